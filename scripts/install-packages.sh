@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Stevedore's services need, when they are missing and we may (root + apt-get).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+missing=()
+command -v redis-server >/dev/null || missing+=(redis-server)
+command -v docker-registry >/dev/null || missing+=(docker-registry)
+command -v dockerd >/dev/null || missing+=(docker.io)
+dpkg -s busybox-static >/dev/null 2>&1 || missing+=(busybox-static)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if is_root && command -v apt-get >/dev/null; then
+  say "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  die "missing Debian packages: ${missing[*]}. Install them with: sudo apt-get install ${missing[*]}"
+fi
