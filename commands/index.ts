@@ -1,0 +1,17 @@
+import { createRegistry } from '../src/core/registry.js';
+import { help, setHelpCommands } from './help.js';
+import { images } from './images.js';
+import { inspect } from './inspect.js';
+import { logs } from './logs.js';
+import { ps } from './ps.js';
+import { pull } from './pull.js';
+import { restart } from './restart.js';
+import { rm } from './rm.js';
+import { rmi } from './rmi.js';
+import { run } from './run.js';
+import { start } from './start.js';
+import { stop } from './stop.js';
+
+/** Every /docker subcommand, in the order help lists them. */
+export const commands = createRegistry([run, pull, images, ps, logs, stop, start, restart, rm, rmi, inspect, help]);
+setHelpCommands(commands.all);

@@ -1,0 +1,36 @@
+import { defineCommand } from '../src/core/command.js';
+import { resolveAlias } from '../src/core/catalog.js';
+import { parseImageRef } from '../src/core/image-ref.js';
+import { needArgs, refuseFlags } from './shared/refuse.js';
+
+export const pull = defineCommand<{ image: string }>({
+  name: 'pull',
+  aliases: ['image pull'],
+  summary: { en: 'Download an image from a registry', ko: '레지스트리에서 이미지를 내려받는다' },
+  usage: 'pull [OPTIONS] NAME[:TAG|@DIGEST]',
+  flags: [
+    { long: 'all-tags', short: 'a', type: 'bool', en: 'Download all tagged images in the repository', ko: '저장소의 모든 태그 이미지를 내려받는다' },
+    { long: 'disable-content-trust', type: 'bool', en: 'Skip image verification', ko: '이미지 서명 검증을 건너뛴다' },
+    { long: 'platform', type: 'string', en: 'Set platform if server is multi-platform capable', ko: '여러 플랫폼을 지원하는 이미지에서 받을 플랫폼' },
+    { long: 'quiet', short: 'q', type: 'bool', en: 'Suppress verbose output', ko: '자세한 진행 출력을 숨긴다' },
+  ],
+  positionals: [{ name: 'image', required: true, en: 'The image, e.g. docker/whalesay:latest', ko: '받을 이미지 (예: docker/whalesay:latest)' }],
+  interspersed: true,
+  access: 'write',
+  runsOn: 'worker',
+  build(parsed) {
+    refuseFlags(parsed, 'pull', { 'all-tags': 'one tag is pulled at a time.', platform: 'the sandbox host pulls its own platform.' });
+    const [word] = needArgs(parsed, 'pull', 'an image');
+    const image = parseImageRef(resolveAlias(word!, []).image);
+    return { image: image.familiar };
+  },
+  async execute(ctx) {
+    await ctx.progress({ stage: 'pulling', detail: ctx.args.image });
+    const result = await ctx.sandbox.pull(ctx.args.image);
+    return {
+      status: 'ok',
+      title: `Pulled ${ctx.args.image}`,
+      code: { text: [result.digest ? `Digest: ${result.digest}` : '', `Status: ${result.status}`, parseImageRef(ctx.args.image).canonical].filter(Boolean).join('\n') },
+    };
+  },
+});

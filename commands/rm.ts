@@ -1,0 +1,38 @@
+import { defineCommand } from '../src/core/command.js';
+import { flagBool } from '../src/core/parse-flags.js';
+import { CONTAINERS_ARG, ownContainers } from './shared/containers.js';
+import { needArgs, refuseFlags } from './shared/refuse.js';
+
+export const rm = defineCommand<{ containers: string[]; force: boolean }>({
+  name: 'rm',
+  aliases: ['container rm', 'container remove'],
+  summary: { en: 'Remove one or more of your containers', ko: '내 컨테이너를 하나 이상 삭제한다' },
+  usage: 'rm [OPTIONS] CONTAINER [CONTAINER...]',
+  flags: [
+    { long: 'force', short: 'f', type: 'bool', en: 'Force the removal of a running container (uses SIGKILL)', ko: '실행 중인 컨테이너도 강제로 삭제한다 (SIGKILL)' },
+    { long: 'link', short: 'l', type: 'bool', en: 'Remove the specified link', ko: '지정한 링크를 삭제한다' },
+    { long: 'volumes', short: 'v', type: 'bool', en: 'Remove anonymous volumes associated with the container', ko: '컨테이너의 익명 볼륨도 삭제한다' },
+  ],
+  positionals: [CONTAINERS_ARG],
+  interspersed: true,
+  access: 'write',
+  runsOn: 'worker',
+  build(parsed) {
+    refuseFlags(parsed, 'rm', { link: 'sandbox containers have no links.' });
+    return { containers: needArgs(parsed, 'rm', 'a container'), force: flagBool(parsed, 'force') };
+  },
+  async execute(ctx) {
+    const targets = await ownContainers(ctx, ctx.args.containers);
+    const running = targets.filter((c) => c.state === 'running');
+    if (running.length && !ctx.args.force) {
+      return {
+        status: 'refused',
+        title: 'Nothing was removed',
+        body: `${running.map((c) => c.name).join(', ')} ${running.length > 1 ? 'are' : 'is'} running. Stop ${running.length > 1 ? 'them' : 'it'} first, or use rm -f.`,
+        ephemeral: true,
+      };
+    }
+    for (const c of targets) await ctx.sandbox.removeContainer(c.id, ctx.args.force);
+    return { status: 'ok', title: `Removed ${targets.length} container${targets.length > 1 ? 's' : ''}`, code: { text: targets.map((c) => c.name).join('\n') } };
+  },
+});

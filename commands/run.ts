@@ -1,0 +1,76 @@
+import { UserError } from '../src/errors.js';
+import { defineCommand } from '../src/core/command.js';
+import { resolveAlias } from '../src/core/catalog.js';
+import type { Reply } from '../src/core/reply.js';
+import type { RunResult, RunPlan } from '../src/core/sandbox-api.js';
+import { formatBinaryBytes, formatDuration } from '../src/core/units.js';
+import { planRun, type RunArgs } from '../src/policy/run-plan.js';
+import { runFlags } from './flags/run.js';
+import { containerButtons } from './shared/replies.js';
+import { ensureImage } from './shared/images.js';
+
+export const run = defineCommand<RunArgs>({
+  name: 'run',
+  aliases: ['container run'],
+  summary: { en: 'Create and run a new container from an image', ko: '이미지로 새 컨테이너를 만들어 실행한다' },
+  usage: 'run [OPTIONS] IMAGE [COMMAND] [ARG...]',
+  flags: runFlags,
+  positionals: [
+    { name: 'image', required: true, en: 'The image to run, or an alias such as whalesay', ko: '실행할 이미지 또는 whalesay 같은 별칭' },
+    { name: 'command', variadic: true, en: "The container's command and its arguments", ko: '컨테이너에서 실행할 명령과 인자' },
+  ],
+  interspersed: false,
+  access: 'write',
+  runsOn: 'worker',
+  build(parsed, env) {
+    const [image, ...cmd] = parsed.positionals;
+    if (!image) throw new UserError('bad-value', '"run" needs an image.', 'Write /docker run IMAGE [COMMAND], e.g. /docker run whalesay boo.');
+    const resolved = resolveAlias(image, cmd);
+    const args = { image: resolved.image, cmd: resolved.cmd, flags: parsed };
+    planRun(args, env.who, 'check', env.settings); // refuse now, before anything is queued
+    return args;
+  },
+  async execute(ctx) {
+    const plan = planRun(ctx.args, ctx.who, ctx.jobId, ctx.settings);
+    await ensureImage(ctx, plan.image.familiar, plan.pull);
+    await ctx.progress({ stage: 'running', detail: plan.displayName });
+    const result = await ctx.sandbox.run(plan);
+    return plan.detach ? detachedReply(plan, result) : finishedReply(plan, result, ctx.argv);
+  },
+});
+
+function detachedReply(plan: RunPlan, result: RunResult): Reply {
+  return {
+    status: 'ok',
+    title: `Started ${plan.displayName} in the background`,
+    body: `It is stopped and removed after ${formatDuration(plan.limits.timeoutMs)}. \`/docker logs ${plan.displayName}\` shows its output.`,
+    code: { text: result.containerId },
+    fields: [
+      { name: 'Image', value: plan.image.familiar },
+      { name: 'Container', value: plan.displayName },
+    ],
+    buttons: containerButtons(plan.displayName, { exists: true }),
+  };
+}
+
+function finishedReply(plan: RunPlan, result: RunResult, argv: readonly string[]): Reply {
+  const notes: string[] = [];
+  if (result.timedOut) notes.push(`Killed after ${formatDuration(plan.limits.timeoutMs)}: the time limit for a foreground run. Use -d for longer work.`);
+  if (result.oomKilled) notes.push(`Killed for running out of memory (limit ${formatBinaryBytes(plan.limits.memoryBytes)}).`);
+  if (result.truncated) notes.push(`Output cut at ${formatBinaryBytes(plan.limits.outputBytes)}; the container was stopped there.`);
+  if (result.recovered) notes.push('Collected from the container this job had already started.');
+  const removed = plan.autoRemove;
+  return {
+    status: result.exitCode === 0 && !result.timedOut && !result.oomKilled ? 'ok' : 'failed',
+    title: `${plan.image.familiar}${plan.cmd ? ` ${plan.cmd.join(' ')}` : ''}`.slice(0, 200),
+    body: notes.length ? notes.join('\n') : undefined,
+    code: { text: result.output, truncated: result.truncated },
+    exitCode: result.exitCode,
+    fields: [
+      { name: 'Exit code', value: String(result.exitCode) },
+      { name: 'Duration', value: formatDuration(result.durationMs) },
+      { name: 'Container', value: removed ? `${plan.displayName} (removed)` : plan.displayName },
+    ],
+    buttons: containerButtons(plan.displayName, { exists: !removed, rerun: argv, explain: argv }),
+  };
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { parseBytes, parseDuration } from './core/units.js';
+
+/**
+ * Every setting Stevedore reads, with its default and meaning. This table is the only reader of the environment;
+ * the README's settings table is printed from it (`npm run settings`).
+ */
+interface Setting<T> {
+  env: string;
+  default?: string;
+  description: string;
+  schema: z.ZodType<T>;
+}
+
+const text = z.string().min(1);
+const optionalText = z.string().min(1).optional();
+const count = (min = 1) => z.coerce.number().int().min(min);
+const bytes = text.transform((v, ctx) => tryParse(() => parseBytes(v), ctx));
+const duration = text.transform((v, ctx) => tryParse(() => parseDuration(v), ctx));
+const cpus = z.coerce.number().positive().max(64);
+
+function tryParse<T>(fn: () => T, ctx: z.RefinementCtx): T {
+  try {
+    return fn();
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    return z.NEVER;
+  }
+}
+
+function setting<T>(env: string, schema: z.ZodType<T>, defaultValue: string | undefined, description: string): Setting<T> {
+  return { env, schema, default: defaultValue, description };
+}
+
+export const SETTINGS = {
+  roles: setting('STEVEDORE_ROLES', text.transform((v) => v.split(',').map((r) => r.trim())).pipe(z.array(z.enum(['all', 'bot', 'worker', 'scheduler']))), 'all', 'Which roles this process runs: bot, worker, scheduler, or all (comma-separated).'),
+  deployment: setting('STEVEDORE_DEPLOYMENT', text.regex(/^[a-z0-9][a-z0-9-]{0,30}$/), 'stevedore', 'Name of this deployment; written on every container and used in container names.'),
+  logLevel: setting('LOG_LEVEL', z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info', 'Log level (logs go to stderr as JSON).'),
+  redisUrl: setting('REDIS_URL', text, 'redis://127.0.0.1:6379', 'Redis holding the queues; started locally by `npm start` when it is the default and not running.'),
+  queuePrefix: setting('QUEUE_PREFIX', text, '{stevedore}', 'Prefix of every queue key (hash-tagged so Redis Cluster keeps a queue on one slot).'),
+  dockerHost: setting('DOCKER_HOST', text, 'unix:///var/run/docker.sock', 'The sandbox Docker engine, read as the Docker CLI reads it (unix://, tcp://, ssh://).'),
+  dockerTlsVerify: setting('DOCKER_TLS_VERIFY', z.enum(['', '0', '1']), '', 'With tcp://: verify the engine with TLS (1).'),
+  dockerCertPath: setting('DOCKER_CERT_PATH', optionalText, undefined, 'With tcp:// and TLS: folder holding ca.pem, cert.pem and key.pem.'),
+  workerConcurrency: setting('WORKER_CONCURRENCY', count(), '4', 'Jobs one worker process runs at once.'),
+  jobAttempts: setting('JOB_ATTEMPTS', count(), '3', 'Tries for a job that fails for a reason of ours (a user error never retries).'),
+  runTimeout: setting('RUN_TIMEOUT', duration, '30s', 'A foreground container is killed after this long.'),
+  detachedTtl: setting('DETACHED_TTL', duration, '1h', 'A detached container is killed and removed after this long.'),
+  pullTimeout: setting('PULL_TIMEOUT', duration, '2m', 'A pull that takes longer is abandoned.'),
+  outputLimit: setting('OUTPUT_LIMIT', bytes, '64k', 'Output captured from one container; past it the output is cut and the container stopped.'),
+  memory: setting('SANDBOX_MEMORY', bytes, '256m', 'Memory of a container (swap is set equal: no swap).'),
+  memoryMax: setting('SANDBOX_MEMORY_MAX', bytes, '512m', 'The most memory a user may ask for with --memory.'),
+  cpus: setting('SANDBOX_CPUS', cpus, '0.5', 'CPUs of a container.'),
+  cpusMax: setting('SANDBOX_CPUS_MAX', cpus, '1', 'The most CPUs a user may ask for with --cpus.'),
+  pidsLimit: setting('SANDBOX_PIDS_LIMIT', count(8), '64', 'Processes a container may have at once (stops fork bombs).'),
+  tmpfsSize: setting('SANDBOX_TMPFS_SIZE', bytes, '16m', 'Size of the noexec tmpfs on /tmp (counts against memory).'),
+  user: setting('SANDBOX_USER', text.regex(/^[1-9]\d*(:[1-9]\d*)?$/), '1000:1000', 'The non-root uid:gid every container runs as.'),
+  logMaxSize: setting('SANDBOX_LOG_MAX_SIZE', bytes, '1m', 'Engine log file size kept per container (json-file, one file).'),
+  inputMaxChars: setting('INPUT_MAX_CHARS', count(), '2000', 'Longest command text accepted.'),
+  inputMaxArgs: setting('INPUT_MAX_ARGS', count(), '64', 'Most words in one command.'),
+  jobsKept: setting('JOBS_KEPT', count(), '1000', 'Finished jobs kept in Redis for /docker jobs and explain job.'),
+} as const;
+
+type Settings = typeof SETTINGS;
+export type Config = { [K in keyof Settings]: Settings[K] extends Setting<infer T> ? T : never };
+
+/** Reads and validates every setting; throws one error naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const out: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, s] of Object.entries(SETTINGS) as [string, Setting<unknown>][]) {
+    const raw = env[s.env] === '' && s.default !== '' ? undefined : env[s.env];
+    const result = s.schema.safeParse(raw ?? s.default);
+    if (result.success) out[key] = result.data;
+    else problems.push(`${s.env}=${JSON.stringify(raw)}: ${result.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  if (problems.length) throw new Error(`Bad settings:\n  ${problems.join('\n  ')}`);
+  return out as Config;
+}
+
+/** The README's settings table. */
+export function settingsTable(): string {
+  const rows = Object.values(SETTINGS).map((s) => `| \`${s.env}\` | ${s.default === undefined || s.default === '' ? '(unset)' : `\`${s.default}\``} | ${s.description} |`);
+  return ['| Setting | Default | Meaning |', '| --- | --- | --- |', ...rows].join('\n');
+}

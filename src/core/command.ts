@@ -1,0 +1,72 @@
+import type { FlagSpec, Lang, Text } from './flag-spec.js';
+import type { ParsedFlags, Segment } from './parse-flags.js';
+import type { Progress, Reply } from './reply.js';
+import type { Requester } from './request.js';
+import type { SandboxApi } from './sandbox-api.js';
+import type { Settings } from './settings.js';
+
+export interface PositionalSpec {
+  name: string;
+  required?: boolean;
+  /** Takes every remaining argument. */
+  variadic?: boolean;
+  en: string;
+  ko: string;
+}
+
+/** What a command's build step may consult: who asks, and the limits in force. */
+export interface BuildEnv {
+  who: Requester;
+  settings: Settings;
+}
+
+/** What a command's execute step is given by the worker (or the bot, for commands that answer at once). */
+export interface ExecContext<Args> {
+  args: Args;
+  argv: readonly string[];
+  who: Requester;
+  jobId: string;
+  lang: Lang;
+  settings: Settings;
+  sandbox: SandboxApi;
+  progress(update: Progress): Promise<void>;
+}
+
+/**
+ * One /docker subcommand. The same definition drives parsing, help, explain, Discord registration and the
+ * Slack manifest; `build` turns parsed flags into typed arguments (throwing UserError), `execute` does the work.
+ */
+export interface CommandDefinition<Args = unknown> {
+  name: string;
+  /** Other spellings that mean this command, e.g. `image pull`, `container run`. */
+  aliases: readonly string[];
+  summary: Text;
+  usage: string;
+  flags: readonly FlagSpec[];
+  positionals: readonly PositionalSpec[];
+  /** false: flags end at the first plain argument (run: the image, then the container's command). */
+  interspersed: boolean;
+  /** read: looks only; write: changes something on the sandbox host. */
+  access: 'read' | 'write';
+  /** bot: answered at once, nothing queued (help, explain); worker: queued and run against a sandbox host. */
+  runsOn: 'bot' | 'worker';
+  build(parsed: ParsedFlags, env: BuildEnv): Args;
+  execute(ctx: ExecContext<Args>): Promise<Reply>;
+}
+
+/** A command line understood: which command, its typed arguments, and how the line was cut. */
+export interface ParsedCommand<Args = unknown> {
+  definition: CommandDefinition<Args>;
+  /** The words after the command name. */
+  argv: string[];
+  /** The spelling used, e.g. `image pull`. */
+  spelling: string;
+  parsed: ParsedFlags;
+  args: Args;
+  segments: Segment[];
+}
+
+/** Identity helper that keeps each command file's argument type. */
+export function defineCommand<Args>(definition: CommandDefinition<Args>): CommandDefinition<Args> {
+  return definition;
+}

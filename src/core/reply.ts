@@ -1,0 +1,44 @@
+/** How a reply looks to the user, whatever the platform. */
+export type ReplyStatus = 'ok' | 'failed' | 'refused' | 'error' | 'info';
+
+export interface ReplyField {
+  name: string;
+  value: string;
+}
+
+/** A follow-up the user can press; `command` is the chat text it stands for and goes through the same policy. */
+export interface ReplyButton {
+  id: 'logs' | 'rm' | 'rerun' | 'explain';
+  label: string;
+  command: string;
+}
+
+/** A platform-neutral reply; each adapter renders it within its platform's limits. */
+export interface Reply {
+  status: ReplyStatus;
+  title: string;
+  /** Short prose under the title (already safe text; adapters escape it for their markup). */
+  body?: string;
+  /** Program output or a table, shown as a code block. */
+  code?: { text: string; truncated?: boolean; note?: string };
+  fields?: ReplyField[];
+  buttons?: ReplyButton[];
+  /** For exit status: the container's exit code where one ran. */
+  exitCode?: number;
+  /** Private to the requester where the platform allows it (refusals, errors). */
+  ephemeral?: boolean;
+}
+
+/** The stages a queued job moves through, shown as edits of one message. */
+export type Stage = 'queued' | 'pulling' | 'running' | 'done';
+
+export interface Progress {
+  stage: Stage;
+  /** e.g. the queue position, or the image being pulled. */
+  detail?: string;
+}
+
+/** A reply succeeded from the user's point of view (used for exit codes of the one-shot CLI). */
+export function replySucceeded(reply: Reply): boolean {
+  return (reply.status === 'ok' || reply.status === 'info') && (reply.exitCode ?? 0) === 0;
+}

@@ -1,0 +1,50 @@
+import type { Lang } from './flag-spec.js';
+
+export type Platform = 'terminal' | 'discord' | 'slack';
+
+/**
+ * Where replies for one request go. `route` names the delivery queue whose consumer can reach the platform
+ * (`discord`, `slack`, or one terminal process); the rest is the platform's own address, ids only.
+ */
+export interface ReplyTarget {
+  route: string;
+  channelId: string;
+  /** Platform-specific ids needed to edit the same message (interaction id, message ts, ...). */
+  [key: string]: string | number | undefined;
+}
+
+/** One command as a chat platform delivered it, after the adapter verified it. */
+export interface ChatRequest {
+  platform: Platform;
+  /** The platform's stable user id; never a display name. */
+  userId: string;
+  userName?: string;
+  channelId: string;
+  /** Platform role ids of the user, where the platform has roles. */
+  roles?: string[];
+  locale?: Lang;
+  /** The text after `/docker`, or the whole typed line. */
+  text: string;
+  replyTo: ReplyTarget;
+  /** Set when the platform may deliver the same request twice (a retry): the same key queues one job. */
+  dedupKey?: string;
+}
+
+/** Who a job runs for: what the worker needs to know of the request, and nothing secret. */
+export interface Requester {
+  platform: Platform;
+  userId: string;
+  userName?: string;
+  channelId: string;
+  locale?: Lang;
+}
+
+export function requesterOf(request: ChatRequest): Requester {
+  const { platform, userId, userName, channelId, locale } = request;
+  return { platform, userId, userName, channelId, locale };
+}
+
+/** The owner id written on containers: platform-qualified so equal ids on two platforms never meet. */
+export function ownerId(who: Pick<Requester, 'platform' | 'userId'>): string {
+  return `${who.platform}:${who.userId}`;
+}

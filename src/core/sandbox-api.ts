@@ -1,0 +1,93 @@
+import type { ImageRef } from './image-ref.js';
+
+/** Limits one container runs under; every value comes from settings, bounded by policy. */
+export interface SandboxLimits {
+  memoryBytes: number;
+  nanoCpus: number;
+  pidsLimit: number;
+  tmpfsBytes: number;
+  /** Foreground: killed after this long. Detached: time to live, enforced by the cleanup job. */
+  timeoutMs: number;
+  outputBytes: number;
+  logMaxBytes: number;
+}
+
+/** Everything Stevedore will ask the engine to create, decided server-side before any Docker call. */
+export interface RunPlan {
+  image: ImageRef;
+  /** The container's command; undefined keeps the image's default. */
+  cmd?: string[];
+  /** The name the user sees and types (`web`), unique per owner. */
+  displayName: string;
+  /** The engine-wide container name, derived from owner and display name, or from the job id. */
+  containerName: string;
+  detach: boolean;
+  autoRemove: boolean;
+  env: string[];
+  labels: Record<string, string>;
+  user: string;
+  hostname?: string;
+  pull: 'missing' | 'always' | 'never';
+  limits: SandboxLimits;
+}
+
+export interface RunResult {
+  containerId: string;
+  exitCode: number;
+  output: string;
+  /** Output went past the byte cap: it was cut there and the container was stopped. */
+  truncated: boolean;
+  timedOut: boolean;
+  oomKilled: boolean;
+  durationMs: number;
+  /** The container ran before (a retried job) and this result was collected, not produced anew. */
+  recovered?: boolean;
+}
+
+export interface PullResult {
+  ref: string;
+  digest?: string;
+  /** The last status line the engine reported, e.g. "Downloaded newer image for …". */
+  status: string;
+}
+
+export interface ImageInfo {
+  id: string;
+  tags: string[];
+  createdMs: number;
+  sizeBytes: number;
+}
+
+export interface ContainerInfo {
+  id: string;
+  /** The owner-scoped name the user types. */
+  name: string;
+  image: string;
+  command: string;
+  createdMs: number;
+  state: string;
+  status: string;
+  owner: string;
+  ownerName?: string;
+  jobId?: string;
+}
+
+/** Progress callback for long engine work (pulls). */
+export type OnStatus = (status: string) => void;
+
+/** What commands may ask of a sandbox Docker host; implemented with dockerode under src/sandbox/. */
+export interface SandboxApi {
+  hasImage(ref: string): Promise<boolean>;
+  pull(ref: string, onStatus?: OnStatus): Promise<PullResult>;
+  /** Creates (or, for a retried job, finds) the planned container, runs it to the end or detaches. */
+  run(plan: RunPlan, onStarted?: () => void): Promise<RunResult>;
+  listImages(): Promise<ImageInfo[]>;
+  removeImage(ref: string, force: boolean): Promise<string[]>;
+  listContainers(options: { all: boolean }): Promise<ContainerInfo[]>;
+  removeContainer(id: string, force: boolean): Promise<void>;
+  stopContainer(id: string, timeoutSeconds?: number): Promise<void>;
+  startContainer(id: string): Promise<void>;
+  restartContainer(id: string, timeoutSeconds?: number): Promise<void>;
+  containerLogs(id: string, tail: number | 'all', maxBytes: number): Promise<{ text: string; truncated: boolean }>;
+  inspectContainer(id: string): Promise<Record<string, unknown>>;
+}

@@ -1,0 +1,33 @@
+/**
+ * Errors meant for the person who typed the command carry a code and a message written for them; everything else
+ * is a fault of ours, logged in full and answered with a generic line.
+ */
+export type UserErrorCode =
+  | 'syntax'
+  | 'unknown-command'
+  | 'unknown-flag'
+  | 'refused-flag'
+  | 'bad-value'
+  | 'bad-image'
+  | 'image-not-allowed'
+  | 'not-found'
+  | 'forbidden'
+  | 'conflict'
+  | 'input-too-long'
+  | 'unavailable';
+
+export class UserError extends Error {
+  override readonly name = 'UserError';
+  constructor(
+    readonly code: UserErrorCode,
+    message: string,
+    /** What to do about it, shown under the message. */
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError || (error instanceof Error && error.name === 'UserError');
+}

@@ -1,0 +1,24 @@
+import { UserError } from '../errors.js';
+import type { Requester } from '../core/request.js';
+import { ownerId } from '../core/request.js';
+import type { ContainerInfo } from '../core/sandbox-api.js';
+
+/**
+ * Finds the container a user means by a name or an ID prefix. Names are the user's own (two users may both have
+ * "web"); an ID may point at anyone's container, and acting on another user's container is refused.
+ */
+export function resolveContainer(reference: string, containers: readonly ContainerInfo[], who: Requester): ContainerInfo {
+  const me = ownerId(who);
+  const byName = containers.find((c) => c.owner === me && c.name === reference);
+  if (byName) return byName;
+  const byId = reference.length >= 3 && /^[0-9a-f]+$/.test(reference) ? containers.filter((c) => c.id.startsWith(reference)) : [];
+  if (byId.length > 1) throw new UserError('conflict', `The ID prefix "${reference}" matches ${byId.length} containers.`, 'Give more characters of the ID.');
+  const found = byId[0];
+  if (!found) {
+    throw new UserError('not-found', `No container of yours is named or has the ID "${reference}".`, '`/docker ps -a` lists your containers.');
+  }
+  if (found.owner !== me) {
+    throw new UserError('forbidden', `Container ${found.id.slice(0, 12)} belongs to ${found.ownerName ?? 'another user'}; you can act only on your own containers.`);
+  }
+  return found;
+}
