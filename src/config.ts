@@ -41,6 +41,7 @@ export const SETTINGS = {
   dockerHost: setting('DOCKER_HOST', text, 'unix:///var/run/docker.sock', 'The sandbox Docker engine, read as the Docker CLI reads it (unix://, tcp://, ssh://).'),
   dockerTlsVerify: setting('DOCKER_TLS_VERIFY', z.enum(['', '0', '1']), '', 'With tcp://: verify the engine with TLS (1).'),
   dockerCertPath: setting('DOCKER_CERT_PATH', optionalText, undefined, 'With tcp:// and TLS: folder holding ca.pem, cert.pem and key.pem.'),
+  sshAuthSock: setting('SSH_AUTH_SOCK', optionalText, undefined, 'With ssh://: the SSH agent that holds the key for the engine host.'),
   workerConcurrency: setting('WORKER_CONCURRENCY', count(), '4', 'Jobs one worker process runs at once.'),
   jobAttempts: setting('JOB_ATTEMPTS', count(), '3', 'Tries for a job that fails for a reason of ours (a user error never retries).'),
   runTimeout: setting('RUN_TIMEOUT', duration, '30s', 'A foreground container is killed after this long.'),

@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// `npx stevedore ...`: makes sure the services run, then starts Stevedore from its TypeScript sources.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const setup = spawnSync('bash', [join(root, 'scripts/services.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
+if (setup.status !== 0) process.exit(setup.status ?? 1);
+const tsx = join(root, 'node_modules/.bin/tsx');
+const result = spawnSync(tsx, [join(root, 'src/main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
+process.exit(result.status ?? 1);

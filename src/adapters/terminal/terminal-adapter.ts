@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { userInfo } from 'node:os';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Delivery } from '../../core/job.js';
+import type { Reply } from '../../core/reply.js';
+import type { ChatRequest } from '../../core/request.js';
+import type { Answer } from '../../pipeline/handle-request.js';
+import { renderProgress, renderQueued, renderReply } from './render.js';
+
+export interface TerminalOptions {
+  handle(request: ChatRequest): Promise<Answer>;
+  out: Writable;
+  /** Defaults to the operating-system user. */
+  userId?: string;
+}
+
+/**
+ * The terminal as a chat platform: a typed line is a request, and its replies come back through the same queue
+ * and deliveries as Discord's or Slack's. Each process is its own delivery route.
+ */
+export class TerminalAdapter {
+  readonly route = `terminal-${randomBytes(6).toString('hex')}`;
+  private readonly waiting = new Map<string, (reply: Reply) => void>();
+  private readonly early = new Map<string, Reply>();
+  private readonly userId: string;
+
+  constructor(private readonly options: TerminalOptions) {
+    this.userId = options.userId ?? userInfo().username;
+  }
+
+  /** Sends one command and resolves with its final reply, printing progress on the way. */
+  async submit(text: string): Promise<Reply> {
+    const request: ChatRequest = {
+      platform: 'terminal',
+      userId: this.userId,
+      userName: this.userId,
+      channelId: 'terminal',
+      text,
+      replyTo: { route: this.route, channelId: 'terminal' },
+    };
+    const answer = await this.options.handle(request);
+    if (answer.kind === 'reply') {
+      this.options.out.write(renderReply(answer.reply));
+      return answer.reply;
+    }
+    const { jobId } = answer.queued;
+    this.options.out.write(renderQueued(answer.queued));
+    const early = this.early.get(jobId);
+    if (early) {
+      this.early.delete(jobId);
+      return early;
+    }
+    return new Promise((resolve) => this.waiting.set(jobId, resolve));
+  }
+
+  /** The delivery sender for this process's route. */
+  readonly send = async (delivery: Delivery): Promise<void> => {
+    if (delivery.kind === 'progress') {
+      this.options.out.write(renderProgress(delivery.jobId, delivery.progress));
+      return;
+    }
+    this.options.out.write(renderReply(delivery.reply));
+    const resolve = this.waiting.get(delivery.jobId);
+    if (resolve) {
+      this.waiting.delete(delivery.jobId);
+      resolve(delivery.reply);
+    } else this.early.set(delivery.jobId, delivery.reply); // the worker was faster than the enqueue's answer
+  };
+
+  /** An interactive prompt; resolves when input ends (Ctrl-D) or `exit` is typed. */
+  async prompt(input: Readable): Promise<void> {
+    const rl = createInterface({ input, output: this.options.out, prompt: 'stevedore> ', terminal: (input as { isTTY?: boolean }).isTTY ?? false });
+    this.options.out.write('Stevedore: type /docker help, or /docker run whalesay boo. Ctrl-D to leave.\n');
+    rl.prompt();
+    const pending = new Set<Promise<unknown>>();
+    for await (const line of rl) {
+      const text = line.trim();
+      if (text === 'exit' || text === 'quit') break;
+      if (text) {
+        const p = this.submit(text).finally(() => {
+          pending.delete(p);
+          rl.prompt();
+        });
+        pending.add(p);
+      } else rl.prompt();
+    }
+    await Promise.all(pending);
+    rl.close();
+  }
+}

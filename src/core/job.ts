@@ -1,0 +1,31 @@
+import type { Progress, Reply } from './reply.js';
+import type { ReplyTarget, Requester } from './request.js';
+
+/** A queued /docker command: ids and the command text only, never a secret. The worker parses it again. */
+export interface CommandJob {
+  text: string;
+  who: Requester;
+  replyTo: ReplyTarget;
+}
+
+/** Something to show the user: a progress edit, or the one final reply of a job. */
+export type Delivery =
+  | { kind: 'progress'; jobId: string; replyTo: ReplyTarget; progress: Progress }
+  | { kind: 'final'; jobId: string; replyTo: ReplyTarget; reply: Reply };
+
+/** What the bot tells the user at once when a command was queued. */
+export interface Queued {
+  jobId: string;
+  /** 1 = next to run. */
+  position: number;
+}
+
+/** The producer side of the command queue, as the bot sees it. */
+export interface CommandQueueApi {
+  enqueue(job: CommandJob, dedupKey?: string): Promise<Queued>;
+}
+
+/** The outgoing side: the worker hands replies here; the bot process holding the platform connection sends them. */
+export interface DeliveryApi {
+  deliver(delivery: Delivery): Promise<void>;
+}

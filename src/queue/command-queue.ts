@@ -1,0 +1,89 @@
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { isUserError, UserError } from '../errors.js';
+import type { CommandJob, CommandQueueApi, DeliveryApi, Queued } from '../core/job.js';
+import type { Reply } from '../core/reply.js';
+import { errorReply } from '../pipeline/error-reply.js';
+import { COMMAND_QUEUE } from './names.js';
+
+export interface CommandQueueOptions {
+  connection: Redis;
+  prefix: string;
+  attempts: number;
+  jobsKept: number;
+}
+
+/** The producer: records a command as a job before anyone is told it was queued. */
+export class CommandQueue implements CommandQueueApi {
+  readonly queue: Queue<CommandJob>;
+
+  constructor(options: CommandQueueOptions) {
+    this.queue = new Queue<CommandJob>(COMMAND_QUEUE, {
+      connection: options.connection,
+      prefix: options.prefix,
+      defaultJobOptions: {
+        attempts: options.attempts,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: { count: options.jobsKept },
+        removeOnFail: { count: options.jobsKept },
+      },
+    });
+  }
+
+  async enqueue(job: CommandJob, dedupKey?: string): Promise<Queued> {
+    let added: Job<CommandJob>;
+    try {
+      added = await this.queue.add('command', job, dedupKey ? { jobId: `req-${dedupKey}` } : {});
+    } catch (error) {
+      throw new UserError('unavailable', 'The command could not be queued: the queue is unreachable.', 'Nothing was started. Try again in a minute.');
+    }
+    const position = await this.queue.getWaitingCount().catch(() => 1);
+    return { jobId: added.id!, position: Math.max(1, position) };
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+}
+
+export interface CommandWorkerOptions {
+  connection: Redis;
+  prefix: string;
+  concurrency: number;
+  deliveries: DeliveryApi;
+  log: Logger;
+  execute(jobId: string, job: CommandJob): Promise<Reply>;
+}
+
+/**
+ * The worker: runs each command and hands its one final reply to the deliveries. A user's error fails the job
+ * at once (no retry); a fault of ours is retried, and the user hears of it only when the last try has failed.
+ */
+export function startCommandWorker(options: CommandWorkerOptions): Worker<CommandJob> {
+  const { deliveries, log } = options;
+  const worker = new Worker<CommandJob>(
+    COMMAND_QUEUE,
+    async (job) => {
+      const jobId = job.id!;
+      const final = (reply: Reply) => deliveries.deliver({ kind: 'final', jobId, replyTo: job.data.replyTo, reply });
+      try {
+        const reply = await options.execute(jobId, job.data);
+        await final(reply);
+        return { status: reply.status, exitCode: reply.exitCode };
+      } catch (error) {
+        if (isUserError(error)) {
+          await final(errorReply(error));
+          throw new UnrecoverableError(error.message);
+        }
+        const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        log.error({ err: error, job: jobId, attempt: job.attemptsMade + 1 }, lastTry ? 'job failed' : 'job failed, will retry');
+        if (lastTry) await final(errorReply(error, jobId));
+        throw error;
+      }
+    },
+    { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency },
+  );
+  worker.on('error', (error) => log.error({ err: error }, 'command worker error'));
+  return worker;
+}

@@ -1,0 +1,93 @@
+import type Docker from 'dockerode';
+import { UserError } from '../errors.js';
+import type { RunPlan, RunResult } from '../core/sandbox-api.js';
+import { containerSpec } from '../policy/container-spec.js';
+import { LABEL } from '../policy/labels.js';
+import { isNotFound, toUserError } from './engine-errors.js';
+import { CappedOutput } from './output.js';
+
+/** How long to wait for the attach stream to end after the container has exited. */
+const STREAM_GRACE_MS = 2000;
+
+/**
+ * Runs one planned container: create, attach (before start, so no output is lost), start, wait with a wall-clock
+ * limit, collect, remove when asked. A job that runs again (its worker died) finds the container it created
+ * under the same name and finishes it instead of creating a second one.
+ */
+export async function runContainer(docker: Docker, plan: RunPlan, onStarted?: () => void): Promise<RunResult> {
+  const existing = await findExisting(docker, plan);
+  if (existing) return recover(docker, plan, existing);
+
+  const spec = containerSpec(plan);
+  let container: Docker.Container;
+  try {
+    container = await docker.createContainer(spec);
+  } catch (error) {
+    throw toUserError(error, `Creating ${plan.displayName} failed`);
+  }
+  if (plan.detach) {
+    await container.start();
+    onStarted?.();
+    return { containerId: container.id, exitCode: 0, output: '', truncated: false, timedOut: false, oomKilled: false, durationMs: 0 };
+  }
+  return attachAndWait(docker, container, plan, true, onStarted);
+}
+
+async function attachAndWait(docker: Docker, container: Docker.Container, plan: RunPlan, start: boolean, onStarted?: () => void): Promise<RunResult> {
+  let killedFor: 'output' | 'timeout' | undefined;
+  const kill = (why: 'output' | 'timeout') => {
+    killedFor ??= why;
+    container.kill().catch(() => {}); // it may have exited already
+  };
+  const output = new CappedOutput(plan.limits.outputBytes, () => kill('output'));
+  const stream = (await container.attach({ stream: true, stdout: true, stderr: true, logs: !start })) as unknown as NodeJS.ReadableStream;
+  const drained = CappedOutput.drain(stream as never, output);
+  const began = Date.now();
+  if (start) await container.start();
+  onStarted?.();
+  const timer = setTimeout(() => kill('timeout'), Math.max(0, plan.limits.timeoutMs - (Date.now() - began)));
+  let status: { StatusCode: number };
+  try {
+    status = await container.wait();
+  } finally {
+    clearTimeout(timer);
+  }
+  const durationMs = Date.now() - began;
+  await Promise.race([drained, new Promise((r) => setTimeout(r, STREAM_GRACE_MS))]);
+  (stream as unknown as { destroy?: () => void }).destroy?.();
+  const state = (await container.inspect()).State;
+  if (plan.autoRemove) await container.remove({ force: true }).catch(() => {});
+  return {
+    containerId: container.id,
+    exitCode: status.StatusCode,
+    output: output.text(),
+    truncated: output.truncated,
+    timedOut: killedFor === 'timeout',
+    oomKilled: state.OOMKilled,
+    durationMs,
+  };
+}
+
+async function findExisting(docker: Docker, plan: RunPlan): Promise<Docker.ContainerInspectInfo | undefined> {
+  try {
+    const info = await docker.getContainer(plan.containerName).inspect();
+    if (info.Config.Labels?.[LABEL.job] !== plan.labels[LABEL.job]) {
+      throw new UserError('conflict', `You already have a container named ${plan.displayName}.`, `Remove it with /docker rm -f ${plan.displayName}, or choose another --name.`);
+    }
+    return info;
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+/** The same job ran before: finish its container rather than create another. */
+async function recover(docker: Docker, plan: RunPlan, info: Docker.ContainerInspectInfo): Promise<RunResult> {
+  const container = docker.getContainer(info.Id);
+  if (plan.detach) {
+    if (!info.State.Running && info.State.Status === 'created') await container.start();
+    return { containerId: info.Id, exitCode: 0, output: '', truncated: false, timedOut: false, oomKilled: false, durationMs: 0, recovered: true };
+  }
+  const result = await attachAndWait(docker, container, plan, info.State.Status === 'created');
+  return { ...result, recovered: true };
+}

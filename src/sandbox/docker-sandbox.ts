@@ -1,0 +1,137 @@
+import type Docker from 'dockerode';
+import { UserError } from '../errors.js';
+import type { ContainerInfo, ImageInfo, OnStatus, PullResult, RunPlan, RunResult, SandboxApi } from '../core/sandbox-api.js';
+import { LABEL } from '../policy/labels.js';
+import { runContainer } from './container-run.js';
+import { engineMessage, isNotFound, isNotModified, toUserError } from './engine-errors.js';
+import { CappedOutput } from './output.js';
+
+export interface SandboxOptions {
+  deployment: string;
+  pullTimeoutMs: number;
+}
+
+/** The sandbox host as commands see it: only this deployment's containers, engine errors in the user's terms. */
+export class DockerSandbox implements SandboxApi {
+  constructor(
+    readonly docker: Docker,
+    private readonly options: SandboxOptions,
+  ) {}
+
+  async hasImage(ref: string): Promise<boolean> {
+    try {
+      await this.docker.getImage(ref).inspect();
+      return true;
+    } catch (error) {
+      if (isNotFound(error)) return false;
+      throw error;
+    }
+  }
+
+  async pull(ref: string, onStatus?: OnStatus): Promise<PullResult> {
+    let stream: NodeJS.ReadableStream;
+    try {
+      stream = await this.docker.pull(ref);
+    } catch (error) {
+      throw pullError(ref, error);
+    }
+    const events = await new Promise<{ status?: string; error?: string }[]>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        (stream as unknown as { destroy(): void }).destroy();
+        reject(new UserError('unavailable', `Pulling ${ref} took longer than ${this.options.pullTimeoutMs / 1000} s and was abandoned.`, 'Try again later.'));
+      }, this.options.pullTimeoutMs);
+      this.docker.modem.followProgress(
+        stream,
+        (error: Error | null, output: { status?: string; error?: string }[]) => {
+          clearTimeout(timer);
+          if (error) reject(pullError(ref, error));
+          else resolve(output);
+        },
+        (event: { status?: string; progress?: string }) => onStatus?.([event.status, event.progress].filter(Boolean).join(' ')),
+      );
+    });
+    const failed = events.find((e) => e.error);
+    if (failed) throw pullError(ref, new Error(failed.error));
+    const digest = events.map((e) => /Digest: (\S+)/.exec(e.status ?? '')?.[1]).find(Boolean);
+    return { ref, digest, status: events.at(-1)?.status ?? 'done' };
+  }
+
+  run(plan: RunPlan, onStarted?: () => void): Promise<RunResult> {
+    return runContainer(this.docker, plan, onStarted);
+  }
+
+  async listImages(): Promise<ImageInfo[]> {
+    const list = await this.docker.listImages();
+    return list
+      .map((i) => ({ id: i.Id, tags: (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>'), createdMs: i.Created * 1000, sizeBytes: i.Size }))
+      .sort((a, b) => b.createdMs - a.createdMs);
+  }
+
+  async removeImage(ref: string, force: boolean): Promise<string[]> {
+    try {
+      const result = (await this.docker.getImage(ref).remove({ force })) as { Untagged?: string; Deleted?: string }[];
+      return result.map((r) => (r.Untagged ? `Untagged: ${r.Untagged}` : `Deleted: ${r.Deleted}`));
+    } catch (error) {
+      throw toUserError(error, `Removing image ${ref} failed`);
+    }
+  }
+
+  async listContainers(options: { all: boolean }): Promise<ContainerInfo[]> {
+    const list = await this.docker.listContainers({ all: options.all, filters: { label: [`${LABEL.deployment}=${this.options.deployment}`] } });
+    return list.map((c) => ({
+      id: c.Id,
+      name: c.Labels[LABEL.name] ?? c.Names[0]?.replace(/^\//, '') ?? c.Id.slice(0, 12),
+      image: c.Image,
+      command: c.Command,
+      createdMs: c.Created * 1000,
+      state: c.State,
+      status: c.Status,
+      owner: c.Labels[LABEL.owner] ?? '',
+      ownerName: c.Labels[LABEL.ownerName],
+      jobId: c.Labels[LABEL.job],
+    }));
+  }
+
+  async removeContainer(id: string, force: boolean): Promise<void> {
+    await this.docker.getContainer(id).remove({ force }).catch((error) => {
+      throw toUserError(error, 'Removing the container failed');
+    });
+  }
+
+  async stopContainer(id: string, timeoutSeconds?: number): Promise<void> {
+    await this.docker.getContainer(id).stop(timeoutSeconds === undefined ? {} : { t: timeoutSeconds }).catch(ignoreNotModified);
+  }
+
+  async startContainer(id: string): Promise<void> {
+    await this.docker.getContainer(id).start().catch(ignoreNotModified);
+  }
+
+  async restartContainer(id: string, timeoutSeconds?: number): Promise<void> {
+    await this.docker.getContainer(id).restart(timeoutSeconds === undefined ? {} : { t: timeoutSeconds }).catch((error) => {
+      throw toUserError(error, 'Restarting the container failed');
+    });
+  }
+
+  async containerLogs(id: string, tail: number | 'all', maxBytes: number): Promise<{ text: string; truncated: boolean }> {
+    const raw = (await this.docker.getContainer(id).logs({ stdout: true, stderr: true, follow: false, tail: tail === 'all' ? undefined : tail })) as unknown as Buffer;
+    const output = new CappedOutput(maxBytes);
+    output.pushMultiplexed(Buffer.from(raw));
+    return { text: output.text(), truncated: output.truncated };
+  }
+
+  async inspectContainer(id: string): Promise<Record<string, unknown>> {
+    return (await this.docker.getContainer(id).inspect()) as unknown as Record<string, unknown>;
+  }
+}
+
+function ignoreNotModified(error: unknown): void {
+  if (!isNotModified(error)) throw toUserError(error, 'The engine refused');
+}
+
+function pullError(ref: string, error: unknown): unknown {
+  const message = engineMessage(error);
+  if (/not found|manifest unknown|does not exist|pull access denied|unauthorized/i.test(message)) {
+    return new UserError('not-found', `Image ${ref} was not found in the registry.`, `Check the name and tag; the engine said: ${message}`);
+  }
+  return toUserError(error, `Pulling ${ref} failed`);
+}

@@ -1,0 +1,41 @@
+import { UserError } from '../errors.js';
+
+interface EngineError {
+  statusCode?: number;
+  json?: { message?: string } | null;
+  message?: string;
+  code?: string;
+}
+
+/** The engine's own message for a failed API call. */
+export function engineMessage(error: unknown): string {
+  const e = error as EngineError;
+  return (e.json?.message ?? e.message ?? String(error)).replace(/^\(HTTP code \d+\) [^-]*- /, '').trim();
+}
+
+/**
+ * Engine answers that are about what the user asked (404 no such thing, 409 conflict, 400 bad parameter) become
+ * UserErrors with the engine's words; anything else (engine unreachable, 500) stays an Error and is retried.
+ */
+export function toUserError(error: unknown, what: string): unknown {
+  const e = error as EngineError;
+  switch (e.statusCode) {
+    case 404:
+      return new UserError('not-found', `${what}: ${engineMessage(error)}`);
+    case 409:
+      return new UserError('conflict', `${what}: ${engineMessage(error)}`);
+    case 400:
+      return new UserError('bad-value', `${what}: ${engineMessage(error)}`);
+    default:
+      return error;
+  }
+}
+
+export function isNotFound(error: unknown): boolean {
+  return (error as EngineError).statusCode === 404;
+}
+
+/** 304: the container was already in the asked state (started, stopped). */
+export function isNotModified(error: unknown): boolean {
+  return (error as EngineError).statusCode === 304;
+}

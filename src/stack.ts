@@ -1,0 +1,84 @@
+import type { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Writable } from 'node:stream';
+import { commands } from '../commands/index.js';
+import type { Config } from './config.js';
+import { TerminalAdapter } from './adapters/terminal/terminal-adapter.js';
+import { handleRequest } from './pipeline/handle-request.js';
+import { executeJob } from './pipeline/execute-job.js';
+import { CommandQueue, startCommandWorker } from './queue/command-queue.js';
+import { DeliveryQueues } from './queue/deliveries.js';
+import { redisConnection } from './queue/redis.js';
+import { dockerClient } from './sandbox/docker-client.js';
+import { DockerSandbox } from './sandbox/docker-sandbox.js';
+
+export type Role = 'bot' | 'worker' | 'scheduler';
+
+export interface StackOptions {
+  roles: ReadonlySet<Role>;
+  log: Logger;
+  /** Where the terminal adapter writes; given when this process runs the terminal adapter. */
+  terminalOut?: Writable;
+  /** The terminal user's id (tests act as several users). */
+  terminalUser?: string;
+}
+
+/** A running Stevedore: the parts asked for, wired together, and one way to stop them all. */
+export interface Stack {
+  terminal?: TerminalAdapter;
+  commandQueue: CommandQueue;
+  sandbox?: DockerSandbox;
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the roles of one process: the bot (adapters → parse → policy → queue), the worker (queue → commands →
+ * sandbox → deliveries). Everything reaches Redis and Docker through the settings given.
+ */
+export async function startStack(config: Config, options: StackOptions): Promise<Stack> {
+  const { log, roles } = options;
+  const connections: Redis[] = [];
+  const connect = (role: 'worker' | 'producer') => {
+    const c = redisConnection(config.redisUrl, role);
+    c.on('error', (error) => log.warn({ err: error.message }, 'redis connection error'));
+    connections.push(c);
+    return c;
+  };
+  const shared = connect('worker');
+  const deliveries = new DeliveryQueues(shared, config.queuePrefix, config.jobsKept);
+  const commandQueue = new CommandQueue({ connection: connect('producer'), prefix: config.queuePrefix, attempts: config.jobAttempts, jobsKept: config.jobsKept });
+  const workers: Worker[] = [];
+  const stack: Stack = {
+    commandQueue,
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      await commandQueue.close();
+      await deliveries.close();
+      connections.forEach((c) => c.disconnect());
+    },
+  };
+
+  if (roles.has('worker')) {
+    const sandbox = new DockerSandbox(dockerClient(config), { deployment: config.deployment, pullTimeoutMs: config.pullTimeout });
+    stack.sandbox = sandbox;
+    workers.push(
+      startCommandWorker({
+        connection: shared,
+        prefix: config.queuePrefix,
+        concurrency: config.workerConcurrency,
+        deliveries,
+        log,
+        execute: (jobId, job) => executeJob(jobId, job, { registry: commands, settings: config, sandbox, deliveries }),
+      }),
+    );
+  }
+
+  if (roles.has('bot') && options.terminalOut) {
+    const handle = (request: Parameters<typeof handleRequest>[0]) => handleRequest(request, { registry: commands, settings: config, queue: commandQueue, log });
+    const terminal = new TerminalAdapter({ handle, out: options.terminalOut, userId: options.terminalUser });
+    workers.push(deliveries.consume(terminal.route, terminal.send, log, shared));
+    stack.terminal = terminal;
+  }
+  return stack;
+}
