@@ -30,7 +30,7 @@ export const pull = defineCommand<{ image: string }>({
     return {
       status: 'ok',
       title: `Pulled ${ctx.args.image}`,
-      code: { text: [result.digest ? `Digest: ${result.digest}` : '', `Status: ${result.status}`, parseImageRef(ctx.args.image).canonical].filter(Boolean).join('\n') },
+      code: { text: [result.digest ? `Digest: ${result.digest}` : '', result.status, parseImageRef(ctx.args.image).canonical].filter(Boolean).join('\n') },
     };
   },
 });

@@ -1,4 +1,5 @@
 import { UserError } from '../src/errors.js';
+import { joinArgv } from '../src/core/argv.js';
 import { defineCommand } from '../src/core/command.js';
 import { resolveAlias } from '../src/core/catalog.js';
 import type { Reply } from '../src/core/reply.js';
@@ -62,7 +63,7 @@ function finishedReply(plan: RunPlan, result: RunResult, argv: readonly string[]
   const removed = plan.autoRemove;
   return {
     status: result.exitCode === 0 && !result.timedOut && !result.oomKilled ? 'ok' : 'failed',
-    title: `${plan.image.familiar}${plan.cmd ? ` ${plan.cmd.join(' ')}` : ''}`.slice(0, 200),
+    title: `${plan.image.familiar}${plan.cmd ? ` ${joinArgv(plan.cmd)}` : ''}`.slice(0, 200),
     body: notes.length ? notes.join('\n') : undefined,
     code: { text: result.output, truncated: result.truncated },
     exitCode: result.exitCode,

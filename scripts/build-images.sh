@@ -17,9 +17,18 @@ sources_hash() {
   (cd "$IMAGES_DIR" && find . -type f -print0 | sort -z | xargs -0 sha256sum; sha256sum "$BUSYBOX"; echo "$REGISTRY_ADDR") | sha256sum | cut -c1-16
 }
 
-engine_has_all() {
+# In mirror mode the registry must hold every image (the engine pulls on demand, and a user's rmi is theirs
+# to make); otherwise the engine itself must have them.
+images_in_place() {
   local ref
-  for ref in "${IMAGES[@]}"; do docker image inspect "$ref" >/dev/null 2>&1 || return 1; done
+  for ref in "${IMAGES[@]}"; do
+    if mirror_mode; then
+      curl -sf -o /dev/null -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+        "http://$REGISTRY_ADDR/v2/${ref%%:*}/manifests/${ref##*:}" || return 1
+    else
+      docker image inspect "$ref" >/dev/null 2>&1 || return 1
+    fi
+  done
 }
 
 assemble_context() { # DIR → build context in $DATA_DIR/build/DIR
@@ -40,7 +49,7 @@ assemble_context() { # DIR → build context in $DATA_DIR/build/DIR
 [ -x "$BUSYBOX" ] || die "no $BUSYBOX: install Debian's busybox-static"
 stamp="$DATA_DIR/images.stamp"
 hash=$(sources_hash)
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ] && engine_has_all; then exit 0; fi
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ] && images_in_place; then exit 0; fi
 
 export DOCKER_BUILDKIT=0 # the classic builder: nothing to download, works with any engine
 for name in "${!IMAGES[@]}"; do

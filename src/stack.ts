@@ -1,5 +1,3 @@
-import type { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Writable } from 'node:stream';
 import { commands } from '../commands/index.js';
@@ -38,7 +36,7 @@ export interface Stack {
  */
 export async function startStack(config: Config, options: StackOptions): Promise<Stack> {
   const { log, roles } = options;
-  const connections: Redis[] = [];
+  const connections: ReturnType<typeof redisConnection>[] = [];
   const connect = (role: 'worker' | 'producer') => {
     const c = redisConnection(config.redisUrl, role);
     c.on('error', (error) => log.warn({ err: error.message }, 'redis connection error'));
@@ -48,7 +46,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
   const shared = connect('worker');
   const deliveries = new DeliveryQueues(shared, config.queuePrefix, config.jobsKept);
   const commandQueue = new CommandQueue({ connection: connect('producer'), prefix: config.queuePrefix, attempts: config.jobAttempts, jobsKept: config.jobsKept });
-  const workers: Worker[] = [];
+  const workers: { close(): Promise<void> }[] = [];
   const stack: Stack = {
     commandQueue,
     async close() {

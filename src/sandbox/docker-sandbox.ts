@@ -133,5 +133,9 @@ function pullError(ref: string, error: unknown): unknown {
   if (/not found|manifest unknown|does not exist|pull access denied|unauthorized/i.test(message)) {
     return new UserError('not-found', `Image ${ref} was not found in the registry.`, `Check the name and tag; the engine said: ${message}`);
   }
+  if (/no such host|dial tcp|i\/o timeout|connection refused|TLS handshake/i.test(message)) {
+    // The mirror lacks the image and the registry behind it cannot be reached: trying again will not help.
+    return new UserError('not-found', `Image ${ref} is not available to the sandbox host.`, `Its registry mirror does not hold it and the registry itself is unreachable. \`/docker images\` lists what is here; the engine said: ${message}`);
+  }
   return toUserError(error, `Pulling ${ref} failed`);
 }
