@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { PassThrough } from 'node:stream';
+import { pino } from 'pino';
+import { Redis } from 'ioredis';
+import type Docker from 'dockerode';
+import { loadConfig, type Config } from '../../src/config.js';
+import type { TerminalAdapter } from '../../src/adapters/terminal/terminal-adapter.js';
+import { LABEL } from '../../src/policy/labels.js';
+import { dockerClient } from '../../src/sandbox/docker-client.js';
+import { startStack, type Stack } from '../../src/stack.js';
+
+/** A Stevedore of its own for one test file: its own queue prefix, its own deployment label, two users. */
+export interface TestStack {
+  config: Config;
+  alice: TerminalAdapter;
+  bob: TerminalAdapter;
+  main: Stack;
+  docker: Docker;
+  /** Everything the terminal adapters printed so far. */
+  printed(): string;
+  /** This deployment's containers on the engine, all states. */
+  containers(): Promise<Docker.ContainerInfo[]>;
+  close(): Promise<void>;
+}
+
+export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
+  const id = randomBytes(4).toString('hex');
+  const config = loadConfig({
+    REDIS_URL: process.env.REDIS_URL,
+    DOCKER_HOST: process.env.DOCKER_HOST,
+    QUEUE_PREFIX: `{sv-test-${id}}`,
+    STEVEDORE_DEPLOYMENT: `t-${id}`,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  let printed = '';
+  const out = new PassThrough();
+  out.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  const main = await startStack(config, { roles: new Set(['bot', 'worker']), log, terminalOut: out, terminalUser: 'alice' });
+  const second = await startStack(config, { roles: new Set(['bot']), log, terminalOut: out, terminalUser: 'bob' });
+  const docker = dockerClient(config);
+  const containers = () => docker.listContainers({ all: true, filters: { label: [`${LABEL.deployment}=${config.deployment}`] } });
+  return {
+    config,
+    alice: main.terminal!,
+    bob: second.terminal!,
+    main,
+    docker,
+    printed: () => printed,
+    containers,
+    async close() {
+      await Promise.all([main.close(), second.close()]);
+      for (const c of await containers()) await docker.getContainer(c.Id).remove({ force: true }).catch(() => {});
+      const redis = new Redis(config.redisUrl);
+      const keys = await redis.keys(`${config.queuePrefix}:*`);
+      if (keys.length) await redis.del(...keys);
+      redis.disconnect();
+    },
+  };
+}
+
+/** Collects the engine's events for this deployment's containers while `during` runs. */
+export async function engineEvents(docker: Docker, deployment: string, during: () => Promise<unknown>): Promise<string[]> {
+  const stream = (await docker.getEvents({ filters: { label: [`${LABEL.deployment}=${deployment}`] } })) as unknown as NodeJS.ReadableStream & { destroy(): void };
+  const events: string[] = [];
+  stream.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) events.push((JSON.parse(line) as { Action: string }).Action);
+  });
+  await during();
+  await new Promise((r) => setTimeout(r, 300));
+  stream.destroy();
+  return events;
+}
