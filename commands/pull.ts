@@ -1,6 +1,7 @@
 import { defineCommand } from '../src/core/command.js';
 import { resolveAlias } from '../src/core/catalog.js';
 import { parseImageRef } from '../src/core/image-ref.js';
+import { allowedImagePatterns, checkImageAllowed } from '../src/policy/images.js';
 import { needArgs, refuseFlags } from './shared/refuse.js';
 
 export const pull = defineCommand<{ image: string }>({
@@ -18,10 +19,11 @@ export const pull = defineCommand<{ image: string }>({
   interspersed: true,
   access: 'write',
   runsOn: 'worker',
-  build(parsed) {
+  build(parsed, env) {
     refuseFlags(parsed, 'pull', { 'all-tags': 'one tag is pulled at a time.', platform: 'the sandbox host pulls its own platform.' });
     const [word] = needArgs(parsed, 'pull', 'an image');
     const image = parseImageRef(resolveAlias(word!, []).image);
+    checkImageAllowed(image, allowedImagePatterns(env.settings.policy.images));
     return { image: image.familiar };
   },
   async execute(ctx) {

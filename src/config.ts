@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseBytes, parseDuration } from './core/units.js';
+import { loadPolicy, type Policy } from './policy/policy-file.js';
 
 /**
  * Every setting Stevedore reads, with its default and meaning. This table is the only reader of the environment;
@@ -58,11 +59,13 @@ export const SETTINGS = {
   logMaxSize: setting('SANDBOX_LOG_MAX_SIZE', bytes, '1m', 'Engine log file size kept per container (json-file, one file).'),
   inputMaxChars: setting('INPUT_MAX_CHARS', count(), '2000', 'Longest command text accepted.'),
   inputMaxArgs: setting('INPUT_MAX_ARGS', count(), '64', 'Most words in one command.'),
+  policyFile: setting('POLICY_FILE', optionalText, undefined, 'YAML policy: channel bindings, admins, image allowlist, quotas (see policy.example.yaml). Without it: the terminal may do all, chat channels only read.'),
+  auditKept: setting('AUDIT_KEPT', count(), '10000', 'Audit entries kept in the Redis stream.'),
   jobsKept: setting('JOBS_KEPT', count(), '1000', 'Finished jobs kept in Redis for /docker jobs and explain job.'),
 } as const;
 
 type Settings = typeof SETTINGS;
-export type Config = { [K in keyof Settings]: Settings[K] extends Setting<infer T> ? T : never };
+export type Config = { [K in keyof Settings]: Settings[K] extends Setting<infer T> ? T : never } & { policy: Policy };
 
 /** Reads and validates every setting; throws one error naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -75,6 +78,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     else problems.push(`${s.env}=${JSON.stringify(raw)}: ${result.error.issues.map((i) => i.message).join('; ')}`);
   }
   if (problems.length) throw new Error(`Bad settings:\n  ${problems.join('\n  ')}`);
+  out.policy = loadPolicy(out.policyFile as string | undefined);
   return out as Config;
 }
 

@@ -14,6 +14,7 @@ export type UserErrorCode =
   | 'forbidden'
   | 'conflict'
   | 'input-too-long'
+  | 'quota'
   | 'unavailable';
 
 export class UserError extends Error {

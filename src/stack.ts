@@ -6,7 +6,10 @@ import { TerminalAdapter } from './adapters/terminal/terminal-adapter.js';
 import { handleRequest } from './pipeline/handle-request.js';
 import { executeJob } from './pipeline/execute-job.js';
 import { CommandQueue, startCommandWorker } from './queue/command-queue.js';
+import { AuditLog } from './queue/audit-log.js';
 import { DeliveryQueues } from './queue/deliveries.js';
+import { QuotaGate } from './queue/quota-gate.js';
+import type { OpsApi } from './core/ops-api.js';
 import { redisConnection } from './queue/redis.js';
 import { dockerClient } from './sandbox/docker-client.js';
 import { DockerSandbox } from './sandbox/docker-sandbox.js';
@@ -45,7 +48,10 @@ export async function startStack(config: Config, options: StackOptions): Promise
   };
   const shared = connect('worker');
   const deliveries = new DeliveryQueues(shared, config.queuePrefix, config.jobsKept);
-  const commandQueue = new CommandQueue({ connection: connect('producer'), prefix: config.queuePrefix, attempts: config.jobAttempts, jobsKept: config.jobsKept });
+  const producer = connect('producer');
+  const commandQueue = new CommandQueue({ connection: producer, prefix: config.queuePrefix, attempts: config.jobAttempts, jobsKept: config.jobsKept });
+  const audit = new AuditLog(producer, config.queuePrefix, config.auditKept);
+  const ops: OpsApi = { auditRecent: (count) => audit.recent(count) };
   const workers: { close(): Promise<void> }[] = [];
   const stack: Stack = {
     commandQueue,
@@ -67,13 +73,14 @@ export async function startStack(config: Config, options: StackOptions): Promise
         concurrency: config.workerConcurrency,
         deliveries,
         log,
-        execute: (jobId, job) => executeJob(jobId, job, { registry: commands, settings: config, sandbox, deliveries }),
+        execute: (jobId, job) => executeJob(jobId, job, { registry: commands, settings: config, sandbox, deliveries, audit, ops }),
       }),
     );
   }
 
   if (roles.has('bot') && options.terminalOut) {
-    const handle = (request: Parameters<typeof handleRequest>[0]) => handleRequest(request, { registry: commands, settings: config, queue: commandQueue, log });
+    const gate = new QuotaGate(producer, config.queuePrefix, commandQueue.queue, config.policy.quotas);
+    const handle = (request: Parameters<typeof handleRequest>[0]) => handleRequest(request, { registry: commands, settings: config, queue: commandQueue, gate, audit, ops, log });
     const terminal = new TerminalAdapter({ handle, out: options.terminalOut, userId: options.terminalUser });
     workers.push(deliveries.consume(terminal.route, terminal.send, log, shared));
     stack.terminal = terminal;

@@ -2,6 +2,7 @@ import type { FlagSpec, Lang, Text } from './flag-spec.js';
 import type { ParsedFlags, Segment } from './parse-flags.js';
 import type { Progress, Reply } from './reply.js';
 import type { Requester } from './request.js';
+import type { OpsApi } from './ops-api.js';
 import type { SandboxApi } from './sandbox-api.js';
 import type { Settings } from './settings.js';
 
@@ -29,6 +30,7 @@ export interface ExecContext<Args> {
   lang: Lang;
   settings: Settings;
   sandbox: SandboxApi;
+  ops: OpsApi;
   progress(update: Progress): Promise<void>;
 }
 
@@ -46,8 +48,8 @@ export interface CommandDefinition<Args = unknown> {
   positionals: readonly PositionalSpec[];
   /** false: flags end at the first plain argument (run: the image, then the container's command). */
   interspersed: boolean;
-  /** read: looks only; write: changes something on the sandbox host. */
-  access: 'read' | 'write';
+  /** read: looks only; write: changes something on the sandbox host; admin: for the deployment's admins. */
+  access: 'read' | 'write' | 'admin';
   /** bot: answered at once, nothing queued (help, explain); worker: queued and run against a sandbox host. */
   runsOn: 'bot' | 'worker';
   build(parsed: ParsedFlags, env: BuildEnv): Args;

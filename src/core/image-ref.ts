@@ -35,6 +35,11 @@ function bad(text: string, why: string): UserError {
 
 export function parseImageRef(text: string): ImageRef {
   if (text === '') throw bad(text, 'the name is empty');
+  const foreign = /[^\x21-\x7e]/u.exec(text);
+  if (foreign) {
+    const code = foreign[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    throw bad(text, `it contains "${foreign[0]}" (U+${code}), which is not a plain ASCII letter; image names are ASCII only, so a look-alike never matches`);
+  }
   if (/^[a-f0-9]{64}$/.test(text)) throw bad(text, 'a 64-character hexadecimal string is an image ID, not a name');
   let rest = text;
   let digest: string | undefined;

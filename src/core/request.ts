@@ -37,11 +37,13 @@ export interface Requester {
   userName?: string;
   channelId: string;
   locale?: Lang;
+  /** Decided by the bot from the policy (user id or platform role), carried with the job. */
+  admin?: boolean;
 }
 
-export function requesterOf(request: ChatRequest): Requester {
+export function requesterOf(request: ChatRequest, admin: boolean): Requester {
   const { platform, userId, userName, channelId, locale } = request;
-  return { platform, userId, userName, channelId, locale };
+  return { platform, userId, userName, channelId, locale, admin };
 }
 
 /** The owner id written on containers: platform-qualified so equal ids on two platforms never meet. */

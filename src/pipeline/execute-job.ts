@@ -1,33 +1,51 @@
+import { isUserError } from '../errors.js';
 import type { CommandJob, DeliveryApi } from '../core/job.js';
+import type { AuditApi, OpsApi } from '../core/ops-api.js';
 import { parseCommand } from '../core/parse.js';
 import type { CommandRegistry } from '../core/registry.js';
 import type { Progress, Reply } from '../core/reply.js';
 import type { SandboxApi } from '../core/sandbox-api.js';
 import type { Settings } from '../core/settings.js';
+import { authorize } from '../policy/access.js';
 
 export interface JobDeps {
   registry: CommandRegistry;
   settings: Settings;
   sandbox: SandboxApi;
   deliveries: DeliveryApi;
+  audit: AuditApi;
+  ops: OpsApi;
 }
 
 /**
- * The worker's side of one command: parse the text again (the same parser and policy as the bot), run the
- * command against the sandbox host, report progress as it goes. Returns the final reply; throws UserError
- * for the user's mistakes and anything else for faults of ours.
+ * The worker's side of one command: parse the text again and authorize it again (the same parser and policy as
+ * the bot, so a changed policy holds for queued jobs too), run it against the sandbox host, report progress,
+ * audit the outcome. Returns the final reply; throws UserError for the user's mistakes, anything else for ours.
  */
 export async function executeJob(jobId: string, job: CommandJob, deps: JobDeps): Promise<Reply> {
-  const command = parseCommand(job.text, deps.registry, { who: job.who, settings: deps.settings });
-  const progress = (update: Progress) => deps.deliveries.deliver({ kind: 'progress', jobId, replyTo: job.replyTo, progress: update });
-  return command.definition.execute({
-    args: command.args,
-    argv: command.argv,
-    who: job.who,
-    jobId,
-    lang: job.who.locale ?? 'en',
-    settings: deps.settings,
-    sandbox: deps.sandbox,
-    progress,
-  });
+  const started = Date.now();
+  const { who } = job;
+  const outcome = (verdict: string, extra: { exitCode?: number; code?: string } = {}) =>
+    deps.audit.record({ at: Date.now(), platform: who.platform, userId: who.userId, userName: who.userName, channelId: who.channelId, verdict, jobId, durationMs: Date.now() - started, ...extra }).catch(() => {});
+  try {
+    const command = parseCommand(job.text, deps.registry, { who, settings: deps.settings });
+    authorize(deps.settings.policy, who, command.definition);
+    const progress = (update: Progress) => deps.deliveries.deliver({ kind: 'progress', jobId, replyTo: job.replyTo, progress: update });
+    const reply = await command.definition.execute({
+      args: command.args,
+      argv: command.argv,
+      who,
+      jobId,
+      lang: who.locale ?? 'en',
+      settings: deps.settings,
+      sandbox: deps.sandbox,
+      ops: deps.ops,
+      progress,
+    });
+    await outcome(reply.status, { exitCode: reply.exitCode });
+    return reply;
+  } catch (error) {
+    await outcome(isUserError(error) ? 'refused' : 'error', { code: isUserError(error) ? error.code : 'internal' });
+    throw error;
+  }
 }

@@ -1,5 +1,7 @@
+import type { Logger } from 'pino';
 import { isUserError } from '../errors.js';
 import type { CommandQueueApi, Queued } from '../core/job.js';
+import type { AuditApi, GateApi, OpsApi } from '../core/ops-api.js';
 import { parseCommand } from '../core/parse.js';
 import type { CommandRegistry } from '../core/registry.js';
 import type { Reply } from '../core/reply.js';
@@ -7,8 +9,8 @@ import type { ChatRequest } from '../core/request.js';
 import { requesterOf } from '../core/request.js';
 import type { SandboxApi } from '../core/sandbox-api.js';
 import type { Settings } from '../core/settings.js';
+import { authorize, isAdmin } from '../policy/access.js';
 import { errorReply } from './error-reply.js';
-import type { Logger } from 'pino';
 
 /** What the bot answers at once: a reply (help, explain, a refusal), or the news that the command was queued. */
 export type Answer = { kind: 'reply'; reply: Reply } | { kind: 'queued'; queued: Queued };
@@ -17,42 +19,57 @@ export interface RequestDeps {
   registry: CommandRegistry;
   settings: Settings;
   queue: CommandQueueApi;
+  gate: GateApi;
+  audit: AuditApi;
+  ops: OpsApi;
   log: Logger;
 }
 
-/** A sandbox for commands that answer in the bot: they must not touch Docker, and this proves it. */
+/** Commands that answer in the bot must not touch Docker; this sandbox proves they do not. */
 const NO_SANDBOX = new Proxy({} as SandboxApi, {
   get: () => () => Promise.reject(new Error('commands that run in the bot have no sandbox')),
 });
 
 /**
- * The bot's side of one command: parse, check, then answer at once (help, explain, refusals) or queue it.
- * Nothing reaches the queue that the parser or the policy refused.
+ * The bot's side of one command: parse, authorize, admit, then answer at once (help, explain, refusals) or
+ * queue it. Nothing reaches the queue that the parser, the policy or a quota refused; every decision is audited.
  */
 export async function handleRequest(request: ChatRequest, deps: RequestDeps): Promise<Answer> {
-  const who = requesterOf(request);
-  const lang = request.locale ?? 'en';
+  const { settings, log } = deps;
+  const who = requesterOf(request, isAdmin(settings.policy, request.platform, request.userId, request.roles));
+  const base = { at: Date.now(), platform: who.platform, userId: who.userId, userName: who.userName, channelId: who.channelId, command: request.text };
+  let answer: Answer;
   try {
-    const command = parseCommand(request.text, deps.registry, { who, settings: deps.settings });
-    if (command.definition.runsOn === 'bot') {
+    const command = parseCommand(request.text, deps.registry, { who, settings });
+    authorize(settings.policy, who, command.definition);
+    const queued = command.definition.runsOn === 'worker';
+    await deps.gate.admit(who, queued);
+    if (queued) {
+      answer = { kind: 'queued', queued: await deps.queue.enqueue({ text: request.text, who, replyTo: request.replyTo }, request.dedupKey) };
+    } else {
       const reply = await command.definition.execute({
         args: command.args,
         argv: command.argv,
         who,
         jobId: '',
-        lang,
-        settings: deps.settings,
+        lang: who.locale ?? 'en',
+        settings,
         sandbox: NO_SANDBOX,
+        ops: deps.ops,
         progress: async () => {},
       });
-      return { kind: 'reply', reply };
+      answer = { kind: 'reply', reply };
     }
-    const queued = await deps.queue.enqueue({ text: request.text, who, replyTo: request.replyTo }, request.dedupKey);
-    deps.log.info({ user: who.userId, platform: who.platform, command: command.definition.name, job: queued.jobId }, 'queued');
-    return { kind: 'queued', queued };
+    const verdict = answer.kind === 'queued' ? 'queued' : 'answered';
+    await deps.audit.record({ ...base, verdict, jobId: answer.kind === 'queued' ? answer.queued.jobId : undefined }).catch((e) => log.warn({ err: e }, 'audit failed'));
+    log.info({ ...base, verdict, job: answer.kind === 'queued' ? answer.queued.jobId : undefined }, 'command');
+    return answer;
   } catch (error) {
-    if (!isUserError(error)) deps.log.error({ err: error, text: request.text }, 'request failed');
-    else deps.log.info({ user: who.userId, code: error.code, text: request.text }, 'refused');
+    const code = isUserError(error) ? error.code : 'internal';
+    const verdict = isUserError(error) && error.code !== 'unavailable' ? 'refused' : 'error';
+    if (verdict === 'error') log.error({ err: error, ...base }, 'request failed');
+    else log.info({ ...base, verdict, code }, 'command');
+    await deps.audit.record({ ...base, verdict, code }).catch(() => {});
     return { kind: 'reply', reply: errorReply(error) };
   }
 }

@@ -8,6 +8,7 @@ import { ownerId } from '../core/request.js';
 import type { RunPlan } from '../core/sandbox-api.js';
 import type { Settings } from '../core/settings.js';
 import { parseBytes } from '../core/units.js';
+import { allowedImagePatterns, checkImageAllowed } from './images.js';
 import { CONTAINER_NAME, LABEL, LABEL_PREFIX, containerNameFor } from './labels.js';
 import { ruleFor, type FlagVerdict } from './run-flags.js';
 
@@ -54,6 +55,7 @@ export function planRun(args: RunArgs, who: Requester, jobId: string, settings: 
   if (refusal) throw refusal;
   const f = args.flags;
   const image = parseImageRef(args.image);
+  checkImageAllowed(image, allowedImagePatterns(settings.policy.images));
   const detach = flagBool(f, 'detach');
   const displayName = flagString(f, 'name') ?? `job-${jobId}`;
   if (!CONTAINER_NAME.test(displayName)) {

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pino } from 'pino';
 import { Redis } from 'ioredis';
@@ -23,8 +26,13 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
-export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
+/** `policy` is YAML for a policy file of this stack's own; without it the default policy holds. */
+export async function startTestStack(env: Record<string, string> = {}, policy?: string): Promise<TestStack> {
   const id = randomBytes(4).toString('hex');
+  if (policy !== undefined) {
+    env = { ...env, POLICY_FILE: join(tmpdir(), `stevedore-policy-${id}.yaml`) };
+    writeFileSync(env.POLICY_FILE!, policy);
+  }
   const config = loadConfig({
     REDIS_URL: process.env.REDIS_URL,
     DOCKER_HOST: process.env.DOCKER_HOST,

@@ -1,0 +1,33 @@
+import type { Requester } from './request.js';
+
+/** One line of the audit trail: a command as decided by the bot, or a job's outcome as reported by the worker. */
+export interface AuditEntry {
+  at: number;
+  platform: string;
+  userId: string;
+  userName?: string;
+  channelId: string;
+  /** The command text as typed (after /docker). */
+  command?: string;
+  /** queued, answered (help, explain), refused, error; or for outcomes: ok, failed. */
+  verdict: string;
+  code?: string;
+  jobId?: string;
+  exitCode?: number;
+  durationMs?: number;
+}
+
+/** What operations commands (audit, jobs, ...) may ask of the queue side, without importing it. */
+export interface OpsApi {
+  auditRecent(count: number): Promise<AuditEntry[]>;
+}
+
+/** Admission before queueing: rate, per-user and global limits. Throws a UserError naming the limit. */
+export interface GateApi {
+  admit(who: Requester, queued: boolean): Promise<void>;
+}
+
+/** Where audit entries are written. */
+export interface AuditApi {
+  record(entry: AuditEntry): Promise<void>;
+}

@@ -1,0 +1,44 @@
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { UserError } from '../errors.js';
+import type { GateApi } from '../core/ops-api.js';
+import type { CommandJob } from '../core/job.js';
+import { ownerId, type Requester } from '../core/request.js';
+import type { Policy } from '../policy/policy-file.js';
+
+/**
+ * Admission before anything is queued: commands per user per minute (a Redis counter per minute window), jobs
+ * a user has waiting, and the depth of the whole queue. Admins skip the per-user limits, not the global one.
+ */
+export class QuotaGate implements GateApi {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly queue: Queue<CommandJob>,
+    private readonly quotas: Policy['quotas'],
+  ) {}
+
+  async admit(who: Requester, queued: boolean): Promise<void> {
+    const owner = ownerId(who);
+    if (!who.admin) {
+      const minute = Math.floor(Date.now() / 60_000);
+      const key = `${this.prefix}:rate:${owner}:${minute}`;
+      const [[, count]] = (await this.redis.multi().incr(key).expire(key, 120).exec()) as [[null, number], unknown];
+      if (count > this.quotas.commandsPerMinute) {
+        const wait = Math.ceil(((minute + 1) * 60_000 - Date.now()) / 1000);
+        throw new UserError('quota', `You have sent ${count} commands this minute; the limit is ${this.quotas.commandsPerMinute}.`, `Nothing was queued. Try again in ${wait} s.`);
+      }
+    }
+    if (!queued) return;
+    const depth = await this.queue.getJobCountByTypes('waiting', 'prioritized', 'delayed');
+    if (depth >= this.quotas.queueDepth) {
+      throw new UserError('quota', `The queue is full: ${depth} jobs are waiting (the limit is ${this.quotas.queueDepth}).`, 'Nothing was queued. Try again in a minute.');
+    }
+    if (who.admin) return;
+    const pending = await this.queue.getJobs(['waiting', 'prioritized', 'delayed', 'active'], 0, this.quotas.queueDepth);
+    const mine = pending.filter((j) => j && ownerId(j.data.who) === owner).length;
+    if (mine >= this.quotas.queuedJobs) {
+      throw new UserError('quota', `You already have ${mine} jobs queued or running; the limit is ${this.quotas.queuedJobs}.`, 'Nothing was queued. Wait for one to finish (`/docker ps`), then try again.');
+    }
+  }
+}
