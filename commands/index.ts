@@ -1,4 +1,5 @@
 import { createRegistry } from '../src/core/registry.js';
+import { audit } from './audit.js';
 import { help, setHelpCommands } from './help.js';
 import { images } from './images.js';
 import { inspect } from './inspect.js';
@@ -13,5 +14,5 @@ import { start } from './start.js';
 import { stop } from './stop.js';
 
 /** Every /docker subcommand, in the order help lists them. */
-export const commands = createRegistry([run, pull, images, ps, logs, stop, start, restart, rm, rmi, inspect, help]);
+export const commands = createRegistry([run, pull, images, ps, logs, stop, start, restart, rm, rmi, inspect, audit, help]);
 setHelpCommands(commands.all);

@@ -1,10 +1,11 @@
 import { UserError } from '../src/errors.js';
 import { joinArgv } from '../src/core/argv.js';
-import { defineCommand } from '../src/core/command.js';
+import { defineCommand, type ExecContext } from '../src/core/command.js';
 import { resolveAlias } from '../src/core/catalog.js';
 import type { Reply } from '../src/core/reply.js';
 import type { RunResult, RunPlan } from '../src/core/sandbox-api.js';
 import { formatBinaryBytes, formatDuration } from '../src/core/units.js';
+import { LABEL } from '../src/policy/labels.js';
 import { planRun, type RunArgs } from '../src/policy/run-plan.js';
 import { runFlags } from './flags/run.js';
 import { containerButtons } from './shared/replies.js';
@@ -33,12 +34,27 @@ export const run = defineCommand<RunArgs>({
   },
   async execute(ctx) {
     const plan = planRun(ctx.args, ctx.who, ctx.jobId, ctx.settings);
+    await checkRunningQuota(ctx, plan);
     await ensureImage(ctx, plan.image.familiar, plan.pull);
     await ctx.progress({ stage: 'running', detail: plan.displayName });
     const result = await ctx.sandbox.run(plan);
+    if (plan.detach) {
+      const at = Number(plan.labels[LABEL.expires]);
+      await ctx.ops.expireAt({ containerId: result.containerId, name: plan.displayName, who: ctx.who, replyTo: ctx.replyTo }, at);
+    }
     return plan.detach ? detachedReply(plan, result) : finishedReply(plan, result, ctx.argv);
   },
 });
+
+/** The per-user limit on running containers is counted on the engine, where the containers are. */
+async function checkRunningQuota(ctx: ExecContext<RunArgs>, plan: RunPlan): Promise<void> {
+  const limit = ctx.settings.policy.quotas.runningContainers;
+  if (ctx.who.admin) return;
+  const mine = (await ctx.sandbox.listContainers({ all: false })).filter((c) => c.owner === plan.labels[LABEL.owner] && c.jobId !== ctx.jobId);
+  if (mine.length >= limit) {
+    throw new UserError('quota', `You have ${mine.length} containers running; the limit is ${limit}.`, `Nothing was started. Stop one first (${mine.map((c) => c.name).join(', ')}).`);
+  }
+}
 
 function detachedReply(plan: RunPlan, result: RunResult): Reply {
   return {

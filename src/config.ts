@@ -56,6 +56,7 @@ export const SETTINGS = {
   pidsLimit: setting('SANDBOX_PIDS_LIMIT', count(8), '64', 'Processes a container may have at once (stops fork bombs).'),
   tmpfsSize: setting('SANDBOX_TMPFS_SIZE', bytes, '16m', 'Size of the noexec tmpfs on /tmp (counts against memory).'),
   user: setting('SANDBOX_USER', text.regex(/^[1-9]\d*(:[1-9]\d*)?$/), '1000:1000', 'The non-root uid:gid every container runs as.'),
+  runtime: setting('SANDBOX_RUNTIME', optionalText, undefined, 'OCI runtime for sandbox containers, e.g. runsc (gVisor) for a stronger wall; the engine must know it.'),
   logMaxSize: setting('SANDBOX_LOG_MAX_SIZE', bytes, '1m', 'Engine log file size kept per container (json-file, one file).'),
   inputMaxChars: setting('INPUT_MAX_CHARS', count(), '2000', 'Longest command text accepted.'),
   inputMaxArgs: setting('INPUT_MAX_ARGS', count(), '64', 'Most words in one command.'),

@@ -4,13 +4,13 @@ import { commands } from '../commands/index.js';
 import type { Config } from './config.js';
 import { TerminalAdapter } from './adapters/terminal/terminal-adapter.js';
 import { handleRequest } from './pipeline/handle-request.js';
-import { executeJob } from './pipeline/execute-job.js';
+import { executeJob, expireContainer } from './pipeline/execute-job.js';
 import { CommandQueue, startCommandWorker } from './queue/command-queue.js';
 import { AuditLog } from './queue/audit-log.js';
 import { DeliveryQueues } from './queue/deliveries.js';
 import { QuotaGate } from './queue/quota-gate.js';
 import type { OpsApi } from './core/ops-api.js';
-import { redisConnection } from './queue/redis.js';
+import { redisConnection, whenReady } from './queue/redis.js';
 import { dockerClient } from './sandbox/docker-client.js';
 import { DockerSandbox } from './sandbox/docker-sandbox.js';
 
@@ -21,8 +21,9 @@ export interface StackOptions {
   log: Logger;
   /** Where the terminal adapter writes; given when this process runs the terminal adapter. */
   terminalOut?: Writable;
-  /** The terminal user's id (tests act as several users). */
+  /** The terminal user's id and channel (tests act as several users in several channels). */
   terminalUser?: string;
+  terminalChannel?: string;
 }
 
 /** A running Stevedore: the parts asked for, wired together, and one way to stop them all. */
@@ -49,9 +50,10 @@ export async function startStack(config: Config, options: StackOptions): Promise
   const shared = connect('worker');
   const deliveries = new DeliveryQueues(shared, config.queuePrefix, config.jobsKept);
   const producer = connect('producer');
+  await whenReady(producer, config.redisUrl);
   const commandQueue = new CommandQueue({ connection: producer, prefix: config.queuePrefix, attempts: config.jobAttempts, jobsKept: config.jobsKept });
   const audit = new AuditLog(producer, config.queuePrefix, config.auditKept);
-  const ops: OpsApi = { auditRecent: (count) => audit.recent(count) };
+  const ops: OpsApi = { auditRecent: (count) => audit.recent(count), expireAt: (job, at) => commandQueue.expireAt(job, at) };
   const workers: { close(): Promise<void> }[] = [];
   const stack: Stack = {
     commandQueue,
@@ -74,6 +76,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
         deliveries,
         log,
         execute: (jobId, job) => executeJob(jobId, job, { registry: commands, settings: config, sandbox, deliveries, audit, ops }),
+        expire: (job) => expireContainer(job, { sandbox, deliveries }),
       }),
     );
   }
@@ -81,8 +84,8 @@ export async function startStack(config: Config, options: StackOptions): Promise
   if (roles.has('bot') && options.terminalOut) {
     const gate = new QuotaGate(producer, config.queuePrefix, commandQueue.queue, config.policy.quotas);
     const handle = (request: Parameters<typeof handleRequest>[0]) => handleRequest(request, { registry: commands, settings: config, queue: commandQueue, gate, audit, ops, log });
-    const terminal = new TerminalAdapter({ handle, out: options.terminalOut, userId: options.terminalUser });
-    workers.push(deliveries.consume(terminal.route, terminal.send, log, shared));
+    const terminal = new TerminalAdapter({ handle, out: options.terminalOut, userId: options.terminalUser, channelId: options.terminalChannel });
+    workers.push(deliveries.consume(terminal.route, terminal.deliver, log, shared));
     stack.terminal = terminal;
   }
   return stack;

@@ -1,7 +1,7 @@
 import type { FlagSpec, Lang, Text } from './flag-spec.js';
 import type { ParsedFlags, Segment } from './parse-flags.js';
 import type { Progress, Reply } from './reply.js';
-import type { Requester } from './request.js';
+import type { ReplyTarget, Requester } from './request.js';
 import type { OpsApi } from './ops-api.js';
 import type { SandboxApi } from './sandbox-api.js';
 import type { Settings } from './settings.js';
@@ -27,6 +27,8 @@ export interface ExecContext<Args> {
   argv: readonly string[];
   who: Requester;
   jobId: string;
+  /** Where this command's replies go; for notices that come later (a container expired). */
+  replyTo: ReplyTarget;
   lang: Lang;
   settings: Settings;
   sandbox: SandboxApi;

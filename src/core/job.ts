@@ -8,10 +8,22 @@ export interface CommandJob {
   replyTo: ReplyTarget;
 }
 
-/** Something to show the user: a progress edit, or the one final reply of a job. */
+/** A detached container's time to live has run out: stop it, remove it, tell its owner. */
+export interface ExpiryJob {
+  containerId: string;
+  name: string;
+  who: Requester;
+  replyTo: ReplyTarget;
+}
+
+/**
+ * Something to show the user: a progress edit, the one final reply of a job, or a notice that stands alone
+ * (a container expired). `jobId` ties an edit or a final reply to the message it belongs to.
+ */
 export type Delivery =
   | { kind: 'progress'; jobId: string; replyTo: ReplyTarget; progress: Progress }
-  | { kind: 'final'; jobId: string; replyTo: ReplyTarget; reply: Reply };
+  | { kind: 'final'; jobId: string; replyTo: ReplyTarget; reply: Reply }
+  | { kind: 'notice'; jobId: string; replyTo: ReplyTarget; reply: Reply };
 
 /** What the bot tells the user at once when a command was queued. */
 export interface Queued {

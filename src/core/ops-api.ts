@@ -1,3 +1,4 @@
+import type { ExpiryJob } from './job.js';
 import type { Requester } from './request.js';
 
 /** One line of the audit trail: a command as decided by the bot, or a job's outcome as reported by the worker. */
@@ -20,6 +21,8 @@ export interface AuditEntry {
 /** What operations commands (audit, jobs, ...) may ask of the queue side, without importing it. */
 export interface OpsApi {
   auditRecent(count: number): Promise<AuditEntry[]>;
+  /** Stops and removes a detached container when its time to live runs out, and tells its owner. */
+  expireAt(job: ExpiryJob, atMs: number): Promise<void>;
 }
 
 /** Admission before queueing: rate, per-user and global limits. Throws a UserError naming the limit. */

@@ -28,6 +28,8 @@ export interface RunPlan {
   user: string;
   hostname?: string;
   pull: 'missing' | 'always' | 'never';
+  /** The OCI runtime chosen by the deployment (e.g. runsc); the engine's default when unset. */
+  runtime?: string;
   limits: SandboxLimits;
 }
 

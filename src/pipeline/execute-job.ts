@@ -1,5 +1,5 @@
 import { isUserError } from '../errors.js';
-import type { CommandJob, DeliveryApi } from '../core/job.js';
+import type { CommandJob, DeliveryApi, ExpiryJob } from '../core/job.js';
 import type { AuditApi, OpsApi } from '../core/ops-api.js';
 import { parseCommand } from '../core/parse.js';
 import type { CommandRegistry } from '../core/registry.js';
@@ -36,6 +36,7 @@ export async function executeJob(jobId: string, job: CommandJob, deps: JobDeps):
       argv: command.argv,
       who,
       jobId,
+      replyTo: job.replyTo,
       lang: who.locale ?? 'en',
       settings: deps.settings,
       sandbox: deps.sandbox,
@@ -48,4 +49,17 @@ export async function executeJob(jobId: string, job: CommandJob, deps: JobDeps):
     await outcome(isUserError(error) ? 'refused' : 'error', { code: isUserError(error) ? error.code : 'internal' });
     throw error;
   }
+}
+
+/** A detached container's time is up: kill and remove it (if it is still there) and tell its owner. */
+export async function expireContainer(job: ExpiryJob, deps: Pick<JobDeps, 'sandbox' | 'deliveries'>): Promise<void> {
+  const existing = (await deps.sandbox.listContainers({ all: true })).find((c) => c.id === job.containerId);
+  if (!existing) return; // removed already: nothing to say
+  await deps.sandbox.removeContainer(job.containerId, true);
+  await deps.deliveries.deliver({
+    kind: 'notice',
+    jobId: `expire-${job.containerId}`,
+    replyTo: job.replyTo,
+    reply: { status: 'info', title: `${job.name} reached its time to live`, body: 'It was stopped and removed. Run it again for more time.' },
+  });
 }

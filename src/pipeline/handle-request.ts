@@ -52,6 +52,7 @@ export async function handleRequest(request: ChatRequest, deps: RequestDeps): Pr
         argv: command.argv,
         who,
         jobId: '',
+        replyTo: request.replyTo,
         lang: who.locale ?? 'en',
         settings,
         sandbox: NO_SANDBOX,

@@ -28,6 +28,7 @@ export interface ContainerSpec {
     Privileged: false;
     RestartPolicy: { Name: 'no' };
     AutoRemove: boolean;
+    Runtime?: string;
     LogConfig: { Type: 'json-file'; Config: Record<string, string> };
   };
 }
@@ -62,6 +63,7 @@ export function containerSpec(plan: RunPlan): ContainerSpec {
       RestartPolicy: { Name: 'no' },
       // Foreground containers are removed by the worker after their output and exit code are collected.
       AutoRemove: plan.detach && plan.autoRemove,
+      ...(plan.runtime ? { Runtime: plan.runtime } : {}),
       LogConfig: { Type: 'json-file', Config: { 'max-size': String(limits.logMaxBytes), 'max-file': '1' } },
     },
   };

@@ -5,7 +5,8 @@ import type { ContainerInfo } from '../core/sandbox-api.js';
 
 /**
  * Finds the container a user means by a name or an ID prefix. Names are the user's own (two users may both have
- * "web"); an ID may point at anyone's container, and acting on another user's container is refused.
+ * "web"); an ID may point at anyone's container, and acting on another user's container is refused, except for
+ * admins, who may act on every container of the deployment.
  */
 export function resolveContainer(reference: string, containers: readonly ContainerInfo[], who: Requester): ContainerInfo {
   const me = ownerId(who);
@@ -17,7 +18,7 @@ export function resolveContainer(reference: string, containers: readonly Contain
   if (!found) {
     throw new UserError('not-found', `No container of yours is named or has the ID "${reference}".`, '`/docker ps -a` lists your containers.');
   }
-  if (found.owner !== me) {
+  if (found.owner !== me && !who.admin) {
     throw new UserError('forbidden', `Container ${found.id.slice(0, 12)} belongs to ${found.ownerName ?? 'another user'}; you can act only on your own containers.`);
   }
   return found;

@@ -109,6 +109,7 @@ export function planRun(args: RunArgs, who: Requester, jobId: string, settings: 
     user,
     hostname: flagString(f, 'hostname'),
     pull,
+    runtime: settings.runtime,
     limits: {
       memoryBytes,
       nanoCpus: Math.round(cpus * 1e9),

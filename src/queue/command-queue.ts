@@ -2,7 +2,7 @@ import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { isUserError, UserError } from '../errors.js';
-import type { CommandJob, CommandQueueApi, DeliveryApi, Queued } from '../core/job.js';
+import type { CommandJob, CommandQueueApi, DeliveryApi, ExpiryJob, Queued } from '../core/job.js';
 import type { Reply } from '../core/reply.js';
 import { errorReply } from '../pipeline/error-reply.js';
 import { COMMAND_QUEUE } from './names.js';
@@ -42,6 +42,12 @@ export class CommandQueue implements CommandQueueApi {
     return { jobId: added.id!, position: Math.max(1, position) };
   }
 
+  /** A delayed job in the same queue; its fixed id keeps one per container however often it is asked for. */
+  async expireAt(job: ExpiryJob, atMs: number): Promise<void> {
+    const queue = this.queue as unknown as Queue<ExpiryJob>;
+    await queue.add('expire', job, { jobId: `expire-${job.containerId}`, delay: Math.max(0, atMs - Date.now()) });
+  }
+
   close(): Promise<void> {
     return this.queue.close();
   }
@@ -54,6 +60,7 @@ export interface CommandWorkerOptions {
   deliveries: DeliveryApi;
   log: Logger;
   execute(jobId: string, job: CommandJob): Promise<Reply>;
+  expire(job: ExpiryJob): Promise<void>;
 }
 
 /**
@@ -65,6 +72,7 @@ export function startCommandWorker(options: CommandWorkerOptions): Worker<Comman
   const worker = new Worker<CommandJob>(
     COMMAND_QUEUE,
     async (job) => {
+      if (job.name === 'expire') return options.expire(job.data as unknown as ExpiryJob);
       const jobId = job.id!;
       const final = (reply: Reply) => deliveries.deliver({ kind: 'final', jobId, replyTo: job.data.replyTo, reply });
       try {

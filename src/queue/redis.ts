@@ -11,3 +11,19 @@ export function redisConnection(url: string, role: 'worker' | 'producer'): Redis
     lazyConnect: false,
   });
 }
+
+/** Resolves once the connection is ready; fails with a message that says where Redis was looked for. */
+export function whenReady(connection: Redis, url: string, timeoutMs = 10_000): Promise<void> {
+  if (connection.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      connection.off('ready', ready);
+      reject(new Error(`Redis at ${url} does not answer. Start it (npm run services) or set REDIS_URL.`));
+    }, timeoutMs);
+    const ready = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    connection.once('ready', ready);
+  });
+}

@@ -23,12 +23,23 @@ export interface TestStack {
   printed(): string;
   /** This deployment's containers on the engine, all states. */
   containers(): Promise<Docker.ContainerInfo[]>;
+  /** Another terminal user, in a channel of its own choosing, on the same queue. */
+  user(userId: string, channelId?: string): Promise<TerminalAdapter>;
   close(): Promise<void>;
 }
 
-/** `policy` is YAML for a policy file of this stack's own; without it the default policy holds. */
-export async function startTestStack(env: Record<string, string> = {}, policy?: string): Promise<TestStack> {
+export interface TestStackOptions {
+  env?: Record<string, string>;
+  /** YAML for a policy file of this stack's own; without it the default policy holds. */
+  policy?: string;
+  /** false: no worker runs, so queued jobs stay queued. */
+  worker?: boolean;
+}
+
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const id = randomBytes(4).toString('hex');
+  let env = options.env ?? {};
+  const policy = options.policy;
   if (policy !== undefined) {
     env = { ...env, POLICY_FILE: join(tmpdir(), `stevedore-policy-${id}.yaml`) };
     writeFileSync(env.POLICY_FILE!, policy);
@@ -45,20 +56,27 @@ export async function startTestStack(env: Record<string, string> = {}, policy?: 
   let printed = '';
   const out = new PassThrough();
   out.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-  const main = await startStack(config, { roles: new Set(['bot', 'worker']), log, terminalOut: out, terminalUser: 'alice' });
-  const second = await startStack(config, { roles: new Set(['bot']), log, terminalOut: out, terminalUser: 'bob' });
+  const main = await startStack(config, { roles: new Set(options.worker === false ? ['bot'] : ['bot', 'worker']), log, terminalOut: out, terminalUser: 'alice' });
+  const extra: Stack[] = [];
+  const user = async (userId: string, channelId?: string) => {
+    const stack = await startStack(config, { roles: new Set(['bot']), log, terminalOut: out, terminalUser: userId, terminalChannel: channelId });
+    extra.push(stack);
+    return stack.terminal!;
+  };
+  const bob = await user('bob');
   const docker = dockerClient(config);
   const containers = () => docker.listContainers({ all: true, filters: { label: [`${LABEL.deployment}=${config.deployment}`] } });
   return {
     config,
     alice: main.terminal!,
-    bob: second.terminal!,
+    bob,
+    user,
     main,
     docker,
     printed: () => printed,
     containers,
     async close() {
-      await Promise.all([main.close(), second.close()]);
+      await Promise.all([main, ...extra].map((s) => s.close()));
       for (const c of await containers()) await docker.getContainer(c.Id).remove({ force: true }).catch(() => {});
       const redis = new Redis(config.redisUrl);
       const keys = await redis.keys(`${config.queuePrefix}:*`);

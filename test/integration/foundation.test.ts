@@ -4,7 +4,10 @@ import { engineEvents, startTestStack, type TestStack } from '../helpers/test-st
 
 let t: TestStack;
 beforeAll(async () => {
-  t = await startTestStack({ RUN_TIMEOUT: '3s', OUTPUT_LIMIT: '4k' }, 'images: [docker.io/stevedore-test/*]\nadmins: { users: ["terminal:*"] }\nchannels: [{ channel: "terminal:*", commands: [all] }]\n');
+  t = await startTestStack({
+    env: { RUN_TIMEOUT: '3s', OUTPUT_LIMIT: '4k' },
+    policy: 'images: [docker.io/stevedore-test/*]\nadmins: { users: ["terminal:*"] }\nchannels: [{ channel: "terminal:*", commands: [all] }]\n',
+  });
 });
 afterAll(() => t?.close());
 

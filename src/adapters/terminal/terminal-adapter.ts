@@ -13,6 +13,8 @@ export interface TerminalOptions {
   out: Writable;
   /** Defaults to the operating-system user. */
   userId?: string;
+  /** Defaults to "terminal". */
+  channelId?: string;
 }
 
 /**
@@ -29,17 +31,22 @@ export class TerminalAdapter {
     this.userId = options.userId ?? userInfo().username;
   }
 
-  /** Sends one command and resolves with its final reply, printing progress on the way. */
-  async submit(text: string): Promise<Reply> {
-    const request: ChatRequest = {
+  /** Sends one command; resolves with the bot's immediate answer (a reply, or the news that it was queued). */
+  send(text: string): Promise<Answer> {
+    const channelId = this.options.channelId ?? 'terminal';
+    return this.options.handle({
       platform: 'terminal',
       userId: this.userId,
       userName: this.userId,
-      channelId: 'terminal',
+      channelId,
       text,
-      replyTo: { route: this.route, channelId: 'terminal' },
-    };
-    const answer = await this.options.handle(request);
+      replyTo: { route: this.route, channelId },
+    });
+  }
+
+  /** Sends one command and resolves with its final reply, printing progress on the way. */
+  async submit(text: string): Promise<Reply> {
+    const answer = await this.send(text);
     if (answer.kind === 'reply') {
       this.options.out.write(renderReply(answer.reply));
       return answer.reply;
@@ -55,12 +62,13 @@ export class TerminalAdapter {
   }
 
   /** The delivery sender for this process's route. */
-  readonly send = async (delivery: Delivery): Promise<void> => {
+  readonly deliver = async (delivery: Delivery): Promise<void> => {
     if (delivery.kind === 'progress') {
       this.options.out.write(renderProgress(delivery.jobId, delivery.progress));
       return;
     }
     this.options.out.write(renderReply(delivery.reply));
+    if (delivery.kind === 'notice') return;
     const resolve = this.waiting.get(delivery.jobId);
     if (resolve) {
       this.waiting.delete(delivery.jobId);

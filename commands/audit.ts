@@ -1,0 +1,32 @@
+import { UserError } from '../src/errors.js';
+import { defineCommand } from '../src/core/command.js';
+import { ellipsis, formatTable } from '../src/core/table.js';
+
+export const audit = defineCommand<{ count: number }>({
+  name: 'audit',
+  aliases: [],
+  summary: { en: 'Show the latest audit entries (admins)', ko: '최근 감사 기록을 보여 준다 (관리자)' },
+  usage: 'audit [COUNT]',
+  flags: [],
+  positionals: [{ name: 'count', en: 'How many entries (default 20, at most 100)', ko: '보여 줄 개수 (기본 20, 최대 100)' }],
+  interspersed: true,
+  access: 'admin',
+  runsOn: 'bot',
+  build(parsed) {
+    const text = parsed.positionals[0] ?? '20';
+    if (!/^\d+$/.test(text) || Number(text) < 1) throw new UserError('bad-value', `audit takes a number of entries, not "${text}".`);
+    return { count: Math.min(Number(text), 100) };
+  },
+  async execute(ctx) {
+    const entries = await ctx.ops.auditRecent(ctx.args.count);
+    const rows = entries.map((e) => [
+      new Date(e.at).toISOString().replace('T', ' ').slice(0, 19),
+      `${e.platform}:${e.userName ?? e.userId}`,
+      e.channelId,
+      e.verdict + (e.code ? ` (${e.code})` : ''),
+      e.jobId ? `#${e.jobId}` : '',
+      e.command ? ellipsis(e.command, 40) : e.exitCode !== undefined ? `exit ${e.exitCode}` : '',
+    ]);
+    return { status: 'info', title: `Last ${entries.length} audit entries`, code: { text: formatTable(['TIME (UTC)', 'USER', 'CHANNEL', 'VERDICT', 'JOB', 'COMMAND'], rows) } };
+  },
+});
