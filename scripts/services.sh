@@ -47,7 +47,14 @@ ensure_engine() {
   fi
   is_root || die "no Docker engine answers on /var/run/docker.sock. Start one (sudo dockerd &), or add yourself to the docker group, or set DOCKER_HOST"
   command -v dockerd >/dev/null || die "no dockerd: install Debian's docker.io"
-  start_daemon dockerd "$DATA_DIR/dockerd.log" dockerd --registry-mirror="http://$REGISTRY_ADDR"
+  # gVisor's runsc, when installed, is offered as a runtime (SANDBOX_RUNTIME=runsc); it needs --network=none
+  # inside, which is what every sandbox container has anyway.
+  local runtimes='{}'
+  [ -x /usr/bin/runsc ] && runtimes='{"runsc": {"path": "/usr/bin/runsc", "runtimeArgs": ["--network=none"]}}'
+  cat >"$DATA_DIR/daemon.json" <<JSON
+{ "registry-mirrors": ["http://$REGISTRY_ADDR"], "runtimes": $runtimes }
+JSON
+  start_daemon dockerd "$DATA_DIR/dockerd.log" dockerd --config-file "$DATA_DIR/daemon.json"
   wait_for 30 engine_up || die "dockerd did not start; see $DATA_DIR/dockerd.log"
   say "dockerd is up, pulling docker.io images through http://$REGISTRY_ADDR"
 }
