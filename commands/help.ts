@@ -5,12 +5,6 @@ import type { Lang } from '../src/core/flag-spec.js';
 import type { Reply } from '../src/core/reply.js';
 import { formatTable } from '../src/core/table.js';
 
-/** The command list is handed in by the registry, so help never imports the commands it describes. */
-let listed: readonly CommandDefinition<any>[] = [];
-export function setHelpCommands(all: readonly CommandDefinition<any>[]): void {
-  listed = all;
-}
-
 export const help = defineCommand<{ topic?: string }>({
   name: 'help',
   aliases: ['--help', '-h'],
@@ -21,21 +15,17 @@ export const help = defineCommand<{ topic?: string }>({
   interspersed: true,
   access: 'read',
   runsOn: 'bot',
-  build(parsed) {
+  build(parsed, env) {
     const topic = parsed.positionals.join(' ') || undefined;
-    if (topic && !find(topic)) throw new UserError('unknown-command', `"${topic}" is not a /docker command.`, '`/docker help` lists the commands.');
+    if (topic && !env.registry.get(topic)) throw new UserError('unknown-command', `"${topic}" is not a /docker command.`, '`/docker help` lists the commands.');
     return { topic };
   },
   async execute(ctx) {
-    return ctx.args.topic ? commandHelp(find(ctx.args.topic)!, ctx.lang) : overview(ctx.lang);
+    return ctx.args.topic ? commandHelp(ctx.registry.get(ctx.args.topic)!, ctx.lang) : overview(ctx.registry.all, ctx.lang);
   },
 });
 
-function find(topic: string): CommandDefinition<any> | undefined {
-  return listed.find((d) => d.name === topic || d.aliases.includes(topic));
-}
-
-function overview(lang: Lang): Reply {
+function overview(listed: readonly CommandDefinition<any>[], lang: Lang): Reply {
   const rows = listed.map((d) => [d.name, d.summary[lang]]);
   const aliases = IMAGE_ALIASES.map((a) => `${a.alias} → ${a.image}${a.command.length ? ` (${a.command.join(' ')})` : ''}`);
   return {

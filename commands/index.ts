@@ -1,6 +1,6 @@
 import { createRegistry } from '../src/core/registry.js';
 import { audit } from './audit.js';
-import { help, setHelpCommands } from './help.js';
+import { help } from './help.js';
 import { images } from './images.js';
 import { inspect } from './inspect.js';
 import { logs } from './logs.js';
@@ -15,4 +15,3 @@ import { stop } from './stop.js';
 
 /** Every /docker subcommand, in the order help lists them. */
 export const commands = createRegistry([run, pull, images, ps, logs, stop, start, restart, rm, rmi, inspect, audit, help]);
-setHelpCommands(commands.all);

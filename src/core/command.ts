@@ -15,10 +15,11 @@ export interface PositionalSpec {
   ko: string;
 }
 
-/** What a command's build step may consult: who asks, and the limits in force. */
+/** What a command's build step may consult: who asks, the limits in force, the other commands. */
 export interface BuildEnv {
   who: Requester;
   settings: Settings;
+  registry: CommandRegistry;
 }
 
 /** What a command's execute step is given by the worker (or the bot, for commands that answer at once). */
@@ -31,6 +32,7 @@ export interface ExecContext<Args> {
   replyTo: ReplyTarget;
   lang: Lang;
   settings: Settings;
+  registry: CommandRegistry;
   sandbox: SandboxApi;
   ops: OpsApi;
   progress(update: Progress): Promise<void>;
@@ -68,6 +70,15 @@ export interface ParsedCommand<Args = unknown> {
   parsed: ParsedFlags;
   args: Args;
   segments: Segment[];
+}
+
+/** The /docker subcommands by every spelling: `pull`, `image pull`, `container run`, ... */
+export interface CommandRegistry {
+  all: readonly CommandDefinition<any>[];
+  /** Finds the command a line starts with; `words` is how many words its spelling took. */
+  lookup(args: readonly string[]): { definition: CommandDefinition<any>; spelling: string; words: number } | undefined;
+  /** By name or any spelling. */
+  get(name: string): CommandDefinition<any> | undefined;
 }
 
 /** Identity helper that keeps each command file's argument type. */

@@ -16,7 +16,8 @@ export function stripPrefix(args: string[]): string[] {
  * spellings, parse its flags as the Docker CLI does, then let the command build its typed arguments.
  * `--help` anywhere a flag may stand turns the line into `help <command>`.
  */
-export function parseCommand(text: string, registry: CommandRegistry, env: BuildEnv): ParsedCommand {
+export function parseCommand(text: string, env: BuildEnv): ParsedCommand {
+  const { registry } = env;
   checkInput(text, env.settings.inputMaxChars);
   let args = stripPrefix(splitArgv(text));
   if (args.length > env.settings.inputMaxArgs) {

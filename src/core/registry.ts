@@ -1,12 +1,6 @@
-import type { CommandDefinition } from './command.js';
+import type { CommandDefinition, CommandRegistry } from './command.js';
 
-/** The /docker subcommands by every spelling: `pull`, `image pull`, `container run`, ... */
-export interface CommandRegistry {
-  all: readonly CommandDefinition<any>[];
-  /** Finds the command a line starts with; `words` is how many words its spelling took. */
-  lookup(args: readonly string[]): { definition: CommandDefinition<any>; spelling: string; words: number } | undefined;
-  get(name: string): CommandDefinition<any> | undefined;
-}
+export type { CommandRegistry };
 
 export function createRegistry(definitions: readonly CommandDefinition<any>[]): CommandRegistry {
   const bySpelling = new Map<string, CommandDefinition<any>>();
@@ -18,7 +12,7 @@ export function createRegistry(definitions: readonly CommandDefinition<any>[]): 
   }
   return {
     all: definitions,
-    get: (name) => definitions.find((d) => d.name === name),
+    get: (name) => bySpelling.get(name),
     lookup(args) {
       for (const words of [2, 1]) {
         if (args.length < words) continue;

@@ -28,7 +28,7 @@ export async function executeJob(jobId: string, job: CommandJob, deps: JobDeps):
   const outcome = (verdict: string, extra: { exitCode?: number; code?: string } = {}) =>
     deps.audit.record({ at: Date.now(), platform: who.platform, userId: who.userId, userName: who.userName, channelId: who.channelId, verdict, jobId, durationMs: Date.now() - started, ...extra }).catch(() => {});
   try {
-    const command = parseCommand(job.text, deps.registry, { who, settings: deps.settings });
+    const command = parseCommand(job.text, { who, settings: deps.settings, registry: deps.registry });
     authorize(deps.settings.policy, who, command.definition);
     const progress = (update: Progress) => deps.deliveries.deliver({ kind: 'progress', jobId, replyTo: job.replyTo, progress: update });
     const reply = await command.definition.execute({
@@ -39,6 +39,7 @@ export async function executeJob(jobId: string, job: CommandJob, deps: JobDeps):
       replyTo: job.replyTo,
       lang: who.locale ?? 'en',
       settings: deps.settings,
+      registry: deps.registry,
       sandbox: deps.sandbox,
       ops: deps.ops,
       progress,

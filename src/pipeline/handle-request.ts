@@ -40,7 +40,7 @@ export async function handleRequest(request: ChatRequest, deps: RequestDeps): Pr
   const base = { at: Date.now(), platform: who.platform, userId: who.userId, userName: who.userName, channelId: who.channelId, command: request.text };
   let answer: Answer;
   try {
-    const command = parseCommand(request.text, deps.registry, { who, settings });
+    const command = parseCommand(request.text, { who, settings, registry: deps.registry });
     authorize(settings.policy, who, command.definition);
     const queued = command.definition.runsOn === 'worker';
     await deps.gate.admit(who, queued);
@@ -55,6 +55,7 @@ export async function handleRequest(request: ChatRequest, deps: RequestDeps): Pr
         replyTo: request.replyTo,
         lang: who.locale ?? 'en',
         settings,
+        registry: deps.registry,
         sandbox: NO_SANDBOX,
         ops: deps.ops,
         progress: async () => {},

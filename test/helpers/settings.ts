@@ -1,3 +1,4 @@
+import { commands } from '../../commands/index.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { BuildEnv } from '../../src/core/command.js';
 import type { Requester } from '../../src/core/request.js';
@@ -11,5 +12,5 @@ export const ALICE: Requester = { platform: 'terminal', userId: 'alice', userNam
 export const BOB: Requester = { platform: 'terminal', userId: 'bob', userName: 'bob', channelId: 'ops' };
 
 export function testEnv(who: Requester = ALICE, overrides: Record<string, string> = {}): BuildEnv {
-  return { who, settings: testConfig(overrides) };
+  return { who, settings: testConfig(overrides), registry: commands };
 }

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../../commands/index.js';
 import { parseCommand } from '../../../src/core/parse.js';
 import { flagBool, flagList, flagString } from '../../../src/core/parse-flags.js';
 import type { RunArgs } from '../../../src/policy/run-plan.js';
 import { testEnv } from '../../helpers/settings.js';
 
-const parse = (text: string) => parseCommand(text, commands, testEnv());
+const parse = (text: string) => parseCommand(text, testEnv());
 
 describe('parseCommand', () => {
   it('resolves the whalesay alias: run whalesay boo is docker/whalesay cowsay boo', () => {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../../commands/index.js';
 import { parseCommand } from '../../../src/core/parse.js';
 import { containerSpec } from '../../../src/policy/container-spec.js';
 import { planRun, type RunArgs } from '../../../src/policy/run-plan.js';
 import { ALICE, BOB, testConfig, testEnv } from '../../helpers/settings.js';
 
-const args = (text: string) => parseCommand(text, commands, testEnv()).args as RunArgs;
+const args = (text: string) => parseCommand(text, testEnv()).args as RunArgs;
 const plan = (text: string, overrides: Record<string, string> = {}) => planRun(args(text), ALICE, '42', testConfig(overrides));
 
 describe('planRun', () => {
