@@ -4,7 +4,6 @@ import { flagBool } from '../src/core/parse-flags.js';
 import { formatTable } from '../src/core/table.js';
 import { formatAge, formatBytes } from '../src/core/units.js';
 import { listing } from './shared/replies.js';
-import { refuseFlags } from './shared/refuse.js';
 
 export const images = defineCommand<{ quiet: boolean; noTrunc: boolean }>({
   name: 'images',
@@ -21,11 +20,11 @@ export const images = defineCommand<{ quiet: boolean; noTrunc: boolean }>({
     { long: 'tree', type: 'bool', en: 'List multi-platform images as a tree', ko: '멀티 플랫폼 이미지를 트리로 보여 준다' },
   ],
   positionals: [],
+  refused: { filter: 'filters are not offered yet.', format: 'output is always the table.', digests: 'digests are shown by /docker inspect.', tree: 'output is always the table.' },
   interspersed: true,
   access: 'read',
   runsOn: 'worker',
   build(parsed: ParsedFlags) {
-    refuseFlags(parsed, 'images', { filter: 'filters are not offered yet.', format: 'output is always the table.', digests: 'digests are shown by /docker inspect.', tree: 'output is always the table.' });
     return { quiet: flagBool(parsed, 'quiet'), noTrunc: flagBool(parsed, 'no-trunc') };
   },
   async execute(ctx) {

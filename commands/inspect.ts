@@ -2,7 +2,7 @@ import { defineCommand } from '../src/core/command.js';
 import { formatBinaryBytes } from '../src/core/units.js';
 import { LABEL, LABEL_PREFIX } from '../src/policy/labels.js';
 import { ownContainers } from './shared/containers.js';
-import { needArgs, refuseFlags } from './shared/refuse.js';
+import { needArgs } from './shared/refuse.js';
 
 interface Inspected {
   Id: string;
@@ -25,11 +25,11 @@ export const inspect = defineCommand<{ container: string }>({
     { long: 'type', type: 'string', en: 'Return JSON for specified type', ko: '지정한 종류의 JSON을 돌려준다' },
   ],
   positionals: [{ name: 'container', required: true, en: 'Container name or ID (yours)', ko: '컨테이너 이름 또는 ID (내 것)' }],
+  refused: { format: 'the summary has a fixed shape.', size: 'sizes are not computed here.', type: 'only containers are inspected.' },
   interspersed: true,
   access: 'read',
   runsOn: 'worker',
   build(parsed) {
-    refuseFlags(parsed, 'inspect', { format: 'the summary has a fixed shape.', size: 'sizes are not computed here.', type: 'only containers are inspected.' });
     return { container: needArgs(parsed, 'inspect', 'a container')[0]! };
   },
   async execute(ctx) {

@@ -2,7 +2,7 @@ import { UserError } from '../src/errors.js';
 import { defineCommand } from '../src/core/command.js';
 import { flagString } from '../src/core/parse-flags.js';
 import { ownContainers } from './shared/containers.js';
-import { needArgs, refuseFlags } from './shared/refuse.js';
+import { needArgs } from './shared/refuse.js';
 
 export const logs = defineCommand<{ container: string; tail: number | 'all' }>({
   name: 'logs',
@@ -18,17 +18,17 @@ export const logs = defineCommand<{ container: string; tail: number | 'all' }>({
     { long: 'until', type: 'string', en: 'Show logs before a timestamp or relative (e.g. 42m)', ko: '지정한 시각(또는 42m 전) 이전의 로그만 보여 준다' },
   ],
   positionals: [{ name: 'container', required: true, en: 'Container name or ID (yours)', ko: '컨테이너 이름 또는 ID (내 것)' }],
+  refused: {
+    follow: 'a chat message cannot follow; run logs again for newer lines.',
+    since: 'use --tail.',
+    until: 'use --tail.',
+    timestamps: 'not offered yet.',
+    details: 'not offered yet.',
+  },
   interspersed: true,
   access: 'read',
   runsOn: 'worker',
   build(parsed) {
-    refuseFlags(parsed, 'logs', {
-      follow: 'a chat message cannot follow; run logs again for newer lines.',
-      since: 'use --tail.',
-      until: 'use --tail.',
-      timestamps: 'not offered yet.',
-      details: 'not offered yet.',
-    });
     const [container] = needArgs(parsed, 'logs', 'a container');
     const tailText = flagString(parsed, 'tail') ?? 'all';
     if (tailText !== 'all' && !/^\d+$/.test(tailText)) throw new UserError('bad-value', `--tail takes a number of lines or "all", not "${tailText}".`);

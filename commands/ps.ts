@@ -3,7 +3,6 @@ import { flagBool } from '../src/core/parse-flags.js';
 import { ellipsis, formatTable } from '../src/core/table.js';
 import { formatAge } from '../src/core/units.js';
 import { listing } from './shared/replies.js';
-import { refuseFlags } from './shared/refuse.js';
 
 export const ps = defineCommand<{ all: boolean; quiet: boolean; noTrunc: boolean }>({
   name: 'ps',
@@ -21,11 +20,11 @@ export const ps = defineCommand<{ all: boolean; quiet: boolean; noTrunc: boolean
     { long: 'size', short: 's', type: 'bool', en: 'Display total file sizes', ko: '파일 크기 합계를 보여 준다' },
   ],
   positionals: [],
+  refused: { filter: 'filters are not offered yet.', format: 'output is always the table.', last: 'use -a.', latest: 'use -a.', size: 'sizes are not computed here.' },
   interspersed: true,
   access: 'read',
   runsOn: 'worker',
   build(parsed) {
-    refuseFlags(parsed, 'ps', { filter: 'filters are not offered yet.', format: 'output is always the table.', last: 'use -a.', latest: 'use -a.', size: 'sizes are not computed here.' });
     return { all: flagBool(parsed, 'all'), quiet: flagBool(parsed, 'quiet'), noTrunc: flagBool(parsed, 'no-trunc') };
   },
   async execute(ctx) {

@@ -2,7 +2,7 @@ import { defineCommand } from '../src/core/command.js';
 import { resolveAlias } from '../src/core/catalog.js';
 import { parseImageRef } from '../src/core/image-ref.js';
 import { allowedImagePatterns, checkImageAllowed } from '../src/policy/images.js';
-import { needArgs, refuseFlags } from './shared/refuse.js';
+import { needArgs } from './shared/refuse.js';
 
 export const pull = defineCommand<{ image: string }>({
   name: 'pull',
@@ -16,11 +16,11 @@ export const pull = defineCommand<{ image: string }>({
     { long: 'quiet', short: 'q', type: 'bool', en: 'Suppress verbose output', ko: '자세한 진행 출력을 숨긴다' },
   ],
   positionals: [{ name: 'image', required: true, en: 'The image, e.g. docker/whalesay:latest', ko: '받을 이미지 (예: docker/whalesay:latest)' }],
+  refused: { 'all-tags': 'one tag is pulled at a time.', platform: 'the sandbox host pulls its own platform.' },
   interspersed: true,
   access: 'write',
   runsOn: 'worker',
   build(parsed, env) {
-    refuseFlags(parsed, 'pull', { 'all-tags': 'one tag is pulled at a time.', platform: 'the sandbox host pulls its own platform.' });
     const [word] = needArgs(parsed, 'pull', 'an image');
     const image = parseImageRef(resolveAlias(word!, []).image);
     checkImageAllowed(image, allowedImagePatterns(env.settings.policy.images));

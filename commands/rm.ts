@@ -1,7 +1,7 @@
 import { defineCommand } from '../src/core/command.js';
 import { flagBool } from '../src/core/parse-flags.js';
 import { CONTAINERS_ARG, ownContainers } from './shared/containers.js';
-import { needArgs, refuseFlags } from './shared/refuse.js';
+import { needArgs } from './shared/refuse.js';
 
 export const rm = defineCommand<{ containers: string[]; force: boolean }>({
   name: 'rm',
@@ -14,11 +14,11 @@ export const rm = defineCommand<{ containers: string[]; force: boolean }>({
     { long: 'volumes', short: 'v', type: 'bool', en: 'Remove anonymous volumes associated with the container', ko: '컨테이너의 익명 볼륨도 삭제한다' },
   ],
   positionals: [CONTAINERS_ARG],
+  refused: { link: 'sandbox containers have no links.' },
   interspersed: true,
   access: 'write',
   runsOn: 'worker',
   build(parsed) {
-    refuseFlags(parsed, 'rm', { link: 'sandbox containers have no links.' });
     return { containers: needArgs(parsed, 'rm', 'a container'), force: flagBool(parsed, 'force') };
   },
   async execute(ctx) {

@@ -2,7 +2,7 @@ import { defineCommand } from '../src/core/command.js';
 import { resolveAlias } from '../src/core/catalog.js';
 import { parseImageRef } from '../src/core/image-ref.js';
 import { flagBool } from '../src/core/parse-flags.js';
-import { needArgs, refuseFlags } from './shared/refuse.js';
+import { needArgs } from './shared/refuse.js';
 
 export const rmi = defineCommand<{ images: string[]; force: boolean }>({
   name: 'rmi',
@@ -15,11 +15,11 @@ export const rmi = defineCommand<{ images: string[]; force: boolean }>({
     { long: 'platform', type: 'list', en: 'Remove only the given platform variant', ko: '지정한 플랫폼 변형만 지운다' },
   ],
   positionals: [{ name: 'image', required: true, variadic: true, en: 'Images to remove', ko: '삭제할 이미지' }],
+  refused: { 'no-prune': 'untagged parents are always pruned.', platform: 'the sandbox host keeps one platform.' },
   interspersed: true,
   access: 'write',
   runsOn: 'worker',
   build(parsed) {
-    refuseFlags(parsed, 'rmi', { 'no-prune': 'untagged parents are always pruned.', platform: 'the sandbox host keeps one platform.' });
     const images = needArgs(parsed, 'rmi', 'an image').map((word) => parseImageRef(resolveAlias(word, []).image).familiar);
     return { images, force: flagBool(parsed, 'force') };
   },

@@ -4,7 +4,7 @@ import type { FlagSpec } from '../../src/core/flag-spec.js';
 import { flagString } from '../../src/core/parse-flags.js';
 import type { ContainerInfo, SandboxApi } from '../../src/core/sandbox-api.js';
 import { CONTAINERS_ARG, ownContainers } from './containers.js';
-import { needArgs, refuseFlags } from './refuse.js';
+import { needArgs } from './refuse.js';
 
 interface LifecycleCommand {
   name: string;
@@ -24,12 +24,12 @@ export function lifecycleCommand(spec: LifecycleCommand): CommandDefinition<{ co
     summary: spec.summary,
     usage: `${spec.name} [OPTIONS] CONTAINER [CONTAINER...]`,
     flags: spec.flags,
+    refused: spec.refused,
     positionals: [CONTAINERS_ARG],
     interspersed: true,
     access: 'write',
     runsOn: 'worker',
     build(parsed) {
-      refuseFlags(parsed, spec.name, spec.refused);
       const timeout = flagString(parsed, 'timeout');
       return { containers: needArgs(parsed, spec.name, 'a container'), timeout: timeout === undefined ? undefined : Math.min(Number(timeout), 60) };
     },

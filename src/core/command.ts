@@ -49,6 +49,8 @@ export interface CommandDefinition<Args = unknown> {
   summary: Text;
   usage: string;
   flags: readonly FlagSpec[];
+  /** Flags the Docker CLI has for this command that Stevedore does not offer, with the reason (run: see policy/). */
+  refused?: Readonly<Record<string, string>>;
   positionals: readonly PositionalSpec[];
   /** false: flags end at the first plain argument (run: the image, then the container's command). */
   interspersed: boolean;

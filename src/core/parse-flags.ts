@@ -5,7 +5,9 @@ import { parseBytes, parseDuration } from './units.js';
 /** One piece of a command line as typed: a flag with its value, or a plain argument. */
 export type Segment =
   | { kind: 'flag'; spec: FlagSpec; raw: string[]; value: string }
-  | { kind: 'arg'; raw: string[]; value: string };
+  | { kind: 'arg'; raw: string[]; value: string }
+  /** Only when parsing leniently (explain): a flag the command does not have, never guessed at. */
+  | { kind: 'unknown'; raw: string[]; value: string };
 
 export interface ParsedFlags {
   /** Values by long flag name, in the order given; booleans are "true" or "false". */
@@ -19,6 +21,8 @@ export interface FlagParseOptions {
   interspersed: boolean;
   /** Shown in errors, e.g. "run". */
   command: string;
+  /** Keep unknown flags as `unknown` segments instead of failing (explain shows them as unknown). */
+  lenient?: boolean;
 }
 
 /** Parses flags the way the Docker CLI (pflag) does: --x=v, --x v, -x v, -xv, -abc clusters, `--` ends flags. */
@@ -33,6 +37,7 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[], 
   };
   const unknown = (flag: string) =>
     new UserError('unknown-flag', `unknown flag: ${flag}`, `See \`/docker help ${options.command}\` for the flags it takes.`);
+  const keepUnknown = (arg: string) => out.segments.push({ kind: 'unknown', raw: [arg], value: arg });
   const needsValue = (flag: string) =>
     new UserError('bad-value', `flag needs an argument: ${flag}`, `Write it as ${flag} VALUE or ${flag}=VALUE.`);
 
@@ -47,6 +52,11 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[], 
       const eq = arg.indexOf('=');
       const name = arg.slice(2, eq < 0 ? undefined : eq);
       const spec = byLong.get(name);
+      if (!spec && options.lenient) {
+        keepUnknown(arg);
+        i += 1;
+        continue;
+      }
       if (!spec) throw unknown(`--${name}`);
       if (eq >= 0) set(spec, arg.slice(eq + 1), [arg]);
       else if (spec.type === 'bool') set(spec, 'true', [arg]);
@@ -63,6 +73,10 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[], 
       const raw = [arg];
       while (j < arg.length) {
         const spec = byShort.get(arg[j]!);
+        if (!spec && options.lenient) {
+          keepUnknown(j === 1 ? arg : `-${arg.slice(j)}`);
+          break;
+        }
         if (!spec) throw unknown(`-${arg[j]}${j === 1 && arg.length > 2 ? ` in ${arg}` : ''}`);
         const rest = arg.slice(j + 1);
         if (spec.type === 'bool') {

@@ -34,6 +34,11 @@ export function parseCommand(text: string, env: BuildEnv): ParsedCommand {
     spelling = 'help';
   }
   const parsed = parseFlags(argv, definition.flags, { interspersed: definition.interspersed, command: definition.name });
+  for (const segment of parsed.segments) {
+    if (segment.kind !== 'flag') continue;
+    const why = definition.refused?.[segment.spec.long];
+    if (why) throw new UserError('refused-flag', `--${segment.spec.long} is not offered for ${definition.name}: ${why}`, 'Run the command without it.');
+  }
   const args_ = definition.build(parsed, env);
   return { definition, spelling, argv, parsed, args: args_, segments: parsed.segments };
 }
