@@ -1,5 +1,6 @@
 import { createRegistry } from '../src/core/registry.js';
 import { audit } from './audit.js';
+import { explain } from './explain.js';
 import { help } from './help.js';
 import { images } from './images.js';
 import { inspect } from './inspect.js';
@@ -14,4 +15,4 @@ import { start } from './start.js';
 import { stop } from './stop.js';
 
 /** Every /docker subcommand, in the order help lists them. */
-export const commands = createRegistry([run, pull, images, ps, logs, stop, start, restart, rm, rmi, inspect, audit, help]);
+export const commands = createRegistry([run, pull, images, ps, logs, stop, start, restart, rm, rmi, inspect, explain, audit, help]);

@@ -83,6 +83,7 @@ function finishedReply(plan: RunPlan, result: RunResult, argv: readonly string[]
     body: notes.length ? notes.join('\n') : undefined,
     code: { text: result.output, truncated: result.truncated },
     exitCode: result.exitCode,
+    outcome: { exitCode: result.exitCode, timedOut: result.timedOut, oomKilled: result.oomKilled, truncated: result.truncated, durationMs: result.durationMs },
     fields: [
       { name: 'Exit code', value: String(result.exitCode) },
       { name: 'Duration', value: formatDuration(result.durationMs) },

@@ -53,7 +53,11 @@ export async function startStack(config: Config, options: StackOptions): Promise
   await whenReady(producer, config.redisUrl);
   const commandQueue = new CommandQueue({ connection: producer, prefix: config.queuePrefix, attempts: config.jobAttempts, jobsKept: config.jobsKept });
   const audit = new AuditLog(producer, config.queuePrefix, config.auditKept);
-  const ops: OpsApi = { auditRecent: (count) => audit.recent(count), expireAt: (job, at) => commandQueue.expireAt(job, at) };
+  const ops: OpsApi = {
+    auditRecent: (count) => audit.recent(count),
+    job: (id) => commandQueue.job(id),
+    expireAt: (job, at) => commandQueue.expireAt(job, at),
+  };
   const workers: { close(): Promise<void> }[] = [];
   const stack: Stack = {
     commandQueue,

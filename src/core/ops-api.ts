@@ -1,4 +1,5 @@
 import type { ExpiryJob } from './job.js';
+import type { RunOutcome } from './reply.js';
 import type { Requester } from './request.js';
 
 /** One line of the audit trail: a command as decided by the bot, or a job's outcome as reported by the worker. */
@@ -18,9 +19,23 @@ export interface AuditEntry {
   durationMs?: number;
 }
 
+/** A queued command as the queue remembers it. */
+export interface JobInfo {
+  id: string;
+  text: string;
+  who: Requester;
+  state: string;
+  attemptsMade: number;
+  failedReason?: string;
+  outcome?: RunOutcome;
+  createdMs: number;
+  finishedMs?: number;
+}
+
 /** What operations commands (audit, jobs, ...) may ask of the queue side, without importing it. */
 export interface OpsApi {
   auditRecent(count: number): Promise<AuditEntry[]>;
+  job(id: string): Promise<JobInfo | undefined>;
   /** Stops and removes a detached container when its time to live runs out, and tells its owner. */
   expireAt(job: ExpiryJob, atMs: number): Promise<void>;
 }

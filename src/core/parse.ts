@@ -14,7 +14,7 @@ export function stripPrefix(args: string[]): string[] {
 /**
  * Chat text → a typed command: split like a shell (never run by one), find the subcommand in any of its
  * spellings, parse its flags as the Docker CLI does, then let the command build its typed arguments.
- * `--help` anywhere a flag may stand turns the line into `help <command>`.
+ * `--help` anywhere a flag may stand turns the line into `help <command>`, and `--explain` into `explain <line>`.
  */
 export function parseCommand(text: string, env: BuildEnv): ParsedCommand {
   const { registry } = env;
@@ -28,10 +28,15 @@ export function parseCommand(text: string, env: BuildEnv): ParsedCommand {
   if (!found) throw unknownCommand(args[0]!, registry);
   let { definition, spelling } = found;
   let argv = args.slice(found.words);
-  if (asksForHelp(argv, definition.interspersed)) {
+  if (asksFor('--help', argv, definition.interspersed)) {
     argv = [definition.name];
     definition = registry.get('help')!;
     spelling = 'help';
+  } else if (definition.name !== 'explain' && asksFor('--explain', argv, definition.interspersed)) {
+    // A dry run: the same line, explained instead of run.
+    argv = [...args.slice(0, found.words), ...argv.filter((a, i) => a !== '--explain' || i > argv.indexOf('--explain'))];
+    definition = registry.get('explain')!;
+    spelling = 'explain';
   }
   const parsed = parseFlags(argv, definition.flags, { interspersed: definition.interspersed, command: definition.name });
   for (const segment of parsed.segments) {
@@ -43,9 +48,10 @@ export function parseCommand(text: string, env: BuildEnv): ParsedCommand {
   return { definition, spelling, argv, parsed, args: args_, segments: parsed.segments };
 }
 
-function asksForHelp(argv: readonly string[], interspersed: boolean): boolean {
+/** Is `flag` written where a flag may stand (before the image for run; anywhere before `--` otherwise)? */
+function asksFor(flag: string, argv: readonly string[], interspersed: boolean): boolean {
   for (const arg of argv) {
-    if (arg === '--help') return true;
+    if (arg === flag) return true;
     if (arg === '--') return false;
     if (!interspersed && !arg.startsWith('-')) return false;
   }

@@ -13,6 +13,24 @@ export interface ReplyButton {
   command: string;
 }
 
+/** A file sent with a reply (a picture, a whole output); base64 so replies stay JSON in the queue. */
+export interface ReplyFile {
+  name: string;
+  contentType: string;
+  base64: string;
+  /** What the file shows, for platforms and terminals that cannot show it. */
+  description: string;
+}
+
+/** What a container run came to, for `explain job` and metrics; adapters do not show it. */
+export interface RunOutcome {
+  exitCode: number;
+  timedOut: boolean;
+  oomKilled: boolean;
+  truncated: boolean;
+  durationMs: number;
+}
+
 /** A platform-neutral reply; each adapter renders it within its platform's limits. */
 export interface Reply {
   status: ReplyStatus;
@@ -23,8 +41,10 @@ export interface Reply {
   code?: { text: string; truncated?: boolean; note?: string };
   fields?: ReplyField[];
   buttons?: ReplyButton[];
+  files?: ReplyFile[];
   /** For exit status: the container's exit code where one ran. */
   exitCode?: number;
+  outcome?: RunOutcome;
   /** Private to the requester where the platform allows it (refusals, errors). */
   ephemeral?: boolean;
 }

@@ -54,8 +54,12 @@ export function parseDuration(text: string, flag = 'duration'): number {
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-  const minutes = Math.floor(ms / 60_000);
-  return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+  if (ms < 3_600_000) {
+    const seconds = Math.round((ms % 60_000) / 1000);
+    return `${Math.floor(ms / 60_000)} min${seconds ? ` ${seconds} s` : ''}`;
+  }
+  const minutes = Math.round((ms % 3_600_000) / 60_000);
+  return `${Math.floor(ms / 3_600_000)} h${minutes ? ` ${minutes} min` : ''}`;
 }
 
 /** "3 minutes ago", as `docker ps` says it. */

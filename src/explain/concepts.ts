@@ -164,7 +164,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'scaling',
-    names: ['scaling', 'scale', 'horizontal scaling', 'load balancer', 'load balancing', 'orchestration', 'deploy', 'deployment', '수평 확장', '확장', '로드밸런서', '로드 밸런서', '오케스트레이션', '배포'],
+    names: ['scaling', 'scale', 'horizontal scaling', 'load balancer', 'load balancing', 'orchestration', 'deploy', 'deployment', '수평 확장', '수평 확장과 배포', '확장', '로드밸런서', '로드 밸런서', '오케스트레이션', '배포'],
     title: { en: 'Horizontal scaling and deployment', ko: '수평 확장과 배포' },
     points: {
       en: [

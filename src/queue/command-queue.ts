@@ -3,7 +3,8 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { isUserError, UserError } from '../errors.js';
 import type { CommandJob, CommandQueueApi, DeliveryApi, ExpiryJob, Queued } from '../core/job.js';
-import type { Reply } from '../core/reply.js';
+import type { JobInfo } from '../core/ops-api.js';
+import type { Reply, RunOutcome } from '../core/reply.js';
 import { errorReply } from '../pipeline/error-reply.js';
 import { COMMAND_QUEUE } from './names.js';
 
@@ -42,6 +43,23 @@ export class CommandQueue implements CommandQueueApi {
     return { jobId: added.id!, position: Math.max(1, position) };
   }
 
+  async job(id: string): Promise<JobInfo | undefined> {
+    const job = await this.queue.getJob(id);
+    if (!job || job.name !== 'command') return undefined;
+    const result = job.returnvalue as { outcome?: RunOutcome } | null;
+    return {
+      id: job.id!,
+      text: job.data.text,
+      who: job.data.who,
+      state: await job.getState(),
+      attemptsMade: job.attemptsMade,
+      failedReason: job.failedReason || undefined,
+      outcome: result?.outcome,
+      createdMs: job.timestamp,
+      finishedMs: job.finishedOn,
+    };
+  }
+
   /** A delayed job in the same queue; its fixed id keeps one per container however often it is asked for. */
   async expireAt(job: ExpiryJob, atMs: number): Promise<void> {
     const queue = this.queue as unknown as Queue<ExpiryJob>;
@@ -78,7 +96,7 @@ export function startCommandWorker(options: CommandWorkerOptions): Worker<Comman
       try {
         const reply = await options.execute(jobId, job.data);
         await final(reply);
-        return { status: reply.status, exitCode: reply.exitCode };
+        return { status: reply.status, exitCode: reply.exitCode, outcome: reply.outcome };
       } catch (error) {
         if (isUserError(error)) {
           await final(errorReply(error));

@@ -10,7 +10,11 @@ export function renderReply(reply: Reply): string {
   if (reply.body) lines.push(reply.body);
   if (reply.code?.text) lines.push(reply.code.text.replace(/\n$/, ''));
   if (reply.code?.truncated) lines.push('… (output cut)');
-  if (reply.fields?.length) lines.push(reply.fields.map((f) => (f.value.includes('\n') ? `${f.name}:\n${f.value}` : `${f.name}: ${f.value}`)).join(' · '));
+  const short = reply.fields?.filter((f) => !f.value.includes('\n')) ?? [];
+  const long = reply.fields?.filter((f) => f.value.includes('\n')) ?? [];
+  if (short.length) lines.push(short.map((f) => `${f.name}: ${f.value}`).join(' · '));
+  for (const f of long) lines.push(`${f.name}:\n${f.value.replace(/^/gm, '  ')}`);
+  for (const file of reply.files ?? []) lines.push(`📎 ${file.name}: ${file.description}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,0 +1,92 @@
+import { UserError } from '../src/errors.js';
+import { defineCommand, type CommandDefinition, type ExecContext } from '../src/core/command.js';
+import type { Lang } from '../src/core/flag-spec.js';
+import { parseImageRef } from '../src/core/image-ref.js';
+import { flagString } from '../src/core/parse-flags.js';
+import type { Reply } from '../src/core/reply.js';
+import { ownerId } from '../src/core/request.js';
+import { formatTable } from '../src/core/table.js';
+import { CONCEPTS, findConcept } from '../src/explain/concepts.js';
+import { explainCommandLine } from '../src/explain/explain-command.js';
+import { renderJobExplanation } from '../src/explain/explain-job.js';
+import { renderCommandExplanation, renderConcept, renderConceptList } from '../src/explain/render-explanation.js';
+import { ruleFor } from '../src/policy/run-flags.js';
+
+interface ExplainArgs {
+  words: string[];
+  lang?: Lang;
+}
+
+export const explain: CommandDefinition<ExplainArgs> = defineCommand<ExplainArgs>({
+  name: 'explain',
+  aliases: [],
+  summary: { en: 'Explain a command flag by flag, an image name, a concept, or a job — without running anything', ko: '명령을 플래그별로, 이미지 이름, 개념, 작업을 설명한다 — 아무것도 실행하지 않는다' },
+  usage: 'explain [--lang ko|en] COMMAND LINE | CONCEPT | IMAGE | job ID',
+  flags: [{ long: 'lang', type: 'string', en: 'Language of the explanation: ko or en', ko: '설명 언어: ko 또는 en' }],
+  positionals: [{ name: 'what', variadic: true, en: 'A docker command line, a concept, an image, or job ID', ko: 'docker 명령, 개념, 이미지, 또는 job ID' }],
+  interspersed: false,
+  access: 'read',
+  runsOn: 'bot',
+  build(parsed) {
+    const lang = flagString(parsed, 'lang');
+    if (lang !== undefined && lang !== 'ko' && lang !== 'en') throw new UserError('bad-value', `--lang takes ko or en, not "${lang}".`);
+    return { words: parsed.positionals, lang };
+  },
+  async execute(ctx): Promise<Reply> {
+    const lang = ctx.args.lang ?? ctx.lang;
+    const words = ctx.args.words[0] === 'docker' ? ctx.args.words.slice(1) : ctx.args.words;
+    if (words.length === 0) return overview(lang);
+    if (words[0] === 'job' && words.length === 2) {
+      const job = await ctx.ops.job(words[1]!.replace(/^#/, ''));
+      if (!job || (ownerId(job.who) !== ownerId(ctx.who) && !ctx.who.admin)) {
+        throw new UserError('not-found', `No job #${words[1]} of yours is remembered.`, 'Jobs are kept for a while after they finish; `/docker explain job ID` takes the number from "queued #ID".');
+      }
+      return renderJobExplanation(job, lang);
+    }
+    const concept = words.length <= 3 ? findConcept(words.join(' ')) : undefined;
+    if (concept && !(words.length > 1 && ctx.registry.lookup(words))) return renderConcept(concept, lang);
+    const found = ctx.registry.lookup(words);
+    if (found && found.words === words.length && found.definition.name !== 'explain') return commandFlags(found.definition, lang);
+    if (!found && words.length === 1 && isImageName(words[0]!)) return explainImageOnly(words[0]!, ctx, lang);
+    return renderCommandExplanation(explainCommandLine(words, { who: ctx.who, settings: ctx.settings, registry: ctx.registry }, lang), lang);
+  },
+});
+
+function isImageName(word: string): boolean {
+  try {
+    parseImageRef(word);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An image name alone: explained as `pull` would take it. */
+function explainImageOnly(word: string, ctx: ExecContext<ExplainArgs>, lang: Lang): Reply {
+  return renderCommandExplanation(explainCommandLine(['pull', word], { who: ctx.who, settings: ctx.settings, registry: ctx.registry }, lang), lang);
+}
+
+/** `explain run`: every flag of the command with what Stevedore does with it. */
+function commandFlags(d: CommandDefinition<any>, lang: Lang): Reply {
+  const rows = d.flags.map((f) => {
+    const verdict = d.name === 'run' ? ruleFor(f.long) : d.refused?.[f.long] ? { verdict: 'refused', why: { en: d.refused[f.long]!, ko: d.refused[f.long]! } } : { verdict: 'used', why: { en: '', ko: '' } };
+    return [`${f.short ? `-${f.short}, ` : ''}--${f.long}`, verdict.verdict, `${f[lang]}${verdict.why[lang] ? ` — ${verdict.why[lang]}` : ''}`];
+  });
+  return {
+    status: 'info',
+    title: `${lang === 'ko' ? '설명' : 'Explain'}: /docker ${d.name} — ${d.summary[lang]}`,
+    body: lang === 'ko' ? `사용법: /docker ${d.usage}` : `Usage: /docker ${d.usage}`,
+    code: { text: formatTable(['FLAG', lang === 'ko' ? '판정' : 'VERDICT', lang === 'ko' ? '의미' : 'MEANING'], rows) },
+  };
+}
+
+function overview(lang: Lang): Reply {
+  return {
+    status: 'info',
+    title: lang === 'ko' ? '/docker explain' : '/docker explain',
+    body: lang === 'ko'
+      ? '명령을 실행하지 않고 설명한다: `/docker explain run --rm whalesay boo`, 이미지 이름(`/docker explain nginx`), 작업(`/docker explain job 12`), 또는 아래 개념.'
+      : 'Explains without running anything: a command line (`/docker explain run --rm whalesay boo`), an image name (`/docker explain nginx`), a job (`/docker explain job 12`), or one of these concepts.',
+    code: { text: renderConceptList(CONCEPTS, lang) },
+  };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { splitArgv } from '../../../src/core/argv.js';
+import { explainCommandLine } from '../../../src/explain/explain-command.js';
+import { renderCommandExplanation } from '../../../src/explain/render-explanation.js';
+import { testEnv } from '../../helpers/settings.js';
+
+const explain = (line: string, lang: 'en' | 'ko' = 'en') => explainCommandLine(splitArgv(line), testEnv(), lang);
+
+describe('explainCommandLine', () => {
+  it('cuts the line into segments: flags with their values, the image, the container command', () => {
+    const e = explain('run --rm -v data:/data --name web docker/whalesay:latest cowsay hi');
+    expect(e.segments.map((s) => [s.text, s.role])).toEqual([
+      ['run', 'command'],
+      ['--rm', 'flag'],
+      ['-v data:/data', 'flag'],
+      ['--name web', 'flag'],
+      ['docker/whalesay:latest', 'image'],
+      ['cowsay hi', 'container-command'],
+    ]);
+  });
+  it('takes the image apart as Docker does', () => {
+    const e = explain('run docker/whalesay:latest cowsay hi');
+    expect(e.image).toMatchObject({ registry: 'docker.io', account: 'docker', repository: 'whalesay', tag: 'latest' });
+    expect(e.segments.find((s) => s.role === 'image')!.meaning).toMatch(/registry docker\.io \(default\), account docker, repository whalesay, tag latest/);
+    expect(explain('pull nginx').image!.canonical).toBe('docker.io/library/nginx:latest');
+  });
+  it('gives the verdict with each refused flag and its reason, and plans nothing', () => {
+    const e = explain('run --rm -v data:/data --privileged busybox');
+    expect(e.allowed).toBe(false);
+    expect(e.reasons).toEqual([
+      '--volume (-v data:/data): mounts are not offered from chat: host paths would expose the sandbox host.',
+      '--privileged: a privileged container has every capability and all host devices: it owns the host.',
+    ]);
+    expect(e.plan).toBeUndefined();
+  });
+  it('marks unknown flags unknown, never guessing', () => {
+    const e = explain('run --frobnicate -Z busybox');
+    expect(e.segments.filter((s) => s.role === 'unknown').map((s) => s.text)).toEqual(['--frobnicate', '-Z']);
+    expect(e.allowed).toBe(false);
+  });
+  it('shows the lifecycle path and the Engine API calls', () => {
+    expect(explain('run --rm busybox true').path.api).toContain('DELETE /containers/{id}?force=1');
+    expect(explain('run -d busybox sleep 5').path.api.at(-1)).toBe('POST /containers/{id}/start');
+    expect(explain('stop web').path.steps.map((s) => s.verb)).toEqual(['exit / stop / kill']);
+  });
+  it('writes the canonical long form next to what was typed', () => {
+    const e = explain('run -dit --name web -e A=1 whalesay boo');
+    expect(e.typed).toBe('/docker run -dit --name web -e A=1 whalesay boo');
+    expect(e.longForm).toBe('docker container run --detach --interactive --tty --name web --env A=1 docker.io/docker/whalesay:latest cowsay boo');
+    expect(explain('image ls -a').longForm).toBe('docker image ls --all');
+  });
+  it('shows the sandbox the container would really get', () => {
+    const reply = renderCommandExplanation(explain('run -m 128m busybox'), 'en');
+    const sandbox = reply.fields!.find((f) => f.name === 'Sandbox')!.value;
+    expect(sandbox).toMatch(/memory 128MiB, swap none/);
+    expect(sandbox).toMatch(/network none/);
+  });
+  it('speaks Korean', () => {
+    const reply = renderCommandExplanation(explain('run --rm busybox', 'ko'), 'ko');
+    expect(reply.title).toMatch(/^설명:/);
+    expect(reply.code!.text).toMatch(/컨테이너가 종료되면 컨테이너와 익명 볼륨을 자동으로 삭제한다/);
+    expect(reply.fields!.map((f) => f.name)).toContain('샌드박스');
+  });
+  it('attaches the lifecycle diagram as a PNG', () => {
+    const reply = renderCommandExplanation(explain('run --rm busybox'), 'en');
+    const png = Buffer.from(reply.files![0]!.base64, 'base64');
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+  });
+});
