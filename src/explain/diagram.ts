@@ -49,13 +49,21 @@ ${nodes}
 </svg>`;
 }
 
+/** Commands take few distinct paths: each picture is drawn once (tens of ms) and kept. */
+const drawn = new Map<string, ReplyFile>();
+
 /** The diagram as a PNG file for the reply; undefined where no font is installed to draw its words. */
 export function lifecyclePng(path: Path, title: string): ReplyFile | undefined {
   if (!existsSync(FONT)) return undefined;
-  const png = new Resvg(lifecycleSvg(path, title), {
-    font: { fontFiles: [FONT], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
-  }).render().asPng();
-  return { name: 'lifecycle.png', contentType: 'image/png', base64: Buffer.from(png).toString('base64'), description: title };
+  let file = drawn.get(title);
+  if (!file) {
+    const png = new Resvg(lifecycleSvg(path, title), {
+      font: { fontFiles: [FONT], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
+    }).render().asPng();
+    file = { name: 'lifecycle.png', contentType: 'image/png', base64: Buffer.from(png).toString('base64'), description: title };
+    drawn.set(title, file);
+  }
+  return file;
 }
 
 function escape(text: string): string {

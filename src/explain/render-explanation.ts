@@ -26,7 +26,7 @@ export function renderCommandExplanation(e: CommandExplanation, lang: Lang): Rep
     { name: t('verdict', lang), value: e.allowed ? `✓ ${t('allowed', lang)}` : `✗ ${t('refused', lang)}\n${e.reasons.join('\n')}` },
   ];
   if (e.plan) fields.push({ name: t('sandbox', lang), value: sandboxLines(e.plan, lang).join('\n') });
-  const picture = lifecyclePng(e.path, `${e.typed}  —  ${describePath(e.path) || 'reads only'}`);
+  const picture = lifecyclePng(e.path, `/docker ${e.definition.name}: ${describePath(e.path) || 'reads only'}`);
   return {
     status: 'info',
     title: `${t('explain', lang)}: ${e.typed}`,
