@@ -24,6 +24,7 @@ export const explain: CommandDefinition<ExplainArgs> = defineCommand<ExplainArgs
   usage: 'explain [--lang ko|en] COMMAND LINE | CONCEPT | IMAGE | job ID',
   flags: [{ long: 'lang', type: 'string', en: 'Language of the explanation: ko or en', ko: '설명 언어: ko 또는 en' }],
   positionals: [{ name: 'what', variadic: true, en: 'A docker command line, a concept, an image, or job ID', ko: 'docker 명령, 개념, 이미지, 또는 job ID' }],
+  chatOptions: ['lang'],
   interspersed: false,
   access: 'read',
   runsOn: 'bot',

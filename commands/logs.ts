@@ -25,6 +25,7 @@ export const logs = defineCommand<{ container: string; tail: number | 'all' }>({
     timestamps: 'not offered yet.',
     details: 'not offered yet.',
   },
+  chatOptions: ['tail'],
   interspersed: true,
   access: 'read',
   runsOn: 'worker',

@@ -21,6 +21,7 @@ export const ps = defineCommand<{ all: boolean; quiet: boolean; noTrunc: boolean
   ],
   positionals: [],
   refused: { filter: 'filters are not offered yet.', format: 'output is always the table.', last: 'use -a.', latest: 'use -a.', size: 'sizes are not computed here.' },
+  chatOptions: ['all'],
   interspersed: true,
   access: 'read',
   runsOn: 'worker',

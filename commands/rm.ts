@@ -15,6 +15,7 @@ export const rm = defineCommand<{ containers: string[]; force: boolean }>({
   ],
   positionals: [CONTAINERS_ARG],
   refused: { link: 'sandbox containers have no links.' },
+  chatOptions: ['force'],
   interspersed: true,
   access: 'write',
   runsOn: 'worker',

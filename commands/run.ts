@@ -21,6 +21,7 @@ export const run = defineCommand<RunArgs>({
     { name: 'image', required: true, en: 'The image to run, or an alias such as whalesay', ko: '실행할 이미지 또는 whalesay 같은 별칭' },
     { name: 'command', variadic: true, en: "The container's command and its arguments", ko: '컨테이너에서 실행할 명령과 인자' },
   ],
+  chatOptions: ['detach', 'rm', 'name'],
   interspersed: false,
   access: 'write',
   runsOn: 'worker',

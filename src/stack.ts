@@ -3,7 +3,10 @@ import type { Writable } from 'node:stream';
 import { commands } from '../commands/index.js';
 import type { Config } from './config.js';
 import { TerminalAdapter } from './adapters/terminal/terminal-adapter.js';
-import { handleRequest } from './pipeline/handle-request.js';
+import { admitRequest, handleRequest, queueAccepted } from './pipeline/handle-request.js';
+import { DiscordAdapter } from './adapters/discord/discord-adapter.js';
+import { IMAGE_ALIASES } from './core/catalog.js';
+import { ShortLivedStore } from './queue/short-lived-store.js';
 import { executeJob, expireContainer } from './pipeline/execute-job.js';
 import { CommandQueue, startCommandWorker } from './queue/command-queue.js';
 import { AuditLog } from './queue/audit-log.js';
@@ -29,6 +32,7 @@ export interface StackOptions {
 /** A running Stevedore: the parts asked for, wired together, and one way to stop them all. */
 export interface Stack {
   terminal?: TerminalAdapter;
+  discord?: DiscordAdapter;
   commandQueue: CommandQueue;
   sandbox?: DockerSandbox;
   close(): Promise<void>;
@@ -85,12 +89,44 @@ export async function startStack(config: Config, options: StackOptions): Promise
     );
   }
 
-  if (roles.has('bot') && options.terminalOut) {
+  if (roles.has('bot')) {
     const gate = new QuotaGate(producer, config.queuePrefix, commandQueue.queue, config.policy.quotas);
-    const handle = (request: Parameters<typeof handleRequest>[0]) => handleRequest(request, { registry: commands, settings: config, queue: commandQueue, gate, audit, ops, log });
-    const terminal = new TerminalAdapter({ handle, out: options.terminalOut, userId: options.terminalUser, channelId: options.terminalChannel });
-    workers.push(deliveries.consume(terminal.route, terminal.deliver, log, shared));
-    stack.terminal = terminal;
+    const requestDeps = { registry: commands, settings: config, queue: commandQueue, gate, audit, ops, log };
+    const store = new ShortLivedStore(producer, config.queuePrefix);
+    // The bot reads the engine only to suggest container names; it never changes anything there.
+    const reader = stack.sandbox ?? new DockerSandbox(dockerClient(config), { deployment: config.deployment, pullTimeoutMs: config.pullTimeout });
+    const containerNames = (platform: string) => async (userId: string) =>
+      (await reader.listContainers({ all: true })).filter((c) => c.owner === `${platform}:${userId}`).map((c) => c.name);
+    const imageSuggestions = [...IMAGE_ALIASES.map((a) => a.alias), ...config.policy.images.filter((i) => !i.includes('*'))];
+
+    if (config.discordToken) {
+      if (!config.discordApplicationId) throw new Error('DISCORD_APPLICATION_ID is needed with DISCORD_TOKEN');
+      const discord = new DiscordAdapter({
+        token: config.discordToken,
+        applicationId: config.discordApplicationId,
+        guildId: config.discordGuildId,
+        apiUrl: config.discordApiUrl,
+        tokenTtlMs: config.discordTokenTtl,
+        registry: commands,
+        admit: (request) => admitRequest(request, requestDeps),
+        queue: (accepted) => queueAccepted(accepted, requestDeps),
+        deliverLater: (delivery) => deliveries.deliver(delivery),
+        store,
+        containerNames: containerNames('discord'),
+        imageSuggestions,
+        log,
+      });
+      if (config.discordRegister) await discord.register();
+      await discord.start();
+      workers.push(deliveries.consume(discord.route, discord.deliver, log, shared), { close: () => discord.stop() });
+      stack.discord = discord;
+    }
+    if (options.terminalOut && !stack.discord) {
+      const handle = (request: Parameters<typeof handleRequest>[0]) => handleRequest(request, requestDeps);
+      const terminal = new TerminalAdapter({ handle, out: options.terminalOut, userId: options.terminalUser, channelId: options.terminalChannel });
+      workers.push(deliveries.consume(terminal.route, terminal.deliver, log, shared));
+      stack.terminal = terminal;
+    }
   }
   return stack;
 }

@@ -52,6 +52,8 @@ export interface CommandDefinition<Args = unknown> {
   /** Flags the Docker CLI has for this command that Stevedore does not offer, with the reason (run: see policy/). */
   refused?: Readonly<Record<string, string>>;
   positionals: readonly PositionalSpec[];
+  /** Flags offered as typed options on chat platforms (the rest go in one free-text `flags` option). */
+  chatOptions?: readonly string[];
   /** false: flags end at the first plain argument (run: the image, then the container's command). */
   interspersed: boolean;
   /** read: looks only; write: changes something on the sandbox host; admin: for the deployment's admins. */

@@ -49,3 +49,10 @@ export interface GateApi {
 export interface AuditApi {
   record(entry: AuditEntry): Promise<void>;
 }
+
+/** Expiring values kept outside job payloads: short-lived credentials, markers of requests already seen. */
+export interface ShortLivedStoreApi {
+  put(key: string, value: string, ttlMs: number): Promise<void>;
+  get(key: string): Promise<string | undefined>;
+  claim(key: string, ttlMs: number): Promise<boolean>;
+}

@@ -1,11 +1,12 @@
 import type { Logger } from 'pino';
 import { isUserError } from '../errors.js';
+import type { ParsedCommand } from '../core/command.js';
 import type { CommandQueueApi, Queued } from '../core/job.js';
-import type { AuditApi, GateApi, OpsApi } from '../core/ops-api.js';
+import type { AuditApi, AuditEntry, GateApi, OpsApi } from '../core/ops-api.js';
 import { parseCommand } from '../core/parse.js';
 import type { CommandRegistry } from '../core/registry.js';
 import type { Reply } from '../core/reply.js';
-import type { ChatRequest } from '../core/request.js';
+import type { ChatRequest, Requester } from '../core/request.js';
 import { requesterOf } from '../core/request.js';
 import type { SandboxApi } from '../core/sandbox-api.js';
 import type { Settings } from '../core/settings.js';
@@ -13,7 +14,16 @@ import { authorize, isAdmin } from '../policy/access.js';
 import { errorReply } from './error-reply.js';
 
 /** What the bot answers at once: a reply (help, explain, a refusal), or the news that the command was queued. */
-export type Answer = { kind: 'reply'; reply: Reply } | { kind: 'queued'; queued: Queued };
+export type ReplyAnswer = { kind: 'reply'; reply: Reply };
+export type Answer = ReplyAnswer | { kind: 'queued'; queued: Queued };
+
+/** A command that passed parsing, policy and quotas, and still has to be queued. */
+export interface Accepted {
+  kind: 'accepted';
+  request: ChatRequest;
+  who: Requester;
+  command: ParsedCommand;
+}
 
 export interface RequestDeps {
   registry: CommandRegistry;
@@ -31,47 +41,68 @@ const NO_SANDBOX = new Proxy({} as SandboxApi, {
 });
 
 /**
- * The bot's side of one command: parse, authorize, admit, then answer at once (help, explain, refusals) or
- * queue it. Nothing reaches the queue that the parser, the policy or a quota refused; every decision is audited.
+ * The bot's side of one command, first half: parse, authorize, admit. Commands that answer in the bot (help,
+ * explain) and every refusal come back as a reply; a command for a worker comes back accepted, not yet queued,
+ * so that an adapter can acknowledge the platform in between (Discord's deferral) and still queue before it
+ * says "queued".
  */
-export async function handleRequest(request: ChatRequest, deps: RequestDeps): Promise<Answer> {
-  const { settings, log } = deps;
+export async function admitRequest(request: ChatRequest, deps: RequestDeps): Promise<Accepted | ReplyAnswer> {
+  const { settings } = deps;
   const who = requesterOf(request, isAdmin(settings.policy, request.platform, request.userId, request.roles));
-  const base = { at: Date.now(), platform: who.platform, userId: who.userId, userName: who.userName, channelId: who.channelId, command: request.text };
-  let answer: Answer;
   try {
     const command = parseCommand(request.text, { who, settings, registry: deps.registry });
     authorize(settings.policy, who, command.definition);
     const queued = command.definition.runsOn === 'worker';
     await deps.gate.admit(who, queued);
-    if (queued) {
-      answer = { kind: 'queued', queued: await deps.queue.enqueue({ text: request.text, who, replyTo: request.replyTo }, request.dedupKey) };
-    } else {
-      const reply = await command.definition.execute({
-        args: command.args,
-        argv: command.argv,
-        who,
-        jobId: '',
-        replyTo: request.replyTo,
-        lang: who.locale ?? 'en',
-        settings,
-        registry: deps.registry,
-        sandbox: NO_SANDBOX,
-        ops: deps.ops,
-        progress: async () => {},
-      });
-      answer = { kind: 'reply', reply };
-    }
-    const verdict = answer.kind === 'queued' ? 'queued' : 'answered';
-    await deps.audit.record({ ...base, verdict, jobId: answer.kind === 'queued' ? answer.queued.jobId : undefined }).catch((e) => log.warn({ err: e }, 'audit failed'));
-    log.info({ ...base, verdict, job: answer.kind === 'queued' ? answer.queued.jobId : undefined }, 'command');
-    return answer;
+    if (queued) return { kind: 'accepted', request, who, command };
+    const reply = await command.definition.execute({
+      args: command.args,
+      argv: command.argv,
+      who,
+      jobId: '',
+      replyTo: request.replyTo,
+      lang: who.locale ?? 'en',
+      settings,
+      registry: deps.registry,
+      sandbox: NO_SANDBOX,
+      ops: deps.ops,
+      progress: async () => {},
+    });
+    await record(deps, request, who, { verdict: 'answered' });
+    return { kind: 'reply', reply };
   } catch (error) {
-    const code = isUserError(error) ? error.code : 'internal';
-    const verdict = isUserError(error) && error.code !== 'unavailable' ? 'refused' : 'error';
-    if (verdict === 'error') log.error({ err: error, ...base }, 'request failed');
-    else log.info({ ...base, verdict, code }, 'command');
-    await deps.audit.record({ ...base, verdict, code }).catch(() => {});
-    return { kind: 'reply', reply: errorReply(error) };
+    return refusal(deps, request, who, error);
   }
+}
+
+/** Second half: record the job (with where to reply) before anyone is told it was queued. */
+export async function queueAccepted(accepted: Accepted, deps: RequestDeps): Promise<Answer> {
+  const { request, who } = accepted;
+  try {
+    const queued = await deps.queue.enqueue({ text: request.text, who, replyTo: request.replyTo }, request.dedupKey);
+    await record(deps, request, who, { verdict: 'queued', jobId: queued.jobId });
+    return { kind: 'queued', queued };
+  } catch (error) {
+    return refusal(deps, request, who, error);
+  }
+}
+
+/** Both halves at once, for adapters that need nothing in between. */
+export async function handleRequest(request: ChatRequest, deps: RequestDeps): Promise<Answer> {
+  const admitted = await admitRequest(request, deps);
+  return admitted.kind === 'accepted' ? queueAccepted(admitted, deps) : admitted;
+}
+
+async function record(deps: RequestDeps, request: ChatRequest, who: Requester, outcome: Pick<AuditEntry, 'verdict' | 'code' | 'jobId'>): Promise<void> {
+  const entry: AuditEntry = { at: Date.now(), platform: who.platform, userId: who.userId, userName: who.userName, channelId: who.channelId, command: request.text, ...outcome };
+  deps.log.info({ ...entry, job: entry.jobId }, 'command');
+  await deps.audit.record(entry).catch((error) => deps.log.warn({ err: error }, 'audit failed'));
+}
+
+async function refusal(deps: RequestDeps, request: ChatRequest, who: Requester, error: unknown): Promise<ReplyAnswer> {
+  const code = isUserError(error) ? error.code : 'internal';
+  const verdict = isUserError(error) && error.code !== 'unavailable' ? 'refused' : 'error';
+  if (!isUserError(error)) deps.log.error({ err: error, text: request.text }, 'request failed');
+  await record(deps, request, who, { verdict, code });
+  return { kind: 'reply', reply: errorReply(error) };
 }

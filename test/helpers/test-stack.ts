@@ -10,9 +10,46 @@ import { loadConfig, type Config } from '../../src/config.js';
 import type { TerminalAdapter } from '../../src/adapters/terminal/terminal-adapter.js';
 import { LABEL } from '../../src/policy/labels.js';
 import { dockerClient } from '../../src/sandbox/docker-client.js';
-import { startStack, type Stack } from '../../src/stack.js';
+import { startStack, type Role, type Stack } from '../../src/stack.js';
 
-/** A Stevedore of its own for one test file: its own queue prefix, its own deployment label, two users. */
+export const testLog = () => pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+
+/**
+ * Settings of a Stevedore of its own for one test file: its own queue prefix and deployment label.
+ * `policy` is YAML for a policy file of its own; without it the default policy holds.
+ */
+export function isolatedConfig(env: Record<string, string> = {}, policy?: string): Config {
+  const id = randomBytes(4).toString('hex');
+  if (policy !== undefined) {
+    env = { ...env, POLICY_FILE: join(tmpdir(), `stevedore-policy-${id}.yaml`) };
+    writeFileSync(env.POLICY_FILE!, policy);
+  }
+  return loadConfig({
+    REDIS_URL: process.env.REDIS_URL,
+    DOCKER_HOST: process.env.DOCKER_HOST,
+    QUEUE_PREFIX: `{sv-test-${id}}`,
+    STEVEDORE_DEPLOYMENT: `t-${id}`,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+}
+
+/** This deployment's containers on the engine, all states. */
+export function deploymentContainers(docker: Docker, config: Config): Promise<Docker.ContainerInfo[]> {
+  return docker.listContainers({ all: true, filters: { label: [`${LABEL.deployment}=${config.deployment}`] } });
+}
+
+/** Removes the deployment's containers and its Redis keys. */
+export async function cleanUp(config: Config): Promise<void> {
+  const docker = dockerClient(config);
+  for (const c of await deploymentContainers(docker, config)) await docker.getContainer(c.Id).remove({ force: true }).catch(() => {});
+  const redis = new Redis(config.redisUrl);
+  const keys = await redis.keys(`${config.queuePrefix}:*`);
+  if (keys.length) await redis.del(...keys);
+  redis.disconnect();
+}
+
+/** A Stevedore for one test file, driven from terminal adapters as several users. */
 export interface TestStack {
   config: Config;
   alice: TerminalAdapter;
@@ -21,7 +58,6 @@ export interface TestStack {
   docker: Docker;
   /** Everything the terminal adapters printed so far. */
   printed(): string;
-  /** This deployment's containers on the engine, all states. */
   containers(): Promise<Docker.ContainerInfo[]>;
   /** Another terminal user, in a channel of its own choosing, on the same queue. */
   user(userId: string, channelId?: string): Promise<TerminalAdapter>;
@@ -30,33 +66,19 @@ export interface TestStack {
 
 export interface TestStackOptions {
   env?: Record<string, string>;
-  /** YAML for a policy file of this stack's own; without it the default policy holds. */
   policy?: string;
   /** false: no worker runs, so queued jobs stay queued. */
   worker?: boolean;
 }
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
-  const id = randomBytes(4).toString('hex');
-  let env = options.env ?? {};
-  const policy = options.policy;
-  if (policy !== undefined) {
-    env = { ...env, POLICY_FILE: join(tmpdir(), `stevedore-policy-${id}.yaml`) };
-    writeFileSync(env.POLICY_FILE!, policy);
-  }
-  const config = loadConfig({
-    REDIS_URL: process.env.REDIS_URL,
-    DOCKER_HOST: process.env.DOCKER_HOST,
-    QUEUE_PREFIX: `{sv-test-${id}}`,
-    STEVEDORE_DEPLOYMENT: `t-${id}`,
-    LOG_LEVEL: 'silent',
-    ...env,
-  });
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const config = isolatedConfig(options.env, options.policy);
+  const log = testLog();
   let printed = '';
   const out = new PassThrough();
   out.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-  const main = await startStack(config, { roles: new Set(options.worker === false ? ['bot'] : ['bot', 'worker']), log, terminalOut: out, terminalUser: 'alice' });
+  const roles = new Set<Role>(options.worker === false ? ['bot'] : ['bot', 'worker']);
+  const main = await startStack(config, { roles, log, terminalOut: out, terminalUser: 'alice' });
   const extra: Stack[] = [];
   const user = async (userId: string, channelId?: string) => {
     const stack = await startStack(config, { roles: new Set(['bot']), log, terminalOut: out, terminalUser: userId, terminalChannel: channelId });
@@ -65,7 +87,6 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   };
   const bob = await user('bob');
   const docker = dockerClient(config);
-  const containers = () => docker.listContainers({ all: true, filters: { label: [`${LABEL.deployment}=${config.deployment}`] } });
   return {
     config,
     alice: main.terminal!,
@@ -74,14 +95,10 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     main,
     docker,
     printed: () => printed,
-    containers,
+    containers: () => deploymentContainers(docker, config),
     async close() {
       await Promise.all([main, ...extra].map((s) => s.close()));
-      for (const c of await containers()) await docker.getContainer(c.Id).remove({ force: true }).catch(() => {});
-      const redis = new Redis(config.redisUrl);
-      const keys = await redis.keys(`${config.queuePrefix}:*`);
-      if (keys.length) await redis.del(...keys);
-      redis.disconnect();
+      await cleanUp(config);
     },
   };
 }

@@ -1,0 +1,154 @@
+import { Client, Events, GatewayIntentBits, REST, Routes, type AutocompleteInteraction, type Interaction } from 'discord.js';
+import type { Logger } from 'pino';
+import type { Delivery } from '../../core/job.js';
+import type { CommandRegistry } from '../../core/command.js';
+import type { ShortLivedStoreApi } from '../../core/ops-api.js';
+import type { ChatRequest } from '../../core/request.js';
+import type { Accepted, Answer, ReplyAnswer } from '../../pipeline/handle-request.js';
+import { registrationBody, textFromOptions } from './command-schema.js';
+import { BUTTON_PREFIX, EPHEMERAL, renderProgress, renderQueued, renderReply, type DiscordMessage } from './render.js';
+
+export interface DiscordOptions {
+  token: string;
+  applicationId: string;
+  guildId?: string;
+  apiUrl: string;
+  /** How long an interaction token may still edit its reply. */
+  tokenTtlMs: number;
+  registry: CommandRegistry;
+  admit(request: ChatRequest): Promise<Accepted | ReplyAnswer>;
+  queue(accepted: Accepted): Promise<Answer>;
+  /** Delivers through the ordered delivery queue, so "queued" never lands after a later edit. */
+  deliverLater(delivery: Delivery): Promise<void>;
+  store: ShortLivedStoreApi;
+  /** The caller's container names, for autocomplete; absent where this process cannot see the engine. */
+  containerNames?(platformUserId: string): Promise<string[]>;
+  imageSuggestions: readonly string[];
+  log: Logger;
+}
+
+/**
+ * Discord as a chat platform: transport and rendering only. Slash commands and buttons become ChatRequests;
+ * accepted commands are deferred, queued, then edited in place by deliveries; the interaction token is kept in
+ * the short-lived store (never in the job) and, once expired, replies go to the channel with the bot token.
+ */
+export class DiscordAdapter {
+  readonly route = 'discord';
+  readonly client: Client;
+  readonly rest: REST;
+
+  constructor(private readonly o: DiscordOptions) {
+    this.client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: o.apiUrl } });
+    this.rest = this.client.rest;
+    this.client.on(Events.InteractionCreate, (interaction) => {
+      this.onInteraction(interaction).catch((error) => o.log.error({ err: error }, 'discord interaction failed'));
+    });
+    this.client.on(Events.Error, (error) => o.log.error({ err: error }, 'discord client error'));
+  }
+
+  async start(): Promise<void> {
+    const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
+    await this.client.login(this.o.token);
+    await ready;
+  }
+
+  async stop(): Promise<void> {
+    await this.client.destroy();
+  }
+
+  /** Registers /docker (globally, or in one guild) from the command definitions. */
+  async register(): Promise<unknown[]> {
+    this.rest.setToken(this.o.token);
+    const route = this.o.guildId ? Routes.applicationGuildCommands(this.o.applicationId, this.o.guildId) : Routes.applicationCommands(this.o.applicationId);
+    return (await this.rest.put(route, { body: registrationBody(this.o.registry) })) as unknown[];
+  }
+
+  private async onInteraction(i: Interaction): Promise<void> {
+    if (i.isAutocomplete()) return this.autocomplete(i);
+    let text: string | undefined;
+    if (i.isChatInputCommand() && i.commandName === 'docker') {
+      const definition = this.o.registry.get(i.options.getSubcommand());
+      if (!definition) return;
+      const values = new Map(i.options.data[0]?.options?.map((o) => [o.name, o.value as string | number | boolean]) ?? []);
+      text = textFromOptions(definition, values);
+    } else if (i.isButton() && i.customId.startsWith(BUTTON_PREFIX)) {
+      text = i.customId.slice(BUTTON_PREFIX.length);
+    }
+    if (!text || !(i.isChatInputCommand() || i.isButton())) return;
+    const roles = i.inCachedGuild() ? [...i.member.roles.cache.keys()] : Array.isArray((i.member as { roles?: unknown })?.roles) ? ((i.member as { roles: string[] }).roles) : [];
+    const request: ChatRequest = {
+      platform: 'discord',
+      userId: i.user.id,
+      userName: i.user.username,
+      channelId: i.channelId ?? '',
+      roles,
+      locale: i.locale?.startsWith('ko') ? 'ko' : 'en',
+      text,
+      replyTo: { route: this.route, channelId: i.channelId ?? '', interactionId: i.id },
+    };
+    const admitted = await this.o.admit(request);
+    if (admitted.kind === 'reply') {
+      const m = renderReply(admitted.reply);
+      await i.reply({ ...m.body, files: m.files.map((f) => ({ attachment: f.data, name: f.name })), flags: admitted.reply.ephemeral ? EPHEMERAL : undefined } as never);
+      return;
+    }
+    // Acknowledge within Discord's 3 s, keep the token out of the job, then queue.
+    await i.deferReply();
+    await this.o.store.put(`discord:${i.id}`, i.token, this.o.tokenTtlMs);
+    const answer = await this.o.queue(admitted);
+    if (answer.kind === 'queued') {
+      await this.o.deliverLater({ kind: 'progress', jobId: answer.queued.jobId, replyTo: request.replyTo, progress: { stage: 'queued', detail: `position ${answer.queued.position}` } });
+    } else {
+      await this.edit(i.id, request.replyTo.channelId, renderReply(answer.reply));
+    }
+  }
+
+  private async autocomplete(i: AutocompleteInteraction): Promise<void> {
+    const focused = i.options.getFocused(true);
+    const typed = String(focused.value).toLowerCase();
+    let names: string[] = [];
+    if (focused.name === 'image') names = [...this.o.imageSuggestions];
+    if (focused.name === 'container' && this.o.containerNames) names = await this.o.containerNames(i.user.id).catch(() => []);
+    await i.respond(names.filter((n) => n.toLowerCase().includes(typed)).slice(0, 25).map((n) => ({ name: n, value: n })));
+  }
+
+  /** Sends one delivery: edits the interaction's message while its token lives, else posts to the channel. */
+  readonly deliver = async (delivery: Delivery): Promise<void> => {
+    const interactionId = String(delivery.replyTo.interactionId ?? '');
+    if (delivery.kind === 'progress') {
+      const message = delivery.progress.stage === 'queued'
+        ? renderQueued({ jobId: delivery.jobId, position: Number(/\d+/.exec(delivery.progress.detail ?? '')?.[0] ?? 1) })
+        : renderProgress(delivery.jobId, delivery.progress);
+      const token = await this.o.store.get(`discord:${interactionId}`);
+      if (token) await this.patchOriginal(token, message); // progress after the token expired is not worth a new message
+      return;
+    }
+    const message = renderReply(delivery.reply);
+    if (delivery.kind === 'notice') {
+      await this.postToChannel(delivery.replyTo.channelId, message);
+      return;
+    }
+    await this.edit(interactionId, delivery.replyTo.channelId, message, delivery.reply.ephemeral);
+  };
+
+  private async edit(interactionId: string, channelId: string, message: DiscordMessage, ephemeral = false): Promise<void> {
+    const token = await this.o.store.get(`discord:${interactionId}`);
+    if (!token) return this.postToChannel(channelId, message);
+    if (ephemeral) {
+      // The deferral was public: say it privately, then take the public placeholder away.
+      await this.rest.post(Routes.webhook(this.o.applicationId, token), { body: { ...message.body, flags: EPHEMERAL }, files: message.files, auth: false });
+      await this.rest.delete(Routes.webhookMessage(this.o.applicationId, token, '@original'), { auth: false });
+      return;
+    }
+    await this.patchOriginal(token, message);
+  }
+
+  private async patchOriginal(token: string, message: DiscordMessage): Promise<void> {
+    await this.rest.patch(Routes.webhookMessage(this.o.applicationId, token, '@original'), { body: message.body, files: message.files, auth: false });
+  }
+
+  private async postToChannel(channelId: string, message: DiscordMessage): Promise<void> {
+    const { flags: _ephemeralMeansNothingHere, ...body } = message.body;
+    await this.rest.post(Routes.channelMessages(channelId), { body, files: message.files });
+  }
+}
