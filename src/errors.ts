@@ -32,3 +32,11 @@ export class UserError extends Error {
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError || (error instanceof Error && error.name === 'UserError');
 }
+
+/** A platform asked us to wait (HTTP 429 with Retry-After): the delivery is tried again after `delayMs`. */
+export class RetryLater extends Error {
+  override readonly name = 'RetryLater';
+  constructor(readonly delayMs: number, message = `retry after ${delayMs} ms`) {
+    super(message);
+  }
+}

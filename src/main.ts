@@ -12,7 +12,7 @@ async function main(): Promise<number> {
   const roles = new Set<Role>(config.roles.includes('all') ? ['bot', 'worker', 'scheduler'] : (config.roles as Role[]));
   const oneShot = process.argv.slice(2).join(' ').trim();
   // The terminal is the user's screen: keep routine logs off it.
-  const chat = Boolean(config.discordToken);
+  const chat = Boolean(config.discordToken || config.slackBotToken);
   const log = createLogger(config.logLevel === 'info' && roles.has('bot') && !chat ? 'warn' : config.logLevel);
   const stack = await startStack(config, { roles, log, terminalOut: roles.has('bot') ? process.stdout : undefined });
   const stop = async () => {

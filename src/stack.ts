@@ -5,6 +5,8 @@ import type { Config } from './config.js';
 import { TerminalAdapter } from './adapters/terminal/terminal-adapter.js';
 import { admitRequest, handleRequest, queueAccepted } from './pipeline/handle-request.js';
 import { DiscordAdapter } from './adapters/discord/discord-adapter.js';
+import { SlackAdapter } from './adapters/slack/slack-adapter.js';
+import type { AddressInfo } from 'node:net';
 import { IMAGE_ALIASES } from './core/catalog.js';
 import { ShortLivedStore } from './queue/short-lived-store.js';
 import { executeJob, expireContainer } from './pipeline/execute-job.js';
@@ -33,6 +35,9 @@ export interface StackOptions {
 export interface Stack {
   terminal?: TerminalAdapter;
   discord?: DiscordAdapter;
+  slack?: SlackAdapter;
+  /** HTTP mode: where Slack's requests are received. */
+  slackAddress?: AddressInfo;
   commandQueue: CommandQueue;
   sandbox?: DockerSandbox;
   close(): Promise<void>;
@@ -121,7 +126,26 @@ export async function startStack(config: Config, options: StackOptions): Promise
       workers.push(deliveries.consume(discord.route, discord.deliver, log, shared), { close: () => discord.stop() });
       stack.discord = discord;
     }
-    if (options.terminalOut && !stack.discord) {
+    if (config.slackBotToken) {
+      const slack = new SlackAdapter({
+        botToken: config.slackBotToken,
+        signingSecret: config.slackSigningSecret,
+        appToken: config.slackAppToken,
+        port: config.slackPort,
+        host: config.slackHost,
+        apiUrl: config.slackApiUrl,
+        maxSkewMs: config.slackMaxSkew,
+        admit: (request) => admitRequest(request, requestDeps),
+        queue: (accepted) => queueAccepted(accepted, requestDeps),
+        deliverLater: (delivery) => deliveries.deliver(delivery),
+        store,
+        log,
+      });
+      stack.slackAddress = await slack.start();
+      workers.push(deliveries.consume(slack.route, slack.deliver, log, shared), { close: () => slack.stop() });
+      stack.slack = slack;
+    }
+    if (options.terminalOut && !stack.discord && !stack.slack) {
       const handle = (request: Parameters<typeof handleRequest>[0]) => handleRequest(request, requestDeps);
       const terminal = new TerminalAdapter({ handle, out: options.terminalOut, userId: options.terminalUser, channelId: options.terminalChannel });
       workers.push(deliveries.consume(terminal.route, terminal.deliver, log, shared));

@@ -8,6 +8,9 @@ import type { Reply, RunOutcome } from '../core/reply.js';
 import { errorReply } from '../pipeline/error-reply.js';
 import { COMMAND_QUEUE } from './names.js';
 
+/** How long a platform's request key keeps a repeat of the same request from queueing a second job. */
+const DEDUP_TTL_MS = 60 * 60_000;
+
 export interface CommandQueueOptions {
   connection: Redis;
   prefix: string;
@@ -35,7 +38,8 @@ export class CommandQueue implements CommandQueueApi {
   async enqueue(job: CommandJob, dedupKey?: string): Promise<Queued> {
     let added: Job<CommandJob>;
     try {
-      added = await this.queue.add('command', job, dedupKey ? { jobId: `req-${dedupKey}` } : {});
+      // A platform that delivers the same request twice gives the same key: the second add is absorbed.
+      added = await this.queue.add('command', job, dedupKey ? { deduplication: { id: dedupKey, ttl: DEDUP_TTL_MS } } : {});
     } catch (error) {
       throw new UserError('unavailable', 'The command could not be queued: the queue is unreachable.', 'Nothing was started. Try again in a minute.');
     }

@@ -1,4 +1,5 @@
 import { Queue, Worker } from 'bullmq';
+import { RetryLater } from '../errors.js';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Delivery, DeliveryApi } from '../core/job.js';
@@ -53,7 +54,16 @@ export class DeliveryQueues implements DeliveryApi {
       async (job) => {
         const delivery = job.data;
         if (delivery.kind === 'progress' && (await this.finalQueued(route, delivery.jobId))) return 'superseded';
-        await send(delivery);
+        try {
+          await send(delivery);
+        } catch (error) {
+          if (!(error instanceof RetryLater)) throw error;
+          // The platform said when: this route pauses exactly that long and the delivery goes back in line,
+          // so later edits of the same message cannot overtake it, and no try is spent.
+          log.info({ route, job: delivery.jobId, delayMs: error.delayMs }, 'delivery rate-limited');
+          await worker.rateLimit(error.delayMs);
+          throw Worker.RateLimitError();
+        }
         return 'sent';
       },
       { connection, prefix: this.prefix, concurrency: 1 },

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { parseMultipart } from './multipart.js';
 
 /** One request as Discord would have received it. */
 export interface RecordedRequest {
@@ -208,27 +209,10 @@ export class DiscordStandIn {
 }
 
 function parseBody(contentType: string, raw: Buffer): { body: any; files: Record<string, Buffer> } {
-  const files: Record<string, Buffer> = {};
   if (contentType.startsWith('multipart/form-data')) {
-    const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType)!;
-    const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
-    let body: any = {};
-    let start = raw.indexOf(delimiter);
-    while (start >= 0) {
-      const next = raw.indexOf(delimiter, start + delimiter.length);
-      if (next < 0) break;
-      const part = raw.subarray(start + delimiter.length + 2, next - 2);
-      const split = part.indexOf('\r\n\r\n');
-      const headers = part.subarray(0, split).toString();
-      const content = part.subarray(split + 4);
-      const name = /name="([^"]+)"/.exec(headers)?.[1];
-      const filename = /filename="([^"]+)"/.exec(headers)?.[1];
-      if (name === 'payload_json') body = JSON.parse(content.toString());
-      else if (filename) files[filename] = Buffer.from(content);
-      start = next;
-    }
-    return { body, files };
+    const { fields, files } = parseMultipart(contentType, raw);
+    return { body: fields.payload_json ? JSON.parse(fields.payload_json) : {}, files };
   }
   const text = raw.toString();
-  return { body: text ? JSON.parse(text) : undefined, files };
+  return { body: text ? JSON.parse(text) : undefined, files: {} };
 }
