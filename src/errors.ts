@@ -40,3 +40,11 @@ export class RetryLater extends Error {
     super(message);
   }
 }
+
+/** The sandbox host's Docker engine did not answer (socket missing, connection refused or reset). */
+export class EngineUnavailable extends Error {
+  override readonly name = 'EngineUnavailable';
+  constructor(override readonly cause: unknown) {
+    super(`the Docker engine is unreachable (${(cause as { code?: string })?.code ?? (cause as Error)?.message ?? cause})`);
+  }
+}

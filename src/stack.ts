@@ -10,14 +10,15 @@ import type { AddressInfo } from 'node:net';
 import { IMAGE_ALIASES } from './core/catalog.js';
 import { ShortLivedStore } from './queue/short-lived-store.js';
 import { executeJob, expireContainer } from './pipeline/execute-job.js';
-import { CommandQueue, startCommandWorker } from './queue/command-queue.js';
+import { CommandQueue, closeWithGrace, startCommandWorker } from './queue/command-queue.js';
 import { AuditLog } from './queue/audit-log.js';
 import { DeliveryQueues } from './queue/deliveries.js';
 import { QuotaGate } from './queue/quota-gate.js';
 import type { OpsApi } from './core/ops-api.js';
-import { redisConnection, whenReady } from './queue/redis.js';
+import { durabilityWarnings, redisConnection, whenReady } from './queue/redis.js';
 import { dockerClient } from './sandbox/docker-client.js';
 import { DockerSandbox } from './sandbox/docker-sandbox.js';
+import { withEngineErrors } from './sandbox/engine-errors.js';
 
 export type Role = 'bot' | 'worker' | 'scheduler';
 
@@ -60,6 +61,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
   const deliveries = new DeliveryQueues(shared, config.queuePrefix, config.jobsKept);
   const producer = connect('producer');
   await whenReady(producer, config.redisUrl);
+  for (const warning of await durabilityWarnings(producer)) log.warn(warning);
   const commandQueue = new CommandQueue({ connection: producer, prefix: config.queuePrefix, attempts: config.jobAttempts, jobsKept: config.jobsKept });
   const audit = new AuditLog(producer, config.queuePrefix, config.auditKept);
   const ops: OpsApi = {
@@ -79,19 +81,20 @@ export async function startStack(config: Config, options: StackOptions): Promise
   };
 
   if (roles.has('worker')) {
-    const sandbox = new DockerSandbox(dockerClient(config), { deployment: config.deployment, pullTimeoutMs: config.pullTimeout });
+    const sandbox = withEngineErrors(new DockerSandbox(dockerClient(config), { deployment: config.deployment, pullTimeoutMs: config.pullTimeout }));
     stack.sandbox = sandbox;
-    workers.push(
-      startCommandWorker({
-        connection: shared,
-        prefix: config.queuePrefix,
-        concurrency: config.workerConcurrency,
-        deliveries,
-        log,
-        execute: (jobId, job) => executeJob(jobId, job, { registry: commands, settings: config, sandbox, deliveries, audit, ops }),
-        expire: (job) => expireContainer(job, { sandbox, deliveries }),
-      }),
-    );
+    const worker = startCommandWorker({
+      connection: shared,
+      prefix: config.queuePrefix,
+      concurrency: config.workerConcurrency,
+      deliveries,
+      log,
+      engineWaitMs: config.engineWait,
+      lockMs: config.jobLock,
+      execute: (jobId, job) => executeJob(jobId, job, { registry: commands, settings: config, sandbox, deliveries, audit, ops }),
+      expire: (job) => expireContainer(job, { sandbox, deliveries }),
+    });
+    workers.push({ close: () => closeWithGrace(worker, config.shutdownGrace) });
   }
 
   if (roles.has('bot')) {

@@ -1,12 +1,15 @@
-import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { isUserError, UserError } from '../errors.js';
+import { EngineUnavailable, isUserError, UserError } from '../errors.js';
 import type { CommandJob, CommandQueueApi, DeliveryApi, ExpiryJob, Queued } from '../core/job.js';
 import type { JobInfo } from '../core/ops-api.js';
 import type { Reply, RunOutcome } from '../core/reply.js';
 import { errorReply } from '../pipeline/error-reply.js';
 import { COMMAND_QUEUE } from './names.js';
+
+/** How often a job waiting for the engine tries again. */
+const ENGINE_RETRY_MS = 3000;
 
 /** How long a platform's request key keeps a repeat of the same request from queueing a second job. */
 const DEDUP_TTL_MS = 60 * 60_000;
@@ -81,6 +84,10 @@ export interface CommandWorkerOptions {
   concurrency: number;
   deliveries: DeliveryApi;
   log: Logger;
+  /** How long a job waits for an unreachable engine before it fails. */
+  engineWaitMs: number;
+  /** The worker's lock on a job (a stalled job is taken up again after about twice this). */
+  lockMs: number;
   execute(jobId: string, job: CommandJob): Promise<Reply>;
   expire(job: ExpiryJob): Promise<void>;
 }
@@ -93,7 +100,7 @@ export function startCommandWorker(options: CommandWorkerOptions): Worker<Comman
   const { deliveries, log } = options;
   const worker = new Worker<CommandJob>(
     COMMAND_QUEUE,
-    async (job) => {
+    async (job, token) => {
       if (job.name === 'expire') return options.expire(job.data as unknown as ExpiryJob);
       const jobId = job.id!;
       const final = (reply: Reply) => deliveries.deliver({ kind: 'final', jobId, replyTo: job.data.replyTo, reply });
@@ -102,6 +109,18 @@ export function startCommandWorker(options: CommandWorkerOptions): Worker<Comman
         await final(reply);
         return { status: reply.status, exitCode: reply.exitCode, outcome: reply.outcome };
       } catch (error) {
+        if (error instanceof EngineUnavailable) {
+          const waited = Date.now() - job.timestamp;
+          if (waited < options.engineWaitMs) {
+            // Wait for the engine without spending a try; the user sees why nothing happens yet.
+            log.warn({ job: jobId, err: error.message }, 'engine unreachable, job waits');
+            await deliveries.deliver({ kind: 'progress', jobId, replyTo: job.data.replyTo, progress: { stage: 'queued', detail: 'waiting for the Docker engine, which does not answer' } });
+            await job.moveToDelayed(Date.now() + ENGINE_RETRY_MS, token);
+            throw new DelayedError();
+          }
+          await final(errorReply(new UserError('unavailable', `The Docker engine did not answer for ${Math.round(waited / 1000)} s; the command was not run.`, 'Try again later; an admin can check the health endpoint.')));
+          throw new UnrecoverableError(error.message);
+        }
         if (isUserError(error)) {
           await final(errorReply(error));
           throw new UnrecoverableError(error.message);
@@ -112,8 +131,26 @@ export function startCommandWorker(options: CommandWorkerOptions): Worker<Comman
         throw error;
       }
     },
-    { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency,
+      // Short locks, checked often: a killed worker's job is taken up again in about two lock periods.
+      lockDuration: options.lockMs,
+      stalledInterval: options.lockMs,
+      maxStalledCount: 2,
+    },
   );
   worker.on('error', (error) => log.error({ err: error }, 'command worker error'));
   return worker;
+}
+
+/**
+ * SIGTERM: take no new jobs, give running ones `graceMs` to finish, then let go; a job still running is taken up
+ * again by another worker once its lock expires, and finds its container instead of starting another.
+ */
+export async function closeWithGrace(worker: Worker, graceMs: number): Promise<void> {
+  const closing = worker.close();
+  const timedOut = await Promise.race([closing.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref())]);
+  if (timedOut) await worker.close(true);
 }

@@ -27,3 +27,20 @@ export function whenReady(connection: Redis, url: string, timeoutMs = 10_000): P
     connection.once('ready', ready);
   });
 }
+
+/**
+ * What is wrong with a Redis for holding queues: without AOF a restart loses queued jobs, and an eviction policy
+ * other than noeviction drops them under memory pressure. Empty when all is well (or CONFIG is not allowed).
+ */
+export async function durabilityWarnings(connection: Redis): Promise<string[]> {
+  try {
+    const [, aof] = (await connection.config('GET', 'appendonly')) as [string, string];
+    const [, policy] = (await connection.config('GET', 'maxmemory-policy')) as [string, string];
+    const warnings: string[] = [];
+    if (aof !== 'yes') warnings.push('Redis runs without AOF (appendonly no): queued jobs are lost if it restarts. Set appendonly yes, appendfsync everysec.');
+    if (policy !== 'noeviction') warnings.push(`Redis evicts keys under memory pressure (maxmemory-policy ${policy}): jobs can vanish. Set maxmemory-policy noeviction.`);
+    return warnings;
+  } catch {
+    return [];
+  }
+}

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { EngineUnavailable, UserError } from '../errors.js';
 
 interface EngineError {
   statusCode?: number;
@@ -38,4 +38,26 @@ export function isNotFound(error: unknown): boolean {
 /** 304: the container was already in the asked state (started, stopped). */
 export function isNotModified(error: unknown): boolean {
   return (error as EngineError).statusCode === 304;
+}
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNABORTED']);
+
+/** Turns "no engine there" into EngineUnavailable, so the worker waits for the engine instead of failing. */
+export function asEngineUnavailable(error: unknown): unknown {
+  const code = (error as { code?: string })?.code;
+  return code && UNREACHABLE.has(code) ? new EngineUnavailable(error) : error;
+}
+
+/** Wraps every method of a sandbox so that a missing engine surfaces as EngineUnavailable. */
+export function withEngineErrors<T extends object>(target: T): T {
+  return new Proxy(target, {
+    get(t, property, receiver) {
+      const value = Reflect.get(t, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const out = value.apply(t, args);
+        return out instanceof Promise ? out.catch((error: unknown) => Promise.reject(asEngineUnavailable(error))) : out;
+      };
+    },
+  });
 }
