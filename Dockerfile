@@ -10,4 +10,4 @@ COPY images ./images
 COPY policy.example.yaml ./
 USER node
 ENV NODE_ENV=production
-CMD ["node_modules/.bin/tsx", "src/main.ts"]
+CMD ["node", "--import", "tsx", "src/main.ts"]

@@ -7,6 +7,5 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const setup = spawnSync('bash', [join(root, 'scripts/services.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
 if (setup.status !== 0) process.exit(setup.status ?? 1);
-const tsx = join(root, 'node_modules/.bin/tsx');
-const result = spawnSync(tsx, [join(root, 'src/main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/main.ts'), ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
 process.exit(result.status ?? 1);

@@ -47,13 +47,16 @@ export const run = defineCommand<RunArgs>({
   },
 });
 
-/** The per-user limit on running containers is counted on the engine, where the containers are. */
+/**
+ * The per-user limit on containers running in the background, counted on the engine where they are. Foreground
+ * runs end within their timeout and are bounded by the queued-jobs quota instead.
+ */
 async function checkRunningQuota(ctx: ExecContext<RunArgs>, plan: RunPlan): Promise<void> {
   const limit = ctx.settings.policy.quotas.runningContainers;
-  if (ctx.who.admin) return;
-  const mine = (await ctx.sandbox.listContainers({ all: false })).filter((c) => c.owner === plan.labels[LABEL.owner] && c.jobId !== ctx.jobId);
+  if (ctx.who.admin || !plan.detach) return;
+  const mine = (await ctx.sandbox.listContainers({ all: false })).filter((c) => c.owner === plan.labels[LABEL.owner] && c.detached && c.jobId !== ctx.jobId);
   if (mine.length >= limit) {
-    throw new UserError('quota', `You have ${mine.length} containers running; the limit is ${limit}.`, `Nothing was started. Stop one first (${mine.map((c) => c.name).join(', ')}).`);
+    throw new UserError('quota', `You have ${mine.length} containers running in the background; the limit is ${limit}.`, `Nothing was started. Stop one first (${mine.map((c) => c.name).join(', ')}).`);
   }
 }
 

@@ -72,6 +72,10 @@ export interface ContainerInfo {
   owner: string;
   ownerName?: string;
   jobId?: string;
+  /** Started with -d: it has a time to live. */
+  detached: boolean;
+  /** When a detached container's time to live ends (ms since the epoch). */
+  expiresMs?: number;
 }
 
 /** Progress callback for long engine work (pulls). */

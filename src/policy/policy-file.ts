@@ -16,6 +16,7 @@ const policySchema = z
     otherChannels: z.array(commandGroup).default(['read']),
     /** Images that may run or be pulled, beyond the built-in aliases: registry/path[:tag][@digest], `*` for a path part. */
     images: z.array(z.string().min(1)).default([]),
+    /** runningContainers counts containers running in the background (-d), per user. */
     quotas: z
       .object({
         runningContainers: z.number().int().min(0).default(3),

@@ -36,6 +36,7 @@ export class CommandQueue implements CommandQueueApi {
         removeOnFail: { count: options.jobsKept },
       },
     });
+    this.queue.on('error', () => {}); // connection trouble is reported by the connection's own listener
   }
 
   async enqueue(job: CommandJob, dedupKey?: string): Promise<Queued> {

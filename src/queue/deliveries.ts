@@ -31,6 +31,7 @@ export class DeliveryQueues implements DeliveryApi {
           removeOnFail: { count: this.jobsKept },
         },
       });
+      queue.on('error', () => {}); // connection trouble is reported by the connection's own listener
       this.queues.set(route, queue);
     }
     return queue;

@@ -89,6 +89,8 @@ export class DockerSandbox implements SandboxApi {
       owner: c.Labels[LABEL.owner] ?? '',
       ownerName: c.Labels[LABEL.ownerName],
       jobId: c.Labels[LABEL.job],
+      detached: c.Labels[LABEL.expires] !== undefined,
+      expiresMs: c.Labels[LABEL.expires] ? Number(c.Labels[LABEL.expires]) : undefined,
     }));
   }
 

@@ -71,7 +71,7 @@ describe('who may do what, where', () => {
     const dave = await t.user('dave');
     expect((await dave.submit('run -d --name one busybox sleep 30')).status).toBe('ok');
     const second = await dave.submit('run -d --name two busybox sleep 30');
-    expect(second).toMatchObject({ status: 'error', title: 'You have 1 containers running; the limit is 1.' });
+    expect(second).toMatchObject({ status: 'error', title: 'You have 1 containers running in the background; the limit is 1.' });
     expect((await t.containers()).map((c) => c.Labels['stevedore.name'])).not.toContain('two');
   });
 

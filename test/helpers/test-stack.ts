@@ -15,23 +15,28 @@ import { startStack, type Role, type Stack } from '../../src/stack.js';
 export const testLog = () => pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
 /**
- * Settings of a Stevedore of its own for one test file: its own queue prefix and deployment label.
+ * The environment of a Stevedore of its own for one test: its own queue prefix and deployment label.
  * `policy` is YAML for a policy file of its own; without it the default policy holds.
  */
-export function isolatedConfig(env: Record<string, string> = {}, policy?: string): Config {
+export function isolatedEnv(env: Record<string, string> = {}, policy?: string): Record<string, string> {
   const id = randomBytes(4).toString('hex');
-  if (policy !== undefined) {
-    env = { ...env, POLICY_FILE: join(tmpdir(), `stevedore-policy-${id}.yaml`) };
-    writeFileSync(env.POLICY_FILE!, policy);
-  }
-  return loadConfig({
-    REDIS_URL: process.env.REDIS_URL,
-    DOCKER_HOST: process.env.DOCKER_HOST,
+  const out: Record<string, string> = {
     QUEUE_PREFIX: `{sv-test-${id}}`,
     STEVEDORE_DEPLOYMENT: `t-${id}`,
     LOG_LEVEL: 'silent',
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
     ...env,
-  });
+  };
+  if (policy !== undefined) {
+    out.POLICY_FILE = join(tmpdir(), `stevedore-policy-${id}.yaml`);
+    writeFileSync(out.POLICY_FILE, policy);
+  }
+  return out;
+}
+
+export function isolatedConfig(env: Record<string, string> = {}, policy?: string): Config {
+  return loadConfig(isolatedEnv(env, policy));
 }
 
 /** This deployment's containers on the engine, all states. */

@@ -1,0 +1,58 @@
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, type Config } from '../../src/config.js';
+import { dockerClient } from '../../src/sandbox/docker-client.js';
+import { startStack, type Stack } from '../../src/stack.js';
+import { exited, spawnStevedore, until } from '../helpers/processes.js';
+import { cleanUp, deploymentContainers, engineEvents, isolatedEnv, testLog } from '../helpers/test-stack.js';
+
+let env: Record<string, string>;
+let config: Config;
+let bot: Stack;
+let printed = '';
+const children: ReturnType<typeof spawnStevedore>[] = [];
+
+beforeAll(async () => {
+  env = isolatedEnv({ JOB_LOCK: '3s' });
+  config = loadConfig(env);
+  const out = new PassThrough();
+  out.on('data', (c: Buffer) => (printed += c.toString()));
+  bot = await startStack(config, { roles: new Set(['bot']), log: testLog(), terminalOut: out, terminalUser: 'alice' });
+});
+afterAll(async () => {
+  for (const c of children) c.kill('SIGKILL');
+  await bot?.close();
+  if (config) await cleanUp(config);
+});
+
+describe('a worker killed with SIGKILL while its container runs', () => {
+  it('leaves the job to another worker, which finishes it once, with one container and one reply', async () => {
+    const docker = dockerClient(config);
+    const first = spawnStevedore(env, 'worker');
+    children.push(first);
+    await until(async () => (await bot.commandQueue.queue.getWorkers()).length > 0, 20_000, 'the first worker');
+
+    let killedAt = 0;
+    let recoveredAt = 0;
+    const events = await engineEvents(docker, config.deployment, async () => {
+      const reply = bot.terminal!.submit(`run --rm busybox sh -c 'sleep 4; echo finished'`);
+      await until(async () => (await deploymentContainers(docker, config)).some((c) => c.State === 'running'), 20_000, 'the container to run');
+      first.kill('SIGKILL');
+      await exited(first);
+      killedAt = Date.now();
+      const second = spawnStevedore(env, 'worker');
+      children.push(second);
+      const final = await reply;
+      recoveredAt = Date.now();
+      expect(final.status).toBe('ok');
+      expect(final.code!.text.trim()).toBe('finished');
+      expect(final.body).toMatch(/Collected from the container this job had already started/);
+    });
+    expect(events.filter((e) => e === 'create')).toHaveLength(1);
+    expect(printed.match(/✔ busybox:latest sh -c/g)).toHaveLength(1);
+    expect(await deploymentContainers(docker, config)).toEqual([]);
+    // With 3 s locks a stalled job is taken up again within two lock periods (plus the new worker's start).
+    expect(recoveredAt - killedAt).toBeLessThan(15_000);
+    process.stdout.write(`recovered ${recoveredAt - killedAt} ms after the kill\n`);
+  });
+});

@@ -1,0 +1,123 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Waits until `check` is true, polling; throws after `ms`. */
+export async function until(check: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A Stevedore process of its own (a worker, say), started the way a deployment starts one. */
+export function spawnStevedore(env: Record<string, string>, roles: string): ChildProcess {
+  // One node process (tsx as a loader, not its CLI, which would run node as a child that SIGKILL misses).
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, STEVEDORE_ROLES: roles },
+    stdio: ['ignore', 'ignore', process.env.TEST_LOG_LEVEL ? 'inherit' : 'ignore'],
+  });
+  return child;
+}
+
+export function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
+}
+
+/** A redis-server of a test's own (its own port and folder), with AOF, to restart at will. */
+export class RedisInstance {
+  private child?: ChildProcess;
+  constructor(
+    readonly port: number,
+    readonly dir: string,
+  ) {}
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    mkdirSync(this.dir, { recursive: true });
+    this.child = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(this.port), '--dir', this.dir, '--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction', '--save', ''], { stdio: 'ignore' });
+    await until(() => spawnSync('redis-cli', ['-p', String(this.port), 'ping'], { encoding: 'utf8' }).stdout.trim() === 'PONG', 10_000, 'redis-server');
+  }
+
+  /** SIGTERM: Redis writes its AOF and exits, as in a restart by an operator. */
+  async stop(): Promise<void> {
+    if (!this.child) return;
+    const child = this.child;
+    child.kill('SIGTERM');
+    await exited(child);
+    this.child = undefined;
+  }
+
+  async destroy(): Promise<void> {
+    await this.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A Docker engine of a test's own, in a network namespace of its own (a second engine in the host's namespace
+ * would take docker0 from the first), with its own socket, data root, exec root and pid file.
+ */
+export class ExtraEngine {
+  constructor(readonly dir: string) {}
+
+  get host(): string {
+    return `unix://${this.dir}/docker.sock`;
+  }
+
+  private docker(...args: string[]) {
+    return spawnSync('docker', ['-H', this.host, ...args], { encoding: 'utf8' });
+  }
+
+  async start(): Promise<void> {
+    mkdirSync(this.dir, { recursive: true });
+    spawn('unshare', ['--net', '--fork', 'dockerd', '--host', this.host, '--data-root', `${this.dir}/data`, '--exec-root', `${this.dir}/exec`, '--pidfile', `${this.dir}/docker.pid`, '--bridge', 'none', '--iptables=false', '--ip-masq=false'], {
+      stdio: 'ignore',
+      detached: true,
+    }).unref();
+    await until(() => this.docker('version', '--format', '{{.Server.Version}}').status === 0, 30_000, 'the extra dockerd');
+  }
+
+  /** Copies an image from the main engine (a test fixture; deployments pull through a registry). */
+  seed(image: string): void {
+    const saved = spawnSync('docker', ['save', image], { maxBuffer: 64 * 1024 * 1024 });
+    const loaded = spawnSync('docker', ['-H', this.host, 'load', '-q'], { input: saved.stdout });
+    if (loaded.status !== 0) throw new Error(`loading ${image} into the extra engine failed: ${loaded.stderr}`);
+  }
+
+  async stop(): Promise<void> {
+    let pid: number;
+    try {
+      pid = Number(readFileSync(`${this.dir}/docker.pid`, 'utf8'));
+    } catch {
+      return;
+    }
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      return;
+    }
+    await until(() => {
+      try {
+        process.kill(pid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    }, 30_000, 'the extra dockerd to stop');
+  }
+
+  async destroy(): Promise<void> {
+    this.docker('rm', '-f', ...this.docker('ps', '-aq').stdout.split('\n').filter(Boolean));
+    await this.stop();
+    spawnSync('umount', ['-R', `${this.dir}/data`]);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
