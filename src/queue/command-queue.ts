@@ -145,13 +145,3 @@ export function startCommandWorker(options: CommandWorkerOptions): Worker<Comman
   worker.on('error', (error) => log.error({ err: error }, 'command worker error'));
   return worker;
 }
-
-/**
- * SIGTERM: take no new jobs, give running ones `graceMs` to finish, then let go; a job still running is taken up
- * again by another worker once its lock expires, and finds its container instead of starting another.
- */
-export async function closeWithGrace(worker: Worker, graceMs: number): Promise<void> {
-  const closing = worker.close();
-  const timedOut = await Promise.race([closing.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref())]);
-  if (timedOut) await worker.close(true);
-}

@@ -1,5 +1,8 @@
 import { Queue, Worker } from 'bullmq';
 import { RetryLater } from '../errors.js';
+import { closeWithGrace } from './close-worker.js';
+
+const DELIVERY_GRACE_MS = 5000;
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Delivery, DeliveryApi } from '../core/job.js';
@@ -49,7 +52,7 @@ export class DeliveryQueues implements DeliveryApi {
   }
 
   /** Consumes one route's deliveries in order (concurrency 1 keeps edits of one message in sequence). */
-  consume(route: string, send: (delivery: Delivery) => Promise<void>, log: Logger, connection: Redis): Worker<Delivery> {
+  consume(route: string, send: (delivery: Delivery) => Promise<void>, log: Logger, connection: Redis): { close(): Promise<void> } {
     const worker = new Worker<Delivery>(
       deliveryQueueName(route),
       async (job) => {
@@ -70,7 +73,8 @@ export class DeliveryQueues implements DeliveryApi {
       { connection, prefix: this.prefix, concurrency: 1 },
     );
     worker.on('error', (error) => log.error({ err: error, route }, 'delivery worker error'));
-    return worker;
+    // A delivery in flight may finish; one that does not is taken up again by the next consumer of the route.
+    return { close: () => closeWithGrace(worker, DELIVERY_GRACE_MS) };
   }
 
   async close(): Promise<void> {

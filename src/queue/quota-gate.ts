@@ -19,6 +19,17 @@ export class QuotaGate implements GateApi {
   ) {}
 
   async admit(who: Requester, queued: boolean): Promise<void> {
+    try {
+      await this.check(who, queued);
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      // Redis is unreachable: a command for a worker cannot be queued, and the user is told so; a command the
+      // bot answers itself (help, explain) goes ahead without its rate check.
+      if (queued) throw new UserError('unavailable', 'The command could not be queued: the queue is unreachable.', 'Nothing was started. Try again in a minute.');
+    }
+  }
+
+  private async check(who: Requester, queued: boolean): Promise<void> {
     const owner = ownerId(who);
     if (!who.admin) {
       const minute = Math.floor(Date.now() / 60_000);

@@ -16,7 +16,7 @@ let printed = '';
 beforeAll(async () => {
   redis = new RedisInstance(20_000 + Math.floor(Math.random() * 10_000), join(tmpdir(), `sv-redis-${process.pid}`));
   await redis.start();
-  config = loadConfig(isolatedEnv({ REDIS_URL: redis.url, WORKER_CONCURRENCY: '2' }));
+  config = loadConfig(isolatedEnv({ REDIS_URL: redis.url, WORKER_CONCURRENCY: '2', SHUTDOWN_GRACE: '2s' }));
   const out = new PassThrough();
   out.on('data', (c: Buffer) => (printed += c.toString()));
   stack = await startStack(config, { roles: new Set(['bot', 'worker']), log: testLog(), terminalOut: out, terminalUser: 'alice' });
@@ -41,5 +41,20 @@ describe('Redis restarted with jobs waiting and running', () => {
     });
     expect(events.filter((e) => e === 'create')).toHaveLength(6);
     expect(printed.match(/✔ busybox:latest sh -c/g)).toHaveLength(6);
+  });
+});
+
+describe('Redis unreachable', () => {
+  it('tells the user the command could not be queued, and claims nothing', async () => {
+    await redis.stop();
+    try {
+      const reply = await stack.terminal!.submit('run --rm busybox echo never');
+      expect(reply).toMatchObject({ status: 'error', title: 'The command could not be queued: the queue is unreachable.' });
+      expect(reply.body).toMatch(/Nothing was started/);
+      const help = await stack.terminal!.submit('help');
+      expect(help.status).toBe('info'); // what the bot answers itself still works
+    } finally {
+      await redis.start();
+    }
   });
 });
