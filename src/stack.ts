@@ -3,7 +3,8 @@ import type { Writable } from 'node:stream';
 import { commands } from '../commands/index.js';
 import type { Config } from './config.js';
 import { TerminalAdapter } from './adapters/terminal/terminal-adapter.js';
-import { admitRequest, handleRequest, queueAccepted } from './pipeline/handle-request.js';
+import { admitRequest, handleRequest, queueAccepted, type Answer } from './pipeline/handle-request.js';
+import type { ChatRequest } from './core/request.js';
 import { DiscordAdapter } from './adapters/discord/discord-adapter.js';
 import { SlackAdapter } from './adapters/slack/slack-adapter.js';
 import type { AddressInfo } from 'node:net';
@@ -40,6 +41,9 @@ export interface Stack {
   slack?: SlackAdapter;
   /** HTTP mode: where Slack's requests are received. */
   slackAddress?: AddressInfo;
+  /** The bot's pipeline, for a transport of the caller's own (benchmarks, the soak). */
+  handle?(request: ChatRequest): Promise<Answer>;
+  deliveries: DeliveryQueues;
   commandQueue: CommandQueue;
   sandbox?: DockerSandbox;
   close(): Promise<void>;
@@ -73,6 +77,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
   const workers: { close(): Promise<void> }[] = [];
   const stack: Stack = {
     commandQueue,
+    deliveries,
     async close() {
       await Promise.all(workers.map((w) => w.close()));
       await commandQueue.close();
@@ -101,6 +106,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
   if (roles.has('bot')) {
     const gate = new QuotaGate(producer, config.queuePrefix, commandQueue.queue, config.policy.quotas);
     const requestDeps = { registry: commands, settings: config, queue: commandQueue, gate, audit, ops, log };
+    stack.handle = (request) => handleRequest(request, requestDeps);
     const store = new ShortLivedStore(producer, config.queuePrefix);
     // The bot reads the engine only to suggest container names; it never changes anything there.
     const reader = stack.sandbox ?? new DockerSandbox(dockerClient(config), { deployment: config.deployment, pullTimeoutMs: config.pullTimeout });
@@ -127,7 +133,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
       });
       if (config.discordRegister) await discord.register();
       await discord.start();
-      workers.push(deliveries.consume(discord.route, discord.deliver, log, shared), { close: () => discord.stop() });
+      workers.push(deliveries.consume(discord.route, discord.deliver, log), { close: () => discord.stop() });
       stack.discord = discord;
     }
     if (config.slackBotToken) {
@@ -146,13 +152,13 @@ export async function startStack(config: Config, options: StackOptions): Promise
         log,
       });
       stack.slackAddress = await slack.start();
-      workers.push(deliveries.consume(slack.route, slack.deliver, log, shared), { close: () => slack.stop() });
+      workers.push(deliveries.consume(slack.route, slack.deliver, log), { close: () => slack.stop() });
       stack.slack = slack;
     }
     if (options.terminalOut && !stack.discord && !stack.slack) {
       const handle = (request: Parameters<typeof handleRequest>[0]) => handleRequest(request, requestDeps);
       const terminal = new TerminalAdapter({ handle, out: options.terminalOut, userId: options.terminalUser, channelId: options.terminalChannel });
-      workers.push(deliveries.consume(terminal.route, terminal.deliver, log, shared));
+      workers.push(deliveries.consume(terminal.route, terminal.deliver, log));
       stack.terminal = terminal;
     }
   }

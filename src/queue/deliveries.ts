@@ -52,7 +52,7 @@ export class DeliveryQueues implements DeliveryApi {
   }
 
   /** Consumes one route's deliveries in order (concurrency 1 keeps edits of one message in sequence). */
-  consume(route: string, send: (delivery: Delivery) => Promise<void>, log: Logger, connection: Redis): { close(): Promise<void> } {
+  consume(route: string, send: (delivery: Delivery) => Promise<void>, log: Logger): { close(): Promise<void> } {
     const worker = new Worker<Delivery>(
       deliveryQueueName(route),
       async (job) => {
@@ -70,7 +70,7 @@ export class DeliveryQueues implements DeliveryApi {
         }
         return 'sent';
       },
-      { connection, prefix: this.prefix, concurrency: 1 },
+      { connection: this.connection, prefix: this.prefix, concurrency: 1 },
     );
     worker.on('error', (error) => log.error({ err: error, route }, 'delivery worker error'));
     // A delivery in flight may finish; one that does not is taken up again by the next consumer of the route.
