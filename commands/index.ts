@@ -1,5 +1,9 @@
 import { createRegistry } from '../src/core/registry.js';
 import { audit } from './audit.js';
+import { cancel } from './cancel.js';
+import { cleanup } from './cleanup.js';
+import { jobs } from './jobs.js';
+import { retry } from './retry.js';
 import { explain } from './explain.js';
 import { help } from './help.js';
 import { images } from './images.js';
@@ -15,4 +19,4 @@ import { start } from './start.js';
 import { stop } from './stop.js';
 
 /** Every /docker subcommand, in the order help lists them. */
-export const commands = createRegistry([run, pull, images, ps, logs, stop, start, restart, rm, rmi, inspect, explain, audit, help]);
+export const commands = createRegistry([run, pull, images, ps, logs, stop, start, restart, rm, rmi, inspect, explain, jobs, cancel, retry, cleanup, audit, help]);

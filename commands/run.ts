@@ -38,7 +38,7 @@ export const run = defineCommand<RunArgs>({
     await checkRunningQuota(ctx, plan);
     await ensureImage(ctx, plan.image.familiar, plan.pull);
     await ctx.progress({ stage: 'running', detail: plan.displayName });
-    const result = await ctx.sandbox.run(plan);
+    const result = await ctx.sandbox.run(plan, ctx.signal);
     if (plan.detach) {
       const at = Number(plan.labels[LABEL.expires]);
       await ctx.ops.expireAt({ containerId: result.containerId, name: plan.displayName, who: ctx.who, replyTo: ctx.replyTo }, at);
@@ -76,13 +76,14 @@ function detachedReply(plan: RunPlan, result: RunResult): Reply {
 
 function finishedReply(plan: RunPlan, result: RunResult, argv: readonly string[]): Reply {
   const notes: string[] = [];
+  if (result.cancelledBy) notes.push(`Cancelled by ${result.cancelledBy}: the container was stopped.`);
   if (result.timedOut) notes.push(`Killed after ${formatDuration(plan.limits.timeoutMs)}: the time limit for a foreground run. Use -d for longer work.`);
   if (result.oomKilled) notes.push(`Killed for running out of memory (limit ${formatBinaryBytes(plan.limits.memoryBytes)}).`);
   if (result.truncated) notes.push(`Output cut at ${formatBinaryBytes(plan.limits.outputBytes)}; the container was stopped there.`);
   if (result.recovered) notes.push('Collected from the container this job had already started.');
   const removed = plan.autoRemove;
   return {
-    status: result.exitCode === 0 && !result.timedOut && !result.oomKilled ? 'ok' : 'failed',
+    status: result.exitCode === 0 && !result.timedOut && !result.oomKilled && !result.cancelledBy ? 'ok' : 'failed',
     title: `${plan.image.familiar}${plan.cmd ? ` ${joinArgv(plan.cmd)}` : ''}`.slice(0, 200),
     body: notes.length ? notes.join('\n') : undefined,
     code: { text: result.output, truncated: result.truncated },

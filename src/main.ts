@@ -2,6 +2,7 @@ import { loadConfig } from './config.js';
 import { createLogger } from './log.js';
 import { replySucceeded } from './core/reply.js';
 import { startStack, type Role } from './stack.js';
+import { startHealthServer } from './health/health-server.js';
 
 /**
  * The composition root. `stevedore` alone: an interactive prompt (the terminal adapter, with no chat tokens).
@@ -9,13 +10,19 @@ import { startStack, type Role } from './stack.js';
  */
 async function main(): Promise<number> {
   const config = loadConfig();
-  const roles = new Set<Role>(config.roles.includes('all') ? ['bot', 'worker', 'scheduler'] : (config.roles as Role[]));
   const oneShot = process.argv.slice(2).join(' ').trim();
+  // One command from a script needs no schedule and no health endpoint.
+  const roles = new Set<Role>(config.roles.includes('all') ? (oneShot ? ['bot', 'worker'] : ['bot', 'worker', 'scheduler']) : (config.roles as Role[]));
   // The terminal is the user's screen: keep routine logs off it.
   const chat = Boolean(config.discordToken || config.slackBotToken);
   const log = createLogger(config.logLevel === 'info' && roles.has('bot') && !chat ? 'warn' : config.logLevel);
   const stack = await startStack(config, { roles, log, terminalOut: roles.has('bot') ? process.stdout : undefined });
+  const health = oneShot ? undefined : await startHealthServer(stack.healthChecks, config.healthPort, config.healthHost).catch((error: Error) => {
+    log.warn({ err: error.message }, `no /healthz and /metrics: port ${config.healthPort} is taken (set HEALTH_PORT)`);
+    return undefined;
+  });
   const stop = async () => {
+    await health?.close();
     await stack.close();
     process.exit(0);
   };
@@ -24,11 +31,13 @@ async function main(): Promise<number> {
 
   if (oneShot && stack.terminal) {
     const reply = await stack.terminal.submit(oneShot);
+    await health?.close();
     await stack.close();
     return replySucceeded(reply) ? 0 : 1;
   }
   if (stack.terminal) {
     await stack.terminal.prompt(process.stdin);
+    await health?.close();
     await stack.close();
     return 0;
   }

@@ -4,12 +4,19 @@ import { commands } from '../commands/index.js';
 import type { Config } from './config.js';
 import { TerminalAdapter } from './adapters/terminal/terminal-adapter.js';
 import { admitRequest, handleRequest, queueAccepted, type Answer } from './pipeline/handle-request.js';
-import type { ChatRequest } from './core/request.js';
+import type { ChatRequest, ReplyTarget } from './core/request.js';
+import type { Reply } from './core/reply.js';
+import { cleanupReply, runCleanup, type CleanupResult } from './pipeline/cleanup.js';
+import { startMaintenance } from './queue/maintenance.js';
+import { measureQueueWith } from './health/metrics.js';
+import { startMonitor } from './health/monitor.js';
+import type { HealthCheck } from './health/health-server.js';
 import { DiscordAdapter } from './adapters/discord/discord-adapter.js';
 import { SlackAdapter } from './adapters/slack/slack-adapter.js';
 import type { AddressInfo } from 'node:net';
 import { IMAGE_ALIASES } from './core/catalog.js';
 import { ShortLivedStore } from './queue/short-lived-store.js';
+import { JobControl, cancelKey } from './queue/job-control.js';
 import { executeJob, expireContainer } from './pipeline/execute-job.js';
 import { closeWithGrace } from './queue/close-worker.js';
 import { CommandQueue, startCommandWorker } from './queue/command-queue.js';
@@ -44,6 +51,11 @@ export interface Stack {
   /** The bot's pipeline, for a transport of the caller's own (benchmarks, the soak). */
   handle?(request: ChatRequest): Promise<Answer>;
   deliveries: DeliveryQueues;
+  jobs: JobControl;
+  /** What /healthz checks in this process: Redis, the engine, the chat connections. */
+  healthChecks: Record<string, HealthCheck>;
+  /** Runs a cleanup now, as the schedule does (scheduler role). */
+  cleanupNow?(): Promise<CleanupResult>;
   commandQueue: CommandQueue;
   sandbox?: DockerSandbox;
   close(): Promise<void>;
@@ -69,15 +81,31 @@ export async function startStack(config: Config, options: StackOptions): Promise
   for (const warning of await durabilityWarnings(producer)) log.warn(warning);
   const commandQueue = new CommandQueue({ connection: producer, prefix: config.queuePrefix, attempts: config.jobAttempts, jobsKept: config.jobsKept });
   const audit = new AuditLog(producer, config.queuePrefix, config.auditKept);
+  const store = new ShortLivedStore(producer, config.queuePrefix);
+  const jobs = new JobControl(commandQueue, store, deliveries);
   const ops: OpsApi = {
     auditRecent: (count) => audit.recent(count),
-    job: (id) => commandQueue.job(id),
+    job: (id) => jobs.job(id),
+    jobs: (options) => jobs.jobs(options),
+    queueSummary: () => jobs.queueSummary(),
+    cancel: (id, by) => jobs.cancel(id, by),
+    requeue: (job, replyTo) => jobs.requeue(job, replyTo),
+    lock: (name, ttlMs) => store.claim(`lock:${name}`, ttlMs),
+    unlock: (name) => store.remove(`lock:${name}`),
     expireAt: (job, at) => commandQueue.expireAt(job, at),
   };
   const workers: { close(): Promise<void> }[] = [];
+  const opsTarget = opsChannel(config.opsChannel);
+  const notifyOps = async (reply: Reply) => {
+    if (opsTarget) await deliveries.deliver({ kind: 'notice', jobId: `ops-${Date.now()}`, replyTo: opsTarget, reply });
+    else log.info({ title: reply.title, body: reply.body }, 'ops notice');
+  };
+  if (roles.has('bot') || roles.has('worker')) measureQueueWith(() => commandQueue.queue.getJobCounts('waiting', 'active', 'delayed', 'failed'));
   const stack: Stack = {
     commandQueue,
     deliveries,
+    jobs,
+    healthChecks: { redis: async () => ({ ok: (await producer.ping()) === 'PONG' }) },
     async close() {
       await Promise.all(workers.map((w) => w.close()));
       await commandQueue.close();
@@ -89,6 +117,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
   if (roles.has('worker')) {
     const sandbox = withEngineErrors(new DockerSandbox(dockerClient(config), { deployment: config.deployment, pullTimeoutMs: config.pullTimeout }));
     stack.sandbox = sandbox;
+    stack.healthChecks.docker = async () => (await sandbox.ping(), { ok: true });
     const worker = startCommandWorker({
       connection: shared,
       prefix: config.queuePrefix,
@@ -97,17 +126,30 @@ export async function startStack(config: Config, options: StackOptions): Promise
       log,
       engineWaitMs: config.engineWait,
       lockMs: config.jobLock,
-      execute: (jobId, job) => executeJob(jobId, job, { registry: commands, settings: config, sandbox, deliveries, audit, ops }),
+      cancelledBy: (jobId) => store.get(cancelKey(jobId)),
+      execute: (jobId, job, signal) => executeJob(jobId, job, { registry: commands, settings: config, sandbox, deliveries, audit, ops }, signal),
       expire: (job) => expireContainer(job, { sandbox, deliveries }),
     });
     workers.push({ close: () => closeWithGrace(worker, config.shutdownGrace) });
+  }
+
+  if (roles.has('scheduler')) {
+    const sandbox = stack.sandbox ?? withEngineErrors(new DockerSandbox(dockerClient(config), { deployment: config.deployment, pullTimeoutMs: config.pullTimeout }));
+    stack.healthChecks.docker ??= async () => (await sandbox.ping(), { ok: true });
+    stack.cleanupNow = async () => {
+      const result = await runCleanup(sandbox, ops, config, false);
+      if (result.items.length || config.cleanupReportEmpty) await notifyOps(cleanupReply(result));
+      return result;
+    };
+    const maintenance = await startMaintenance({ connection: shared, prefix: config.queuePrefix, cleanupCron: config.cleanupCron, cleanup: async () => void (await stack.cleanupNow!()), log });
+    const monitor = startMonitor({ Redis: stack.healthChecks.redis!, 'Docker engine': stack.healthChecks.docker }, config.healthInterval, notifyOps);
+    workers.push(maintenance, { close: async () => monitor.stop() });
   }
 
   if (roles.has('bot')) {
     const gate = new QuotaGate(producer, config.queuePrefix, commandQueue.queue, config.policy.quotas);
     const requestDeps = { registry: commands, settings: config, queue: commandQueue, gate, audit, ops, log };
     stack.handle = (request) => handleRequest(request, requestDeps);
-    const store = new ShortLivedStore(producer, config.queuePrefix);
     // The bot reads the engine only to suggest container names; it never changes anything there.
     const reader = stack.sandbox ?? new DockerSandbox(dockerClient(config), { deployment: config.deployment, pullTimeoutMs: config.pullTimeout });
     const containerNames = (platform: string) => async (userId: string) =>
@@ -135,6 +177,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
       await discord.start();
       workers.push(deliveries.consume(discord.route, discord.deliver, log), { close: () => discord.stop() });
       stack.discord = discord;
+      stack.healthChecks.discord = async () => ({ ok: discord.client.ws.status === 0, detail: `gateway status ${discord.client.ws.status}` });
     }
     if (config.slackBotToken) {
       const slack = new SlackAdapter({
@@ -154,13 +197,26 @@ export async function startStack(config: Config, options: StackOptions): Promise
       stack.slackAddress = await slack.start();
       workers.push(deliveries.consume(slack.route, slack.deliver, log), { close: () => slack.stop() });
       stack.slack = slack;
+      stack.healthChecks.slack = async () => ({ ok: slack.connected() });
     }
     if (options.terminalOut && !stack.discord && !stack.slack) {
       const handle = (request: Parameters<typeof handleRequest>[0]) => handleRequest(request, requestDeps);
       const terminal = new TerminalAdapter({ handle, out: options.terminalOut, userId: options.terminalUser, channelId: options.terminalChannel });
       workers.push(deliveries.consume(terminal.route, terminal.deliver, log));
+      if (opsTarget?.route === TERMINAL_OPS_ROUTE) workers.push(deliveries.consume(TERMINAL_OPS_ROUTE, terminal.deliver, log));
       stack.terminal = terminal;
     }
   }
   return stack;
+}
+
+/** The route of ops notices meant for the terminal of this machine. */
+const TERMINAL_OPS_ROUTE = 'ops-terminal';
+
+/** OPS_CHANNEL (`discord:<id>`, `slack:<id>`, `terminal`) as a reply target. */
+function opsChannel(setting: string | undefined): ReplyTarget | undefined {
+  if (!setting) return undefined;
+  if (setting === 'terminal') return { route: TERMINAL_OPS_ROUTE, channelId: 'terminal' };
+  const [platform, channelId] = setting.split(':') as [string, string];
+  return { route: platform, channelId };
 }

@@ -36,6 +36,8 @@ export interface ExecContext<Args> {
   sandbox: SandboxApi;
   ops: OpsApi;
   progress(update: Progress): Promise<void>;
+  /** Aborted, with the canceller's name as its reason, when someone cancels the running job. */
+  signal?: AbortSignal;
 }
 
 /**

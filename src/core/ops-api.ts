@@ -1,6 +1,6 @@
-import type { ExpiryJob } from './job.js';
+import type { ExpiryJob, Queued } from './job.js';
 import type { RunOutcome } from './reply.js';
-import type { Requester } from './request.js';
+import type { ReplyTarget, Requester } from './request.js';
 
 /** One line of the audit trail: a command as decided by the bot, or a job's outcome as reported by the worker. */
 export interface AuditEntry {
@@ -29,13 +29,33 @@ export interface JobInfo {
   failedReason?: string;
   outcome?: RunOutcome;
   createdMs: number;
+  startedMs?: number;
   finishedMs?: number;
+  /** For a waiting job: 1 = next. */
+  position?: number;
+  replyTo: ReplyTarget;
+}
+
+/** The queue as a whole, for admins. */
+export interface QueueSummary {
+  counts: Record<string, number>;
+  workers: number;
 }
 
 /** What operations commands (audit, jobs, ...) may ask of the queue side, without importing it. */
 export interface OpsApi {
   auditRecent(count: number): Promise<AuditEntry[]>;
   job(id: string): Promise<JobInfo | undefined>;
+  /** Recent jobs, newest first; only one owner's when `owner` is given. */
+  jobs(options: { owner?: string; limit: number }): Promise<JobInfo[]>;
+  queueSummary(): Promise<QueueSummary>;
+  /** A waiting job is removed (and its message says so); a running one is asked to stop. */
+  cancel(jobId: string, by: Requester): Promise<'removed' | 'stopping' | 'finished'>;
+  /** Queues the command of an earlier job again, as a new job. */
+  requeue(job: JobInfo, replyTo: ReplyTarget): Promise<Queued>;
+  /** A named lock across processes (two cleanups never run at once). */
+  lock(name: string, ttlMs: number): Promise<boolean>;
+  unlock(name: string): Promise<void>;
   /** Stops and removes a detached container when its time to live runs out, and tells its owner. */
   expireAt(job: ExpiryJob, atMs: number): Promise<void>;
 }
@@ -55,4 +75,5 @@ export interface ShortLivedStoreApi {
   put(key: string, value: string, ttlMs: number): Promise<void>;
   get(key: string): Promise<string | undefined>;
   claim(key: string, ttlMs: number): Promise<boolean>;
+  remove(key: string): Promise<void>;
 }

@@ -44,6 +44,8 @@ export interface RunResult {
   durationMs: number;
   /** The container ran before (a retried job) and this result was collected, not produced anew. */
   recovered?: boolean;
+  /** Stopped because someone cancelled the job: their name. */
+  cancelledBy?: string;
 }
 
 export interface PullResult {
@@ -76,6 +78,8 @@ export interface ContainerInfo {
   detached: boolean;
   /** When a detached container's time to live ends (ms since the epoch). */
   expiresMs?: number;
+  /** Bytes written in its own layer, when asked for (`size: true`). */
+  sizeBytes?: number;
 }
 
 /** Progress callback for long engine work (pulls). */
@@ -83,13 +87,19 @@ export type OnStatus = (status: string) => void;
 
 /** What commands may ask of a sandbox Docker host; implemented with dockerode under src/sandbox/. */
 export interface SandboxApi {
+  /** Does the engine answer? */
+  ping(): Promise<void>;
   hasImage(ref: string): Promise<boolean>;
   pull(ref: string, onStatus?: OnStatus): Promise<PullResult>;
   /** Creates (or, for a retried job, finds) the planned container, runs it to the end or detaches. */
-  run(plan: RunPlan, onStarted?: () => void): Promise<RunResult>;
+  run(plan: RunPlan, signal?: AbortSignal): Promise<RunResult>;
   listImages(): Promise<ImageInfo[]>;
   removeImage(ref: string, force: boolean): Promise<string[]>;
-  listContainers(options: { all: boolean }): Promise<ContainerInfo[]>;
+  listContainers(options: { all: boolean; size?: boolean }): Promise<ContainerInfo[]>;
+  /** Images with no tag that no container uses. */
+  danglingImages(): Promise<ImageInfo[]>;
+  /** Removes dangling images; the engine says how much space it freed. */
+  pruneDanglingImages(): Promise<{ deleted: string[]; bytes: number }>;
   removeContainer(id: string, force: boolean): Promise<void>;
   stopContainer(id: string, timeoutSeconds?: number): Promise<void>;
   startContainer(id: string): Promise<void>;

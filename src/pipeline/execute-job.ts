@@ -7,6 +7,7 @@ import type { Progress, Reply } from '../core/reply.js';
 import type { SandboxApi } from '../core/sandbox-api.js';
 import type { Settings } from '../core/settings.js';
 import { authorize } from '../policy/access.js';
+import { containerOutcomes, jobDuration, outcomeLabel } from '../health/metrics.js';
 
 export interface JobDeps {
   registry: CommandRegistry;
@@ -22,7 +23,7 @@ export interface JobDeps {
  * the bot, so a changed policy holds for queued jobs too), run it against the sandbox host, report progress,
  * audit the outcome. Returns the final reply; throws UserError for the user's mistakes, anything else for ours.
  */
-export async function executeJob(jobId: string, job: CommandJob, deps: JobDeps): Promise<Reply> {
+export async function executeJob(jobId: string, job: CommandJob, deps: JobDeps, signal?: AbortSignal): Promise<Reply> {
   const started = Date.now();
   const { who } = job;
   const outcome = (verdict: string, extra: { exitCode?: number; code?: string } = {}) =>
@@ -43,8 +44,11 @@ export async function executeJob(jobId: string, job: CommandJob, deps: JobDeps):
       sandbox: deps.sandbox,
       ops: deps.ops,
       progress,
+      signal,
     });
     await outcome(reply.status, { exitCode: reply.exitCode });
+    jobDuration.observe({ command: command.definition.name }, (Date.now() - started) / 1000);
+    if (reply.outcome) containerOutcomes.inc({ outcome: outcomeLabel({ ...reply.outcome, cancelled: signal?.aborted }) });
     return reply;
   } catch (error) {
     await outcome(isUserError(error) ? 'refused' : 'error', { code: isUserError(error) ? error.code : 'internal' });

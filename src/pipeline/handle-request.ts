@@ -12,6 +12,7 @@ import type { SandboxApi } from '../core/sandbox-api.js';
 import type { Settings } from '../core/settings.js';
 import { authorize, isAdmin } from '../policy/access.js';
 import { errorReply } from './error-reply.js';
+import { commandsTotal } from '../health/metrics.js';
 
 /** What the bot answers at once: a reply (help, explain, a refusal), or the news that the command was queued. */
 export type ReplyAnswer = { kind: 'reply'; reply: Reply };
@@ -55,6 +56,7 @@ export async function admitRequest(request: ChatRequest, deps: RequestDeps): Pro
     const queued = command.definition.runsOn === 'worker';
     await deps.gate.admit(who, queued);
     if (queued) return { kind: 'accepted', request, who, command };
+    commandsTotal.inc({ command: command.definition.name, verdict: 'answered' });
     const reply = await command.definition.execute({
       args: command.args,
       argv: command.argv,
@@ -80,6 +82,7 @@ export async function queueAccepted(accepted: Accepted, deps: RequestDeps): Prom
   const { request, who } = accepted;
   try {
     const queued = await deps.queue.enqueue({ text: request.text, who, replyTo: request.replyTo }, request.dedupKey);
+    commandsTotal.inc({ command: accepted.command.definition.name, verdict: 'queued' });
     await record(deps, request, who, { verdict: 'queued', jobId: queued.jobId });
     return { kind: 'queued', queued };
   } catch (error) {
@@ -103,6 +106,8 @@ async function refusal(deps: RequestDeps, request: ChatRequest, who: Requester, 
   const code = isUserError(error) ? error.code : 'internal';
   const verdict = isUserError(error) && error.code !== 'unavailable' ? 'refused' : 'error';
   if (!isUserError(error)) deps.log.error({ err: error, text: request.text }, 'request failed');
+  const name = deps.registry.lookup(request.text.replace(/^\/?docker\s+/i, '').split(/\s+/))?.definition.name ?? 'unknown';
+  commandsTotal.inc({ command: name, verdict });
   await record(deps, request, who, { verdict, code });
   return { kind: 'reply', reply: errorReply(error) };
 }

@@ -3,8 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { EngineUnavailable, isUserError, UserError } from '../errors.js';
 import type { CommandJob, CommandQueueApi, DeliveryApi, ExpiryJob, Queued } from '../core/job.js';
-import type { JobInfo } from '../core/ops-api.js';
-import type { Reply, RunOutcome } from '../core/reply.js';
+import type { Reply } from '../core/reply.js';
 import { errorReply } from '../pipeline/error-reply.js';
 import { COMMAND_QUEUE } from './names.js';
 
@@ -51,23 +50,6 @@ export class CommandQueue implements CommandQueueApi {
     return { jobId: added.id!, position: Math.max(1, position) };
   }
 
-  async job(id: string): Promise<JobInfo | undefined> {
-    const job = await this.queue.getJob(id);
-    if (!job || job.name !== 'command') return undefined;
-    const result = job.returnvalue as { outcome?: RunOutcome } | null;
-    return {
-      id: job.id!,
-      text: job.data.text,
-      who: job.data.who,
-      state: await job.getState(),
-      attemptsMade: job.attemptsMade,
-      failedReason: job.failedReason || undefined,
-      outcome: result?.outcome,
-      createdMs: job.timestamp,
-      finishedMs: job.finishedOn,
-    };
-  }
-
   /** A delayed job in the same queue; its fixed id keeps one per container however often it is asked for. */
   async expireAt(job: ExpiryJob, atMs: number): Promise<void> {
     const queue = this.queue as unknown as Queue<ExpiryJob>;
@@ -89,8 +71,26 @@ export interface CommandWorkerOptions {
   engineWaitMs: number;
   /** The worker's lock on a job (a stalled job is taken up again after about twice this). */
   lockMs: number;
-  execute(jobId: string, job: CommandJob): Promise<Reply>;
+  execute(jobId: string, job: CommandJob, signal: AbortSignal): Promise<Reply>;
   expire(job: ExpiryJob): Promise<void>;
+  /** Who asked to cancel a running job, if anyone; watched while the job runs. */
+  cancelledBy(jobId: string): Promise<string | undefined>;
+}
+
+/** How often a running job checks whether someone cancelled it. */
+const CANCEL_POLL_MS = 1000;
+
+/** Runs `work` with a signal that aborts (with the canceller's name) once a cancel request appears. */
+async function watchingForCancel<T>(jobId: string, options: CommandWorkerOptions, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const timer = setInterval(() => {
+    options.cancelledBy(jobId).then((by) => by && controller.abort(by), () => {});
+  }, CANCEL_POLL_MS);
+  try {
+    return await work(controller.signal);
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 /**
@@ -106,7 +106,7 @@ export function startCommandWorker(options: CommandWorkerOptions): Worker<Comman
       const jobId = job.id!;
       const final = (reply: Reply) => deliveries.deliver({ kind: 'final', jobId, replyTo: job.data.replyTo, reply });
       try {
-        const reply = await options.execute(jobId, job.data);
+        const reply = await watchingForCancel(jobId, options, (signal) => options.execute(jobId, job.data, signal));
         await final(reply);
         return { status: reply.status, exitCode: reply.exitCode, outcome: reply.outcome };
       } catch (error) {

@@ -1,6 +1,7 @@
 import { Queue, Worker } from 'bullmq';
 import { RetryLater } from '../errors.js';
 import { closeWithGrace } from './close-worker.js';
+import { deliveriesRetried } from '../health/metrics.js';
 
 const DELIVERY_GRACE_MS = 5000;
 import type { Redis } from 'ioredis';
@@ -58,6 +59,7 @@ export class DeliveryQueues implements DeliveryApi {
       async (job) => {
         const delivery = job.data;
         if (delivery.kind === 'progress' && (await this.finalQueued(route, delivery.jobId))) return 'superseded';
+        if (job.attemptsMade > 0) deliveriesRetried.inc({ route: route.startsWith('terminal-') ? 'terminal' : route });
         try {
           await send(delivery);
         } catch (error) {
@@ -65,6 +67,7 @@ export class DeliveryQueues implements DeliveryApi {
           // The platform said when: this route pauses exactly that long and the delivery goes back in line,
           // so later edits of the same message cannot overtake it, and no try is spent.
           log.info({ route, job: delivery.jobId, delayMs: error.delayMs }, 'delivery rate-limited');
+          deliveriesRetried.inc({ route });
           await worker.rateLimit(error.delayMs);
           throw Worker.RateLimitError();
         }

@@ -19,6 +19,10 @@ export class ShortLivedStore implements ShortLivedStoreApi {
     return (await this.redis.get(`${this.prefix}:short:${key}`)) ?? undefined;
   }
 
+  async remove(key: string): Promise<void> {
+    await this.redis.del(`${this.prefix}:short:${key}`);
+  }
+
   /** Sets the key only if it is new; false when it was there already (a request seen before). */
   async claim(key: string, ttlMs: number): Promise<boolean> {
     return (await this.redis.set(`${this.prefix}:short:${key}`, '1', 'PX', Math.round(ttlMs), 'NX')) === 'OK';

@@ -14,9 +14,9 @@ const STREAM_GRACE_MS = 2000;
  * limit, collect, remove when asked. A job that runs again (its worker died) finds the container it created
  * under the same name and finishes it instead of creating a second one.
  */
-export async function runContainer(docker: Docker, plan: RunPlan, onStarted?: () => void): Promise<RunResult> {
+export async function runContainer(docker: Docker, plan: RunPlan, signal?: AbortSignal): Promise<RunResult> {
   const existing = await findExisting(docker, plan);
-  if (existing) return recover(docker, plan, existing);
+  if (existing) return recover(docker, plan, existing, signal);
 
   const spec = containerSpec(plan);
   let container: Docker.Container;
@@ -27,15 +27,14 @@ export async function runContainer(docker: Docker, plan: RunPlan, onStarted?: ()
   }
   if (plan.detach) {
     await container.start();
-    onStarted?.();
     return { containerId: container.id, exitCode: 0, output: '', truncated: false, timedOut: false, oomKilled: false, durationMs: 0 };
   }
-  return attachAndWait(docker, container, plan, true, onStarted);
+  return attachAndWait(container, plan, true, signal);
 }
 
-async function attachAndWait(docker: Docker, container: Docker.Container, plan: RunPlan, start: boolean, onStarted?: () => void): Promise<RunResult> {
-  let killedFor: 'output' | 'timeout' | undefined;
-  const kill = (why: 'output' | 'timeout') => {
+async function attachAndWait(container: Docker.Container, plan: RunPlan, start: boolean, signal?: AbortSignal): Promise<RunResult> {
+  let killedFor: 'output' | 'timeout' | 'cancel' | undefined;
+  const kill = (why: 'output' | 'timeout' | 'cancel') => {
     killedFor ??= why;
     container.kill().catch(() => {}); // it may have exited already
   };
@@ -44,13 +43,16 @@ async function attachAndWait(docker: Docker, container: Docker.Container, plan: 
   const drained = CappedOutput.drain(stream as never, output);
   const began = Date.now();
   if (start) await container.start();
-  onStarted?.();
   const timer = setTimeout(() => kill('timeout'), Math.max(0, plan.limits.timeoutMs - (Date.now() - began)));
+  const onCancel = () => kill('cancel');
+  if (signal?.aborted) onCancel();
+  signal?.addEventListener('abort', onCancel);
   let status: { StatusCode: number };
   try {
     status = await container.wait();
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener('abort', onCancel);
   }
   const durationMs = Date.now() - began;
   await Promise.race([drained, new Promise((r) => setTimeout(r, STREAM_GRACE_MS))]);
@@ -65,6 +67,7 @@ async function attachAndWait(docker: Docker, container: Docker.Container, plan: 
     timedOut: killedFor === 'timeout',
     oomKilled: state.OOMKilled,
     durationMs,
+    ...(killedFor === 'cancel' ? { cancelledBy: String(signal?.reason ?? 'someone') } : {}),
   };
 }
 
@@ -82,12 +85,12 @@ async function findExisting(docker: Docker, plan: RunPlan): Promise<Docker.Conta
 }
 
 /** The same job ran before: finish its container rather than create another. */
-async function recover(docker: Docker, plan: RunPlan, info: Docker.ContainerInspectInfo): Promise<RunResult> {
+async function recover(docker: Docker, plan: RunPlan, info: Docker.ContainerInspectInfo, signal?: AbortSignal): Promise<RunResult> {
   const container = docker.getContainer(info.Id);
   if (plan.detach) {
     if (!info.State.Running && info.State.Status === 'created') await container.start();
     return { containerId: info.Id, exitCode: 0, output: '', truncated: false, timedOut: false, oomKilled: false, durationMs: 0, recovered: true };
   }
-  const result = await attachAndWait(docker, container, plan, info.State.Status === 'created');
+  const result = await attachAndWait(container, plan, info.State.Status === 'created', signal);
   return { ...result, recovered: true };
 }

@@ -18,6 +18,10 @@ export class DockerSandbox implements SandboxApi {
     private readonly options: SandboxOptions,
   ) {}
 
+  async ping(): Promise<void> {
+    await this.docker.ping();
+  }
+
   async hasImage(ref: string): Promise<boolean> {
     try {
       await this.docker.getImage(ref).inspect();
@@ -56,8 +60,8 @@ export class DockerSandbox implements SandboxApi {
     return { ref, digest, status: events.at(-1)?.status ?? 'done' };
   }
 
-  run(plan: RunPlan, onStarted?: () => void): Promise<RunResult> {
-    return runContainer(this.docker, plan, onStarted);
+  run(plan: RunPlan, signal?: AbortSignal): Promise<RunResult> {
+    return runContainer(this.docker, plan, signal);
   }
 
   async listImages(): Promise<ImageInfo[]> {
@@ -76,8 +80,18 @@ export class DockerSandbox implements SandboxApi {
     }
   }
 
-  async listContainers(options: { all: boolean }): Promise<ContainerInfo[]> {
-    const list = await this.docker.listContainers({ all: options.all, filters: { label: [`${LABEL.deployment}=${this.options.deployment}`] } });
+  async danglingImages(): Promise<ImageInfo[]> {
+    const list = await this.docker.listImages({ filters: { dangling: ['true'] } });
+    return list.map((i) => ({ id: i.Id, tags: [], createdMs: i.Created * 1000, sizeBytes: i.Size }));
+  }
+
+  async pruneDanglingImages(): Promise<{ deleted: string[]; bytes: number }> {
+    const result = await this.docker.pruneImages({ filters: { dangling: ['true'] } });
+    return { deleted: (result.ImagesDeleted ?? []).map((d) => d.Deleted ?? d.Untagged ?? '').filter(Boolean), bytes: result.SpaceReclaimed ?? 0 };
+  }
+
+  async listContainers(options: { all: boolean; size?: boolean }): Promise<ContainerInfo[]> {
+    const list = await this.docker.listContainers({ all: options.all, size: options.size, filters: { label: [`${LABEL.deployment}=${this.options.deployment}`] } });
     return list.map((c) => ({
       id: c.Id,
       name: c.Labels[LABEL.name] ?? c.Names[0]?.replace(/^\//, '') ?? c.Id.slice(0, 12),
@@ -91,6 +105,7 @@ export class DockerSandbox implements SandboxApi {
       jobId: c.Labels[LABEL.job],
       detached: c.Labels[LABEL.expires] !== undefined,
       expiresMs: c.Labels[LABEL.expires] ? Number(c.Labels[LABEL.expires]) : undefined,
+      sizeBytes: (c as { SizeRw?: number }).SizeRw,
     }));
   }
 

@@ -15,7 +15,7 @@ async function stackOn(env: Record<string, string>): Promise<Stack> {
   const config = loadConfig(isolatedEnv({ DOCKER_HOST: engine.host, ...env }));
   const out = new PassThrough();
   out.on('data', (c: Buffer) => (printed += c.toString()));
-  const stack = await startStack(config, { roles: new Set(['bot', 'worker']), log: testLog(), terminalOut: out, terminalUser: 'alice' });
+  const stack = await startStack(config, { roles: new Set(['bot', 'worker', 'scheduler']), log: testLog(), terminalOut: out, terminalUser: 'alice' });
   stacks.push({ stack, config });
   return stack;
 }
@@ -35,14 +35,16 @@ afterAll(async () => {
 
 describe('the Docker engine stopped and started mid-queue', () => {
   it('lets jobs wait for it, saying so, and completes them when it is back', async () => {
-    const stack = await stackOn({ ENGINE_WAIT: '60s' });
+    const stack = await stackOn({ ENGINE_WAIT: '60s', OPS_CHANNEL: 'terminal', HEALTH_INTERVAL: '500ms' });
     expect((await stack.terminal!.submit('run --rm busybox echo before')).code!.text.trim()).toBe('before');
     await engine.stop();
     const during = [stack.terminal!.submit('run --rm busybox echo during-1'), stack.terminal!.submit('run --rm busybox echo during-2')];
     await until(() => printed.includes('waiting for the Docker engine'), 15_000, 'the waiting notice');
+    await until(() => printed.includes('Docker engine is unreachable'), 15_000, 'the ops channel to be told');
     await engine.start();
     const finals = await Promise.all(during);
     expect(finals.map((f) => f.code!.text.trim()).sort()).toEqual(['during-1', 'during-2']);
+    await until(() => /Docker engine is back\nIt was unreachable for \d+ s\./.test(printed), 15_000, 'the ops channel to hear it is back');
   });
 
   it('fails a job with a clear reason when the engine stays away past ENGINE_WAIT', async () => {

@@ -95,7 +95,7 @@ describe('explain is never wrong about what would run', () => {
     const answer = await t.alice.send(`run --rm busybox sh -c 'exit 127'`);
     expect(answer.kind).toBe('queued');
     const id = answer.kind === 'queued' ? answer.queued.jobId : '';
-    await expect.poll(async () => (await t.main.commandQueue.job(id))?.state).toBe('completed');
+    await expect.poll(async () => (await t.main.jobs.job(id))?.state).toBe('completed');
     const reply = await t.alice.submit(`explain job ${id}`);
     expect(reply.code!.text).toMatch(/Exit code: 127: the command was not found in the image/);
     const other = await t.bob.submit(`explain job ${id}`);

@@ -126,6 +126,12 @@ export class SlackAdapter {
     return this.server.address() as AddressInfo;
   }
 
+  /** Socket Mode: the WebSocket is open; HTTP mode: the server listens. */
+  connected(): boolean {
+    if (this.o.appToken) return Boolean((this.receiver as unknown as { client?: { connected?: boolean } }).client?.connected);
+    return Boolean(this.server?.listening);
+  }
+
   async stop(): Promise<void> {
     if (this.o.appToken) await this.app.stop();
     if (this.server) {

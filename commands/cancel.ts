@@ -1,0 +1,26 @@
+import { UserError } from '../src/errors.js';
+import { defineCommand } from '../src/core/command.js';
+import { ownerId } from '../src/core/request.js';
+import { needArgs } from './shared/refuse.js';
+
+export const cancel = defineCommand<{ jobId: string }>({
+  name: 'cancel',
+  aliases: [],
+  summary: { en: 'Cancel one of your jobs: a waiting one is dropped, a running one stopped', ko: '내 작업을 취소한다: 대기 중이면 빼고, 실행 중이면 멈춘다' },
+  usage: 'cancel JOB',
+  flags: [],
+  positionals: [{ name: 'job', required: true, en: 'The job number, from "queued #ID"', ko: '"queued #ID"의 작업 번호' }],
+  interspersed: true,
+  access: 'write',
+  runsOn: 'bot',
+  build: (parsed) => ({ jobId: needArgs(parsed, 'cancel', 'a job')[0]!.replace(/^#/, '') }),
+  async execute(ctx) {
+    const job = await ctx.ops.job(ctx.args.jobId);
+    if (!job || (ownerId(job.who) !== ownerId(ctx.who) && !ctx.who.admin)) {
+      throw new UserError('not-found', `No job #${ctx.args.jobId} of yours is remembered.`, '`/docker jobs` lists your jobs.');
+    }
+    const outcome = await ctx.ops.cancel(job.id, ctx.who);
+    const titles = { removed: `Job #${job.id} was cancelled before it started`, stopping: `Job #${job.id} is being stopped`, finished: `Job #${job.id} had already finished` };
+    return { status: outcome === 'finished' ? 'info' : 'ok', title: titles[outcome], body: job.text };
+  },
+});

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LABEL } from '../../src/policy/labels.js';
+import { startHealthServer } from '../../src/health/health-server.js';
+import { startStack } from '../../src/stack.js';
+import { startTestStack, testLog, type TestStack } from '../helpers/test-stack.js';
+
+let t: TestStack;
+beforeAll(async () => {
+  t = await startTestStack({
+    env: { CLEANUP_EXITED_AGE: '3s', OPS_CHANNEL: 'terminal', WORKER_CONCURRENCY: '1', CLEANUP_DANGLING_IMAGES: 'false' },
+    policy: 'admins: { users: ["terminal:alice"] }\nchannels: [{ channel: "terminal:*", commands: [all] }]\n',
+  });
+});
+afterAll(() => t?.close());
+
+/** A container as Stevedore labels it, made directly on the engine (a fixture). */
+async function labelled(name: string, extra: Record<string, string> = {}, start = false) {
+  const c = await t.docker.createContainer({
+    Image: 'busybox:latest',
+    Cmd: start ? ['sleep', '60'] : ['true'],
+    name: `${t.config.deployment}-fixture-${name}`,
+    Labels: { [LABEL.deployment]: t.config.deployment, [LABEL.owner]: 'terminal:alice', [LABEL.ownerName]: 'alice', [LABEL.name]: name, [LABEL.job]: `fixture-${name}`, ...extra },
+    HostConfig: { NetworkMode: 'none' },
+  });
+  await c.start();
+  if (!start) await c.wait();
+  return c;
+}
+
+describe('scheduled cleanup', () => {
+  it('removes only old exited and expired labelled containers, reports them by owner, and a dry run changes nothing', async () => {
+    const scheduler = await startStack(t.config, { roles: new Set(['scheduler']), log: testLog() });
+    try {
+      const old = await labelled('old-exited');
+      const expired = await labelled('expired', { [LABEL.expires]: String(Date.now() - 1000) }, true);
+      await new Promise((r) => setTimeout(r, 3500));
+      const fresh = await labelled('fresh-exited');
+      const foreign = await t.docker.createContainer({ Image: 'busybox:latest', Cmd: ['true'], name: `${t.config.deployment}-not-ours`, HostConfig: { NetworkMode: 'none' } });
+      try {
+        const dry = await t.alice.submit('cleanup --dry-run');
+        expect(dry.title).toMatch(/Cleanup would remove 2 objects, .* \(dry run: nothing was removed\)/);
+        expect(dry.code!.text).toMatch(/alice\s+container\s+old-exited/);
+        expect(dry.code!.text).toMatch(/alice\s+container\s+expired\s+past its time to live/);
+        expect((await t.containers()).map((c) => c.Labels[LABEL.name]).sort()).toEqual(['expired', 'fresh-exited', 'old-exited']);
+
+        const result = await scheduler.cleanupNow!();
+        expect(result.items.map((i) => i.name).sort()).toEqual(['expired', 'old-exited']);
+        expect((await t.containers()).map((c) => c.Labels[LABEL.name])).toEqual(['fresh-exited']);
+        expect((await foreign.inspect()).Id).toBeDefined(); // another tool's container is left alone
+        await expect.poll(() => t.printed()).toMatch(/Cleanup removed 2 objects/);
+        void old;
+        void expired;
+        void fresh;
+      } finally {
+        await foreign.remove({ force: true });
+      }
+    } finally {
+      await scheduler.close();
+    }
+  });
+
+  it('keeps one schedule however many schedulers start', async () => {
+    const one = await startStack(t.config, { roles: new Set(['scheduler']), log: testLog() });
+    const two = await startStack(t.config, { roles: new Set(['scheduler']), log: testLog() });
+    try {
+      const { Queue } = await import('bullmq');
+      const { Redis } = await import('ioredis');
+      const connection = new Redis(t.config.redisUrl, { maxRetriesPerRequest: null });
+      const queue = new Queue('maintenance', { connection, prefix: t.config.queuePrefix });
+      const schedulers = await queue.getJobSchedulers();
+      expect(schedulers.map((s) => [s.key, s.pattern])).toEqual([['cleanup', '*/15 * * * *']]);
+      await queue.close();
+      connection.disconnect();
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
+  });
+});
+
+describe('job control', () => {
+  it('cancels a waiting job and a running one, and each message says by whom', async () => {
+    const running = t.alice.submit(`run --rm busybox sh -c 'sleep 30; echo never'`);
+    await expect.poll(async () => (await t.containers()).some((c) => c.State === 'running'), { timeout: 15_000 }).toBe(true);
+    const waiting = await t.alice.send('run --rm busybox echo also-never');
+    expect(waiting.kind).toBe('queued');
+    const waitingId = waiting.kind === 'queued' ? waiting.queued.jobId : '';
+    const waitingCancel = await t.alice.submit(`cancel ${waitingId}`);
+    expect(waitingCancel.title).toBe(`Job #${waitingId} was cancelled before it started`);
+    await expect.poll(() => t.printed()).toContain('Cancelled by alice before it started');
+
+    const [active] = await t.main.commandQueue.queue.getActive();
+    const started = Date.now();
+    expect((await t.alice.submit(`cancel ${active!.id}`)).title).toBe(`Job #${active!.id} is being stopped`);
+    const final = await running;
+    expect(final.status).toBe('failed');
+    expect(final.body).toMatch(/Cancelled by alice: the container was stopped/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await t.containers()).toEqual(expect.not.arrayContaining([expect.objectContaining({ State: 'running' })]));
+  });
+
+  it("refuses to cancel someone else's job", async () => {
+    const answer = await t.alice.send('run --rm busybox echo mine');
+    const id = answer.kind === 'queued' ? answer.queued.jobId : '';
+    expect((await t.bob.submit(`cancel ${id}`)).title).toBe(`No job #${id} of yours is remembered.`);
+  });
+
+  it('lists your jobs, and retries a failed one as a new job', async () => {
+    const failed = await t.alice.send(`run --rm busybox sh -c 'exit 3'`);
+    const id = failed.kind === 'queued' ? failed.queued.jobId : '';
+    await expect.poll(async () => (await t.main.jobs.job(id))?.state).toBe('completed');
+    const list = await t.alice.submit('jobs');
+    expect(list.code!.text).toMatch(new RegExp(`#${id}\\s+completed\\s+run --rm busybox sh -c`));
+    const again = await t.alice.submit(`retry ${id}`);
+    expect(again.title).toMatch(new RegExp(`^Queued as #\\d+ \\(position \\d+\\), a retry of #${id}$`));
+  });
+});
+
+describe('health and metrics', () => {
+  it('reports Redis and the engine on /healthz, and counts on /metrics', async () => {
+    const server = await startHealthServer(t.main.healthChecks, 0, '127.0.0.1');
+    try {
+      const health = await fetch(`http://127.0.0.1:${server.address.port}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok', checks: { redis: { ok: true }, docker: { ok: true } } });
+      await t.alice.submit('run --rm busybox true');
+      await t.alice.submit('run --privileged busybox');
+      const metrics = await (await fetch(`http://127.0.0.1:${server.address.port}/metrics`)).text();
+      expect(metrics).toMatch(/stevedore_commands_total\{command="run",verdict="queued"\} [1-9]/);
+      expect(metrics).toMatch(/stevedore_commands_total\{command="run",verdict="refused"\} [1-9]/);
+      expect(metrics).toMatch(/stevedore_container_outcomes_total\{outcome="exit_zero"\} [1-9]/);
+      expect(metrics).toMatch(/stevedore_job_duration_seconds_count\{command="run"\} [1-9]/);
+      expect(metrics).toMatch(/stevedore_queue_jobs\{state="waiting"\} \d+/);
+    } finally {
+      await server.close();
+    }
+  });
+});
