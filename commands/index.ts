@@ -2,6 +2,10 @@ import { createRegistry } from '../src/core/registry.js';
 import { audit } from './audit.js';
 import { cancel } from './cancel.js';
 import { cleanup } from './cleanup.js';
+import { cp } from './cp.js';
+import { curl } from './curl.js';
+import { exec } from './exec.js';
+import { volume } from './volume.js';
 import { jobs } from './jobs.js';
 import { retry } from './retry.js';
 import { explain } from './explain.js';
@@ -19,4 +23,4 @@ import { start } from './start.js';
 import { stop } from './stop.js';
 
 /** Every /docker subcommand, in the order help lists them. */
-export const commands = createRegistry([run, pull, images, ps, logs, stop, start, restart, rm, rmi, inspect, explain, jobs, cancel, retry, cleanup, audit, help]);
+export const commands = createRegistry([run, pull, images, ps, logs, stop, start, restart, rm, rmi, inspect, exec, cp, volume, curl, explain, jobs, cancel, retry, cleanup, audit, help]);

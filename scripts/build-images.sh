@@ -7,7 +7,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 # image directory → docker.io reference it is published as
-declare -A IMAGES=([whalesay]=docker/whalesay:latest [busybox]=library/busybox:latest)
+declare -A IMAGES=([whalesay]=docker/whalesay:latest [busybox]=library/busybox:latest [web]=stevedore/web:latest)
 BUSYBOX=/bin/busybox
 IMAGES_DIR="$STEVEDORE_ROOT/images"
 
@@ -36,7 +36,8 @@ assemble_context() { # DIR → build context in $DATA_DIR/build/DIR
   rm -rf "$ctx"; mkdir -p "$ctx/rootfs/bin" "$ctx/rootfs/tmp"
   cp -a "$IMAGES_DIR/base/rootfs/." "$ctx/rootfs/"
   [ -d "$IMAGES_DIR/$name/rootfs" ] && cp -a "$IMAGES_DIR/$name/rootfs/." "$ctx/rootfs/"
-  cp "$IMAGES_DIR/$name/Dockerfile" "$ctx/"
+  # The Dockerfile and anything else the image folder holds (besides rootfs/) go into the context as they are.
+  (cd "$IMAGES_DIR/$name" && find . -mindepth 1 -maxdepth 1 ! -name rootfs -exec cp -a {} "$ctx/" \;)
   cp "$BUSYBOX" "$ctx/rootfs/bin/busybox"
   local applet
   for applet in $("$BUSYBOX" --list); do

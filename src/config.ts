@@ -61,6 +61,7 @@ export const SETTINGS = {
   user: setting('SANDBOX_USER', text.regex(/^[1-9]\d*(:[1-9]\d*)?$/), '1000:1000', 'The non-root uid:gid every container runs as.'),
   runtime: setting('SANDBOX_RUNTIME', optionalText, undefined, 'OCI runtime for sandbox containers, e.g. runsc (gVisor) for a stronger wall; the engine must know it.'),
   logMaxSize: setting('SANDBOX_LOG_MAX_SIZE', bytes, '1m', 'Engine log file size kept per container (json-file, one file).'),
+  uploadLimit: setting('UPLOAD_LIMIT', bytes, '8m', 'Largest file taken in by cp (from an attachment or a terminal path) and sent out as an attachment (Discord takes 10 MiB).'),
   inputMaxChars: setting('INPUT_MAX_CHARS', count(), '2000', 'Longest command text accepted.'),
   inputMaxArgs: setting('INPUT_MAX_ARGS', count(), '64', 'Most words in one command.'),
   discordToken: setting('DISCORD_TOKEN', optionalText, undefined, 'Discord bot token; with it the bot runs the Discord adapter.'),

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Writable } from 'node:stream';
+import { randomUUID } from 'node:crypto';
 import { commands } from '../commands/index.js';
 import type { Config } from './config.js';
 import { TerminalAdapter } from './adapters/terminal/terminal-adapter.js';
@@ -92,6 +93,15 @@ export async function startStack(config: Config, options: StackOptions): Promise
     requeue: (job, replyTo) => jobs.requeue(job, replyTo),
     lock: (name, ttlMs) => store.claim(`lock:${name}`, ttlMs),
     unlock: (name) => store.remove(`lock:${name}`),
+    storeUpload: async (data) => {
+      const key = `upload:${randomUUID()}`;
+      await store.put(key, data.toString('base64'), UPLOAD_TTL_MS);
+      return key;
+    },
+    readUpload: async (key) => {
+      const text = await store.get(key);
+      return text === undefined ? undefined : Buffer.from(text, 'base64');
+    },
     expireAt: (job, at) => commandQueue.expireAt(job, at),
   };
   const workers: { close(): Promise<void> }[] = [];
@@ -209,6 +219,9 @@ export async function startStack(config: Config, options: StackOptions): Promise
   }
   return stack;
 }
+
+/** How long a file taken in for cp waits for its worker. */
+const UPLOAD_TTL_MS = 30 * 60_000;
 
 /** The route of ops notices meant for the terminal of this machine. */
 const TERMINAL_OPS_ROUTE = 'ops-terminal';

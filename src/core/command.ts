@@ -38,6 +38,8 @@ export interface ExecContext<Args> {
   progress(update: Progress): Promise<void>;
   /** Aborted, with the canceller's name as its reason, when someone cancels the running job. */
   signal?: AbortSignal;
+  /** The file sent with the command (cp into a container), read from where the bot left it. */
+  upload?: { name: string; read(): Promise<Buffer> };
 }
 
 /**
@@ -63,6 +65,8 @@ export interface CommandDefinition<Args = unknown> {
   /** bot: answered at once, nothing queued (help, explain); worker: queued and run against a sandbox host. */
   runsOn: 'bot' | 'worker';
   build(parsed: ParsedFlags, env: BuildEnv): Args;
+  /** The name of the local or attached file this invocation takes in, if any (cp into a container). */
+  uploadFrom?(args: Args): string | undefined;
   execute(ctx: ExecContext<Args>): Promise<Reply>;
 }
 

@@ -6,6 +6,8 @@ export interface CommandJob {
   text: string;
   who: Requester;
   replyTo: ReplyTarget;
+  /** A file the bot took in for this command (cp): where it waits in Redis, not the bytes themselves. */
+  upload?: { key: string; name: string; size: number };
 }
 
 /** A detached container's time to live has run out: stop it, remove it, tell its owner. */

@@ -56,6 +56,9 @@ export interface OpsApi {
   /** A named lock across processes (two cleanups never run at once). */
   lock(name: string, ttlMs: number): Promise<boolean>;
   unlock(name: string): Promise<void>;
+  /** Keeps an uploaded file until a worker takes it (cp); returns its key. */
+  storeUpload(data: Buffer): Promise<string>;
+  readUpload(key: string): Promise<Buffer | undefined>;
   /** Stops and removes a detached container when its time to live runs out, and tells its owner. */
   expireAt(job: ExpiryJob, atMs: number): Promise<void>;
 }

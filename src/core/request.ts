@@ -28,6 +28,17 @@ export interface ChatRequest {
   replyTo: ReplyTarget;
   /** Set when the platform may deliver the same request twice (a retry): the same key queues one job. */
   dedupKey?: string;
+  /** Files sent with the command (a Discord attachment, a terminal path), for cp. */
+  attachments?: Attachment[];
+}
+
+export interface Attachment {
+  name: string;
+  /** Where the platform serves it. */
+  url?: string;
+  /** A local file (the terminal only). */
+  path?: string;
+  size?: number;
 }
 
 /** Who a job runs for: what the worker needs to know of the request, and nothing secret. */

@@ -30,6 +30,8 @@ export interface RunPlan {
   pull: 'missing' | 'always' | 'never';
   /** The OCI runtime chosen by the deployment (e.g. runsc); the engine's default when unset. */
   runtime?: string;
+  /** Named volumes, the owner's own, created when missing. */
+  mounts: { name: string; volume: string; target: string; readOnly: boolean }[];
   limits: SandboxLimits;
 }
 
@@ -82,6 +84,17 @@ export interface ContainerInfo {
   sizeBytes?: number;
 }
 
+/** A named volume as the user sees it. */
+export interface VolumeInfo {
+  name: string;
+  volume: string;
+  owner: string;
+  ownerName?: string;
+  createdMs: number;
+  sizeBytes?: number;
+  usedBy: string[];
+}
+
 /** Progress callback for long engine work (pulls). */
 export type OnStatus = (status: string) => void;
 
@@ -106,4 +119,11 @@ export interface SandboxApi {
   restartContainer(id: string, timeoutSeconds?: number): Promise<void>;
   containerLogs(id: string, tail: number | 'all', maxBytes: number): Promise<{ text: string; truncated: boolean }>;
   inspectContainer(id: string): Promise<Record<string, unknown>>;
+  listVolumes(): Promise<VolumeInfo[]>;
+  /** Creates a volume (labels given) if missing, owned by the sandbox user; false when it was there already. */
+  createVolume(volume: string, labels: Record<string, string>, user: string): Promise<boolean>;
+  removeVolume(volume: string): Promise<void>;
+  copyIn(containerId: string, path: string, data: Buffer, user: string): Promise<void>;
+  copyOut(containerId: string, path: string, maxBytes: number): Promise<{ name: string; data: Buffer; archive: boolean }>;
+  exec(containerId: string, cmd: string[], options: { user: string; env: string[]; timeoutMs: number; outputBytes: number }): Promise<{ exitCode: number; output: string; truncated: boolean; timedOut: boolean }>;
 }

@@ -1,4 +1,4 @@
-import { isUserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
 import type { CommandJob, DeliveryApi, ExpiryJob } from '../core/job.js';
 import type { AuditApi, OpsApi } from '../core/ops-api.js';
 import { parseCommand } from '../core/parse.js';
@@ -45,6 +45,14 @@ export async function executeJob(jobId: string, job: CommandJob, deps: JobDeps, 
       ops: deps.ops,
       progress,
       signal,
+      upload: job.upload && {
+        name: job.upload.name,
+        read: async () => {
+          const data = await deps.ops.readUpload(job.upload!.key);
+          if (!data) throw new UserError('not-found', `The file ${job.upload!.name} waited too long and is gone.`, 'Send the command with the file again.');
+          return data;
+        },
+      },
     });
     await outcome(reply.status, { exitCode: reply.exitCode });
     jobDuration.observe({ command: command.definition.name }, (Date.now() - started) / 1000);

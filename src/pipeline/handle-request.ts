@@ -12,6 +12,7 @@ import type { SandboxApi } from '../core/sandbox-api.js';
 import type { Settings } from '../core/settings.js';
 import { authorize, isAdmin } from '../policy/access.js';
 import { errorReply } from './error-reply.js';
+import { takeUpload } from './uploads.js';
 import { commandsTotal } from '../health/metrics.js';
 
 /** What the bot answers at once: a reply (help, explain, a refusal), or the news that the command was queued. */
@@ -24,6 +25,8 @@ export interface Accepted {
   request: ChatRequest;
   who: Requester;
   command: ParsedCommand;
+  /** A file taken in for the command, waiting in Redis. */
+  upload?: { key: string; name: string; size: number };
 }
 
 export interface RequestDeps {
@@ -55,7 +58,12 @@ export async function admitRequest(request: ChatRequest, deps: RequestDeps): Pro
     authorize(settings.policy, who, command.definition);
     const queued = command.definition.runsOn === 'worker';
     await deps.gate.admit(who, queued);
-    if (queued) return { kind: 'accepted', request, who, command };
+    if (queued) {
+      const wanted = command.definition.uploadFrom?.(command.args);
+      if (!wanted) return { kind: 'accepted', request, who, command };
+      const file = await takeUpload(request, wanted, settings.uploadLimit);
+      return { kind: 'accepted', request, who, command, upload: { key: await deps.ops.storeUpload(file.data), name: file.name, size: file.data.length } };
+    }
     commandsTotal.inc({ command: command.definition.name, verdict: 'answered' });
     const reply = await command.definition.execute({
       args: command.args,
@@ -81,7 +89,7 @@ export async function admitRequest(request: ChatRequest, deps: RequestDeps): Pro
 export async function queueAccepted(accepted: Accepted, deps: RequestDeps): Promise<Answer> {
   const { request, who } = accepted;
   try {
-    const queued = await deps.queue.enqueue({ text: request.text, who, replyTo: request.replyTo }, request.dedupKey);
+    const queued = await deps.queue.enqueue({ text: request.text, who, replyTo: request.replyTo, ...(accepted.upload ? { upload: accepted.upload } : {}) }, request.dedupKey);
     commandsTotal.inc({ command: accepted.command.definition.name, verdict: 'queued' });
     await record(deps, request, who, { verdict: 'queued', jobId: queued.jobId });
     return { kind: 'queued', queued };

@@ -29,6 +29,7 @@ export interface ContainerSpec {
     RestartPolicy: { Name: 'no' };
     AutoRemove: boolean;
     Runtime?: string;
+    Mounts: { Type: 'volume'; Source: string; Target: string; ReadOnly: boolean }[];
     LogConfig: { Type: 'json-file'; Config: Record<string, string> };
   };
 }
@@ -64,6 +65,7 @@ export function containerSpec(plan: RunPlan): ContainerSpec {
       // Foreground containers are removed by the worker after their output and exit code are collected.
       AutoRemove: plan.detach && plan.autoRemove,
       ...(plan.runtime ? { Runtime: plan.runtime } : {}),
+      Mounts: plan.mounts.map((m) => ({ Type: 'volume', Source: m.volume, Target: m.target, ReadOnly: m.readOnly })),
       LogConfig: { Type: 'json-file', Config: { 'max-size': String(limits.logMaxBytes), 'max-file': '1' } },
     },
   };

@@ -11,6 +11,7 @@ import { parseBytes } from '../core/units.js';
 import { allowedImagePatterns, checkImageAllowed } from './images.js';
 import { CONTAINER_NAME, LABEL, LABEL_PREFIX, containerNameFor } from './labels.js';
 import { ruleFor, type FlagVerdict } from './run-flags.js';
+import { parseMountFlag, parseVolumeFlag } from './volumes.js';
 
 /** What the user typed for `run`, before policy: the image word, the container's command, the flags. */
 export interface RunArgs {
@@ -82,6 +83,9 @@ export function planRun(args: RunArgs, who: Requester, jobId: string, settings: 
     if (key.startsWith(LABEL_PREFIX)) throw new UserError('refused-flag', `--label ${key} is refused: labels starting with "${LABEL_PREFIX}" are Stevedore's own.`);
     userLabels[key] = eq < 0 ? '' : label.slice(eq + 1);
   }
+  const mounts = [...flagList(f, 'volume').map((v) => parseVolumeFlag(v, who, settings.deployment)), ...flagList(f, 'mount').map((m) => parseMountFlag(m, who, settings.deployment))];
+  const targets = mounts.map((m) => m.target);
+  if (new Set(targets).size !== targets.length) throw new UserError('bad-value', 'Two volumes are mounted at the same path.');
   const pull = flagString(f, 'pull') ?? 'missing';
   if (pull !== 'missing' && pull !== 'always' && pull !== 'never') {
     throw new UserError('bad-value', `--pull takes missing, always or never, not "${pull}".`);
@@ -110,6 +114,7 @@ export function planRun(args: RunArgs, who: Requester, jobId: string, settings: 
     hostname: flagString(f, 'hostname'),
     pull,
     runtime: settings.runtime,
+    mounts,
     limits: {
       memoryBytes,
       nanoCpus: Math.round(cpus * 1e9),

@@ -5,6 +5,7 @@ import { containerSpec } from '../policy/container-spec.js';
 import { LABEL } from '../policy/labels.js';
 import { isNotFound, toUserError } from './engine-errors.js';
 import { CappedOutput } from './output.js';
+import { ensureVolume } from './volumes.js';
 
 /** How long to wait for the attach stream to end after the container has exited. */
 const STREAM_GRACE_MS = 2000;
@@ -18,6 +19,10 @@ export async function runContainer(docker: Docker, plan: RunPlan, signal?: Abort
   const existing = await findExisting(docker, plan);
   if (existing) return recover(docker, plan, existing, signal);
 
+  for (const m of plan.mounts) {
+    const labels = { [LABEL.deployment]: plan.labels[LABEL.deployment]!, [LABEL.owner]: plan.labels[LABEL.owner]!, [LABEL.name]: m.name, ...(plan.labels[LABEL.ownerName] ? { [LABEL.ownerName]: plan.labels[LABEL.ownerName] } : {}) };
+    await ensureVolume(docker, m.volume, labels, plan.user);
+  }
   const spec = containerSpec(plan);
   let container: Docker.Container;
   try {

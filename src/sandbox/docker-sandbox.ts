@@ -1,6 +1,8 @@
 import type Docker from 'dockerode';
 import { UserError } from '../errors.js';
-import type { ContainerInfo, ImageInfo, OnStatus, PullResult, RunPlan, RunResult, SandboxApi } from '../core/sandbox-api.js';
+import type { ContainerInfo, ImageInfo, OnStatus, PullResult, RunPlan, RunResult, SandboxApi, VolumeInfo } from '../core/sandbox-api.js';
+import { copyIn, copyOut, execIn } from './files.js';
+import { ensureVolume, listVolumes, removeVolume } from './volumes.js';
 import { LABEL } from '../policy/labels.js';
 import { runContainer } from './container-run.js';
 import { engineMessage, isNotFound, isNotModified, toUserError } from './engine-errors.js';
@@ -134,6 +136,30 @@ export class DockerSandbox implements SandboxApi {
     const output = new CappedOutput(maxBytes);
     output.pushMultiplexed(Buffer.from(raw));
     return { text: output.text(), truncated: output.truncated };
+  }
+
+  listVolumes(): Promise<VolumeInfo[]> {
+    return listVolumes(this.docker, this.options.deployment);
+  }
+
+  createVolume(volume: string, labels: Record<string, string>, user: string): Promise<boolean> {
+    return ensureVolume(this.docker, volume, labels, user);
+  }
+
+  removeVolume(volume: string): Promise<void> {
+    return removeVolume(this.docker, volume);
+  }
+
+  copyIn(containerId: string, path: string, data: Buffer, user: string): Promise<void> {
+    return copyIn(this.docker, containerId, path, data, user);
+  }
+
+  copyOut(containerId: string, path: string, maxBytes: number): Promise<{ name: string; data: Buffer; archive: boolean }> {
+    return copyOut(this.docker, containerId, path, maxBytes);
+  }
+
+  exec(containerId: string, cmd: string[], options: { user: string; env: string[]; timeoutMs: number; outputBytes: number }) {
+    return execIn(this.docker, containerId, cmd, options);
   }
 
   async inspectContainer(id: string): Promise<Record<string, unknown>> {

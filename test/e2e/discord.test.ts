@@ -41,6 +41,8 @@ describe('Discord, end to end with the real discord.js client', () => {
     expect(subs).toEqual(stack.discord!['o'].registry.all.map((d: { name: string }) => d.name));
     const run = put!.body[0].options.find((o: { name: string }) => o.name === 'run');
     expect(run.options.map((o: { name: string }) => o.name)).toEqual(['image', 'detach', 'rm', 'name', 'flags', 'args']);
+    const cp = put!.body[0].options.find((o: { name: string }) => o.name === 'cp');
+    expect(cp.options.find((o: { name: string }) => o.name === 'file')).toMatchObject({ type: 11, required: false });
     expect(run.options[0]).toMatchObject({ required: true, autocomplete: true });
   });
 
@@ -110,6 +112,17 @@ describe('Discord, end to end with the real discord.js client', () => {
     const limited = discord.requests.find((r) => r.body?.fault === 429)!;
     expect(final.at - limited.at).toBeGreaterThanOrEqual(1400);
     expect(edits(token).filter((r) => r.body?.embeds?.length)).toHaveLength(1);
+  });
+
+  it('takes an attached file in with cp, and sends a file out as an attachment', async () => {
+    const data = Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 251));
+    const box = discord.slashCommand({ user: USER, channel: CHANNEL, sub: 'run', options: [{ name: 'image', type: 3, value: 'busybox' }, { name: 'detach', type: 5, value: true }, { name: 'name', type: 3, value: 'box' }, { name: 'flags', type: 3, value: '-v files:/files' }, { name: 'args', type: 3, value: 'sleep 60' }] });
+    await finalEdit(box.token);
+    const put = discord.slashCommand({ user: USER, channel: CHANNEL, sub: 'cp', options: [{ name: 'destination', type: 3, value: 'box:/files/data.bin' }], file: { name: 'data.bin', data } });
+    expect((await finalEdit(put.token)).body.embeds[0].title).toMatch(/Copied data\.bin to box:\/files\/data\.bin/);
+    const get = discord.slashCommand({ user: USER, channel: CHANNEL, sub: 'cp', options: [{ name: 'source', type: 3, value: 'box:/files/data.bin' }] });
+    const out = await finalEdit(get.token);
+    expect(out.files['data.bin']!.equals(data)).toBe(true);
   });
 
   it('follows the user locale: Korean explanations for ko', async () => {

@@ -44,10 +44,12 @@ export function deploymentContainers(docker: Docker, config: Config): Promise<Do
   return docker.listContainers({ all: true, filters: { label: [`${LABEL.deployment}=${config.deployment}`] } });
 }
 
-/** Removes the deployment's containers and its Redis keys. */
+/** Removes the deployment's containers, volumes and Redis keys. */
 export async function cleanUp(config: Config): Promise<void> {
   const docker = dockerClient(config);
   for (const c of await deploymentContainers(docker, config)) await docker.getContainer(c.Id).remove({ force: true }).catch(() => {});
+  const volumes = (await docker.listVolumes({ filters: { label: [`${LABEL.deployment}=${config.deployment}`] } })).Volumes ?? [];
+  for (const v of volumes) await docker.getVolume(v.Name).remove({ force: true }).catch(() => {});
   const redis = new Redis(config.redisUrl);
   const keys = await redis.keys(`${config.queuePrefix}:*`);
   if (keys.length) await redis.del(...keys);

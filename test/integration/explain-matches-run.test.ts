@@ -20,6 +20,7 @@ const LINES = [
   'run --name e4 -d --pids-limit 32 busybox sleep 30',
   'run --name e5 -u 2000:2000 --network none -it busybox id',
   'run --name e6 --rm=false --pull never busybox',
+  'run --name e7 -v e7data:/data --mount type=volume,source=e7more,target=/more,readonly busybox true',
 ];
 
 /** Labels that carry the job's id or a time, which explain cannot know before the job exists. */
@@ -56,6 +57,7 @@ describe('explain is never wrong about what would run', () => {
       privileged: info.HostConfig.Privileged,
       restart: info.HostConfig.RestartPolicy?.Name,
       log: info.HostConfig.LogConfig,
+      mounts: (info.HostConfig.Mounts ?? []).map((m) => ({ Type: m.Type, Source: m.Source, Target: m.Target, ReadOnly: Boolean(m.ReadOnly) })),
     }).toEqual({
       image: spec.Image,
       cmd: spec.Cmd,
@@ -76,6 +78,7 @@ describe('explain is never wrong about what would run', () => {
       privileged: spec.HostConfig.Privileged,
       restart: spec.HostConfig.RestartPolicy.Name,
       log: spec.HostConfig.LogConfig,
+      mounts: spec.HostConfig.Mounts,
     });
   });
 

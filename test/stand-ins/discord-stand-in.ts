@@ -73,9 +73,20 @@ export class DiscordStandIn {
     return this.nextId.toString();
   }
 
-  /** Sends an INTERACTION_CREATE for a /docker subcommand (type 2), as the gateway would. */
-  slashCommand(options: { user: string; channel: string; guild?: string; sub: string; options?: { name: string; type: number; value: unknown }[]; locale?: string; roles?: string[] }): { id: string; token: string } {
-    return this.interaction(2, options, { id: this.snowflake(), name: 'docker', type: 1, options: [{ name: options.sub, type: 1, options: options.options ?? [] }] });
+  /** Files users attached, served at the URL Discord would give (their CDN), here on loopback. */
+  private readonly files = new Map<string, Buffer>();
+
+  /** Sends an INTERACTION_CREATE for a /docker subcommand (type 2), as the gateway would; `file` is attached. */
+  slashCommand(options: { user: string; channel: string; guild?: string; sub: string; options?: { name: string; type: number; value: unknown }[]; locale?: string; roles?: string[]; file?: { name: string; data: Buffer } }): { id: string; token: string } {
+    const subOptions = [...(options.options ?? [])];
+    let resolved: unknown;
+    if (options.file) {
+      const id = this.snowflake();
+      this.files.set(id, options.file.data);
+      subOptions.push({ name: 'file', type: 11, value: id });
+      resolved = { attachments: { [id]: { id, filename: options.file.name, size: options.file.data.length, url: `http://127.0.0.1:${this.port}/attachments/${id}/${options.file.name}`, proxy_url: `http://127.0.0.1:${this.port}/attachments/${id}/${options.file.name}`, content_type: 'application/octet-stream' } } };
+    }
+    return this.interaction(2, options, { id: this.snowflake(), name: 'docker', type: 1, options: [{ name: options.sub, type: 1, options: subOptions }], ...(resolved ? { resolved } : {}) });
   }
 
   /** A button press (type 3) on a message the bot sent. */
@@ -170,6 +181,10 @@ export class DiscordStandIn {
     }
     this.requests.push(recorded);
     let m: RegExpExecArray | null;
+    if ((m = /^\/attachments\/(\d+)\//.exec(path)) && this.files.has(m[1]!)) {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      return void res.end(this.files.get(m[1]!));
+    }
     if (path === '/api/v10/gateway/bot') {
       return send(200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
     }

@@ -7,10 +7,11 @@ const SUB_COMMAND = 1;
 const STRING = 3;
 const INTEGER = 4;
 const BOOLEAN = 5;
+const ATTACHMENT = 11;
 
 export interface ChatOption {
   name: string;
-  type: typeof STRING | typeof INTEGER | typeof BOOLEAN;
+  type: typeof STRING | typeof INTEGER | typeof BOOLEAN | typeof ATTACHMENT;
   required: boolean;
   description: { en: string; ko: string };
   autocomplete?: boolean;
@@ -42,7 +43,9 @@ export function chatOptions(d: CommandDefinition<any>): ChatOption[] {
   const rest: ChatOption[] = offered.length
     ? [{ name: 'flags', type: STRING, required: false, rest: true, description: { en: 'More flags, as you would type them (e.g. -e A=1 -m 128m)', ko: '그 밖의 플래그를 입력하듯이 적는다 (예: -e A=1 -m 128m)' } }]
     : [];
-  return [...positionals.filter((o) => o.required), ...flags, ...rest, ...positionals.filter((o) => !o.required)];
+  // A command that takes a file in (cp) gets an attachment option; its file name stands for the source word.
+  const file: ChatOption[] = d.uploadFrom ? [{ name: 'file', type: ATTACHMENT, required: false, description: { en: 'The file to copy in', ko: '넣을 파일' } }] : [];
+  return [...positionals.filter((o) => o.required), ...flags, ...rest, ...positionals.filter((o) => !o.required), ...file];
 }
 
 /** The body of `PUT /applications/{id}/commands`: one /docker command with a subcommand per definition. */

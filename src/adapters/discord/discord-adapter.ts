@@ -66,10 +66,16 @@ export class DiscordAdapter {
   private async onInteraction(i: Interaction): Promise<void> {
     if (i.isAutocomplete()) return this.autocomplete(i);
     let text: string | undefined;
+    let attachments: ChatRequest['attachments'];
     if (i.isChatInputCommand() && i.commandName === 'docker') {
       const definition = this.o.registry.get(i.options.getSubcommand());
       if (!definition) return;
-      const values = new Map(i.options.data[0]?.options?.map((o) => [o.name, o.value as string | number | boolean]) ?? []);
+      const values = new Map(i.options.data[0]?.options?.filter((o) => o.name !== 'file').map((o) => [o.name, o.value as string | number | boolean]) ?? []);
+      const file = i.options.getAttachment('file');
+      if (file) {
+        attachments = [{ name: file.name, url: file.url, size: file.size }];
+        if (!values.has('source')) values.set('source', file.name);
+      }
       text = textFromOptions(definition, values);
     } else if (i.isButton() && i.customId.startsWith(BUTTON_PREFIX)) {
       text = i.customId.slice(BUTTON_PREFIX.length);
@@ -85,6 +91,7 @@ export class DiscordAdapter {
       locale: i.locale?.startsWith('ko') ? 'ko' : 'en',
       text,
       replyTo: { route: this.route, channelId: i.channelId ?? '', interactionId: i.id },
+      attachments,
     };
     const admitted = await this.o.admit(request);
     if (admitted.kind === 'reply') {

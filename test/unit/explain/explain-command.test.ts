@@ -25,10 +25,10 @@ describe('explainCommandLine', () => {
     expect(explain('pull nginx').image!.canonical).toBe('docker.io/library/nginx:latest');
   });
   it('gives the verdict with each refused flag and its reason, and plans nothing', () => {
-    const e = explain('run --rm -v data:/data --privileged busybox');
+    const e = explain('run --rm -p 80:80 --privileged busybox');
     expect(e.allowed).toBe(false);
     expect(e.reasons).toEqual([
-      '--volume (-v data:/data): mounts are not offered from chat: host paths would expose the sandbox host.',
+      '--publish (-p 80:80): published ports would open the sandbox host to the network.',
       '--privileged: a privileged container has every capability and all host devices: it owns the host.',
     ]);
     expect(e.plan).toBeUndefined();

@@ -1,0 +1,113 @@
+import { posix } from 'node:path';
+import type Docker from 'dockerode';
+import { UserError } from '../errors.js';
+import { toUserError } from './engine-errors.js';
+import { CappedOutput } from './output.js';
+
+const BLOCK = 512;
+
+/** A one-file tar archive, made in memory: the only archive Stevedore ever sends into a container. */
+export function tarOneFile(name: string, data: Buffer, uid: number, gid: number): Buffer {
+  const header = Buffer.alloc(BLOCK);
+  const field = (text: string, offset: number, length: number) => header.write(text, offset, length, 'utf8');
+  const octal = (n: number, length: number) => n.toString(8).padStart(length - 1, '0');
+  field(name, 0, 100);
+  field(octal(0o644, 8), 100, 8);
+  field(octal(uid, 8), 108, 8);
+  field(octal(gid, 8), 116, 8);
+  field(octal(data.length, 12), 124, 12);
+  field(octal(Math.floor(Date.now() / 1000), 12), 136, 12);
+  field('        ', 148, 8); // checksum placeholder: spaces
+  field('0', 156, 1);
+  field('ustar\u000000', 257, 8);
+  let sum = 0;
+  for (const byte of header) sum += byte;
+  field(`${octal(sum, 7)}\u0000`, 148, 8);
+  const padding = Buffer.alloc((BLOCK - (data.length % BLOCK)) % BLOCK);
+  return Buffer.concat([header, data, padding, Buffer.alloc(BLOCK * 2)]);
+}
+
+/** Writes one file into a container (a volume or another writable mount), as the sandbox user. */
+export async function copyIn(docker: Docker, containerId: string, path: string, data: Buffer, user: string): Promise<void> {
+  const [uid, gid] = user.split(':').map(Number) as [number, number];
+  const archive = tarOneFile(posix.basename(path), data, uid, gid ?? uid);
+  try {
+    await docker.getContainer(containerId).putArchive(archive, { path: posix.dirname(path), noOverwriteDirNonDir: true });
+  } catch (error) {
+    const e = toUserError(error, `Copying into ${path} failed`);
+    if ((error as { statusCode?: number }).statusCode === 500 && /read-only/.test(String((error as Error).message))) {
+      throw new UserError('refused-flag', `${posix.dirname(path)} is on the container's read-only root.`, 'Copy into a mounted volume instead (run with -v NAME:/path).');
+    }
+    throw e;
+  }
+}
+
+/** One tar entry's header, enough to refuse links and find the single file of a one-file archive. */
+interface Entry {
+  name: string;
+  type: string;
+  size: number;
+  offset: number;
+}
+
+function entries(tar: Buffer): Entry[] {
+  const out: Entry[] = [];
+  let offset = 0;
+  while (offset + BLOCK <= tar.length) {
+    const header = tar.subarray(offset, offset + BLOCK);
+    if (header.every((b) => b === 0)) break;
+    const name = header.subarray(0, 100).toString('utf8').replace(/\0.*$/s, '');
+    const size = parseInt(header.subarray(124, 136).toString('utf8').replace(/\0.*$/s, '').trim() || '0', 8);
+    const type = String.fromCharCode(header[156] || 48);
+    out.push({ name, type, size, offset: offset + BLOCK });
+    offset += BLOCK + Math.ceil(size / BLOCK) * BLOCK;
+  }
+  return out;
+}
+
+/**
+ * Reads a file or a directory out of a container (the engine resolves the path inside the container's own root,
+ * links included). A single file comes back as itself, a directory as a .tar; archives holding links are refused,
+ * and anything past `maxBytes` is refused rather than cut.
+ */
+export async function copyOut(docker: Docker, containerId: string, path: string, maxBytes: number): Promise<{ name: string; data: Buffer; archive: boolean }> {
+  let stream: NodeJS.ReadableStream;
+  try {
+    stream = (await docker.getContainer(containerId).getArchive({ path })) as unknown as NodeJS.ReadableStream;
+  } catch (error) {
+    throw toUserError(error, `Reading ${path} failed`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes + BLOCK * 3) {
+      (stream as unknown as { destroy(): void }).destroy();
+      throw new UserError('input-too-long', `${path} is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB, the most a chat upload takes here.`, 'Copy a smaller file, or a part of the directory.');
+    }
+    chunks.push(chunk);
+  }
+  const tar = Buffer.concat(chunks);
+  const list = entries(tar);
+  const link = list.find((e) => e.type === '1' || e.type === '2');
+  if (link) throw new UserError('forbidden', `${path} holds a link (${link.name}); archives with links are refused.`, 'Copy the file the link points to instead.');
+  if (list.length === 1 && (list[0]!.type === '0' || list[0]!.type === '\0')) {
+    const only = list[0]!;
+    return { name: posix.basename(only.name), data: tar.subarray(only.offset, only.offset + only.size), archive: false };
+  }
+  return { name: `${posix.basename(path) || 'root'}.tar`, data: tar, archive: true };
+}
+
+/** Runs a command in a running container, as the sandbox user, bounded in time (busybox timeout) and output. */
+export async function execIn(docker: Docker, containerId: string, cmd: string[], options: { user: string; env: string[]; timeoutMs: number; outputBytes: number }): Promise<{ exitCode: number; output: string; truncated: boolean; timedOut: boolean }> {
+  const seconds = Math.max(1, Math.ceil(options.timeoutMs / 1000));
+  const exec = await docker.getContainer(containerId).exec({ Cmd: ['timeout', '-s', 'KILL', String(seconds), ...cmd], User: options.user, Env: options.env, AttachStdout: true, AttachStderr: true, Tty: false }).catch((error) => {
+    throw toUserError(error, 'Starting the command failed');
+  });
+  const stream = (await exec.start({ hijack: true, stdin: false })) as unknown as NodeJS.ReadableStream & { destroy(): void };
+  const output = new CappedOutput(options.outputBytes, () => stream.destroy());
+  await CappedOutput.drain(stream as never, output);
+  const info = await exec.inspect();
+  const exitCode = info.ExitCode ?? -1;
+  return { exitCode, output: output.text(), truncated: output.truncated, timedOut: exitCode === 137 };
+}
