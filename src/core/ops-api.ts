@@ -66,6 +66,8 @@ export interface OpsApi {
 /** Admission before queueing: rate, per-user and global limits. Throws a UserError naming the limit. */
 export interface GateApi {
   admit(who: Requester, queued: boolean): Promise<void>;
+  /** Counts a queued job against its owner's quota. */
+  track(who: Requester, jobId: string): Promise<void>;
 }
 
 /** Where audit entries are written. */

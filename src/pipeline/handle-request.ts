@@ -91,6 +91,7 @@ export async function queueAccepted(accepted: Accepted, deps: RequestDeps): Prom
   try {
     const queued = await deps.queue.enqueue({ text: request.text, who, replyTo: request.replyTo, ...(accepted.upload ? { upload: accepted.upload } : {}) }, request.dedupKey);
     commandsTotal.inc({ command: accepted.command.definition.name, verdict: 'queued' });
+    await deps.gate.track(who, queued.jobId).catch(() => {});
     await record(deps, request, who, { verdict: 'queued', jobId: queued.jobId });
     return { kind: 'queued', queued };
   } catch (error) {

@@ -11,6 +11,28 @@ import type { Policy } from '../policy/policy-file.js';
  * a user has waiting, and the depth of the whole queue. Admins skip the per-user limits, not the global one.
  */
 export class QuotaGate implements GateApi {
+  /** The jobs a user has queued, as a set of ids; finished ones are dropped lazily, when the count matters. */
+  private pendingKey(owner: string): string {
+    return `${this.prefix}:pending:${owner}`;
+  }
+
+  /** Notes a queued job against its owner's quota. */
+  async track(who: Requester, jobId: string): Promise<void> {
+    const key = this.pendingKey(ownerId(who));
+    await this.redis.multi().sadd(key, jobId).expire(key, 86_400).exec();
+  }
+
+  /** How many of the owner's jobs still wait or run: cheap while under the limit, exact when it matters. */
+  private async pendingOf(owner: string): Promise<number> {
+    const key = this.pendingKey(owner);
+    if ((await this.redis.scard(key)) < this.quotas.queuedJobs) return this.redis.scard(key);
+    const ids = await this.redis.smembers(key);
+    const states = await Promise.all(ids.map(async (id) => [id, await this.queue.getJobState(id)] as const));
+    const done = states.filter(([, state]) => !['waiting', 'prioritized', 'delayed', 'active', 'waiting-children'].includes(state)).map(([id]) => id);
+    if (done.length) await this.redis.srem(key, ...done);
+    return ids.length - done.length;
+  }
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
@@ -46,8 +68,7 @@ export class QuotaGate implements GateApi {
       throw new UserError('quota', `The queue is full: ${depth} jobs are waiting (the limit is ${this.quotas.queueDepth}).`, 'Nothing was queued. Try again in a minute.');
     }
     if (who.admin) return;
-    const pending = await this.queue.getJobs(['waiting', 'prioritized', 'delayed', 'active'], 0, this.quotas.queueDepth);
-    const mine = pending.filter((j) => j && ownerId(j.data.who) === owner).length;
+    const mine = await this.pendingOf(owner);
     if (mine >= this.quotas.queuedJobs) {
       throw new UserError('quota', `You already have ${mine} jobs queued or running; the limit is ${this.quotas.queuedJobs}.`, 'Nothing was queued. Wait for one to finish (`/docker ps`), then try again.');
     }
