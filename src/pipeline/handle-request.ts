@@ -78,7 +78,7 @@ export async function admitRequest(request: ChatRequest, deps: RequestDeps): Pro
       ops: deps.ops,
       progress: async () => {},
     });
-    await record(deps, request, who, { verdict: 'answered' });
+    void record(deps, request, who, { verdict: 'answered' });
     return { kind: 'reply', reply };
   } catch (error) {
     return refusal(deps, request, who, error);
@@ -91,8 +91,9 @@ export async function queueAccepted(accepted: Accepted, deps: RequestDeps): Prom
   try {
     const queued = await deps.queue.enqueue({ text: request.text, who, replyTo: request.replyTo, ...(accepted.upload ? { upload: accepted.upload } : {}) }, request.dedupKey);
     commandsTotal.inc({ command: accepted.command.definition.name, verdict: 'queued' });
-    await deps.gate.track(who, queued.jobId).catch(() => {});
-    await record(deps, request, who, { verdict: 'queued', jobId: queued.jobId });
+    // The job is stored: the user may hear "queued" now; quota and audit bookkeeping follow without holding the ack.
+    void deps.gate.track(who, queued.jobId).catch(() => {});
+    void record(deps, request, who, { verdict: 'queued', jobId: queued.jobId });
     return { kind: 'queued', queued };
   } catch (error) {
     return refusal(deps, request, who, error);

@@ -10,6 +10,9 @@ import type { Policy } from '../policy/policy-file.js';
  * Admission before anything is queued: commands per user per minute (a Redis counter per minute window), jobs
  * a user has waiting, and the depth of the whole queue. Admins skip the per-user limits, not the global one.
  */
+/** The queue-depth limit may be passed by the requests of this long at most: a reading is kept that long. */
+const DEPTH_CACHE_MS = 250;
+
 export class QuotaGate implements GateApi {
   /** The jobs a user has queued, as a set of ids; finished ones are dropped lazily, when the count matters. */
   private pendingKey(owner: string): string {
@@ -22,10 +25,19 @@ export class QuotaGate implements GateApi {
     await this.redis.multi().sadd(key, jobId).expire(key, 86_400).exec();
   }
 
-  /** How many of the owner's jobs still wait or run: cheap while under the limit, exact when it matters. */
+  private depthCache = { at: 0, value: 0 };
+
+  /** Jobs waiting in the whole queue; one reading serves every request for DEPTH_CACHE_MS. */
+  private async depth(): Promise<number> {
+    if (Date.now() - this.depthCache.at > DEPTH_CACHE_MS) {
+      this.depthCache = { at: Date.now(), value: await this.queue.getJobCountByTypes('waiting', 'prioritized', 'delayed') };
+    }
+    return this.depthCache.value;
+  }
+
+  /** How many of the owner's jobs still wait or run, exactly: finished ones are dropped from the set. */
   private async pendingOf(owner: string): Promise<number> {
     const key = this.pendingKey(owner);
-    if ((await this.redis.scard(key)) < this.quotas.queuedJobs) return this.redis.scard(key);
     const ids = await this.redis.smembers(key);
     const states = await Promise.all(ids.map(async (id) => [id, await this.queue.getJobState(id)] as const));
     const done = states.filter(([, state]) => !['waiting', 'prioritized', 'delayed', 'active', 'waiting-children'].includes(state)).map(([id]) => id);
@@ -53,22 +65,21 @@ export class QuotaGate implements GateApi {
 
   private async check(who: Requester, queued: boolean): Promise<void> {
     const owner = ownerId(who);
-    if (!who.admin) {
-      const minute = Math.floor(Date.now() / 60_000);
-      const key = `${this.prefix}:rate:${owner}:${minute}`;
-      const [[, count]] = (await this.redis.multi().incr(key).expire(key, 120).exec()) as [[null, number], unknown];
-      if (count > this.quotas.commandsPerMinute) {
-        const wait = Math.ceil(((minute + 1) * 60_000 - Date.now()) / 1000);
-        throw new UserError('quota', `You have sent ${count} commands this minute; the limit is ${this.quotas.commandsPerMinute}.`, `Nothing was queued. Try again in ${wait} s.`);
-      }
+    const minute = Math.floor(Date.now() / 60_000);
+    const rateKey = `${this.prefix}:rate:${owner}:${minute}`;
+    // One round trip for the per-user counters; the queue's depth is read at most every DEPTH_CACHE_MS.
+    const [[, count], , [, pending]] = (await this.redis.multi().incr(rateKey).expire(rateKey, 120).scard(this.pendingKey(owner)).exec()) as [[null, number], unknown, [null, number]];
+    if (!who.admin && count > this.quotas.commandsPerMinute) {
+      const wait = Math.ceil(((minute + 1) * 60_000 - Date.now()) / 1000);
+      throw new UserError('quota', `You have sent ${count} commands this minute; the limit is ${this.quotas.commandsPerMinute}.`, `Nothing was queued. Try again in ${wait} s.`);
     }
     if (!queued) return;
-    const depth = await this.queue.getJobCountByTypes('waiting', 'prioritized', 'delayed');
+    const depth = await this.depth();
     if (depth >= this.quotas.queueDepth) {
       throw new UserError('quota', `The queue is full: ${depth} jobs are waiting (the limit is ${this.quotas.queueDepth}).`, 'Nothing was queued. Try again in a minute.');
     }
     if (who.admin) return;
-    const mine = await this.pendingOf(owner);
+    const mine = pending < this.quotas.queuedJobs ? pending : await this.pendingOf(owner);
     if (mine >= this.quotas.queuedJobs) {
       throw new UserError('quota', `You already have ${mine} jobs queued or running; the limit is ${this.quotas.queuedJobs}.`, 'Nothing was queued. Wait for one to finish (`/docker ps`), then try again.');
     }

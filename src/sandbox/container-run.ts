@@ -13,12 +13,9 @@ const STREAM_GRACE_MS = 2000;
 /**
  * Runs one planned container: create, attach (before start, so no output is lost), start, wait with a wall-clock
  * limit, collect, remove when asked. A job that runs again (its worker died) finds the container it created
- * under the same name and finishes it instead of creating a second one.
+ * under the same name (the engine refuses a second one with 409) and finishes it instead.
  */
 export async function runContainer(docker: Docker, plan: RunPlan, signal?: AbortSignal): Promise<RunResult> {
-  const existing = await findExisting(docker, plan);
-  if (existing) return recover(docker, plan, existing, signal);
-
   for (const m of plan.mounts) {
     const labels = { [LABEL.deployment]: plan.labels[LABEL.deployment]!, [LABEL.owner]: plan.labels[LABEL.owner]!, [LABEL.name]: m.name, ...(plan.labels[LABEL.ownerName] ? { [LABEL.ownerName]: plan.labels[LABEL.ownerName] } : {}) };
     await ensureVolume(docker, m.volume, labels, plan.user);
@@ -28,7 +25,10 @@ export async function runContainer(docker: Docker, plan: RunPlan, signal?: Abort
   try {
     container = await docker.createContainer(spec);
   } catch (error) {
-    throw toUserError(error, `Creating ${plan.displayName} failed`);
+    if ((error as { statusCode?: number }).statusCode !== 409) throw toUserError(error, `Creating ${plan.displayName} failed`);
+    const existing = await findExisting(docker, plan);
+    if (!existing) throw toUserError(error, `Creating ${plan.displayName} failed`);
+    return recover(docker, plan, existing, signal);
   }
   if (plan.detach) {
     await container.start();
