@@ -1,6 +1,6 @@
 // `npm run bench`: how fast Stevedore answers and runs, side by side with the floors measured in the same run
 // (a bare Bolt app, the bare dockerode lifecycle, `docker run --rm`). Prints one table; writes bench/results.json.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -46,11 +46,12 @@ const rows: string[][] = [];
 const results: Record<string, unknown> = { machine: machine(), when: new Date().toISOString() };
 const row = (name: string, value: string, floor = '', ratio = '', target = '', met = '') => rows.push([name, value, floor, ratio, target, met]);
 
-// The roles as a deployment runs them: one process each.
+// The roles as a deployment runs them: one compiled process each.
+execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
 const roles: Record<string, ChildProcess> = {
-  bot: spawnStevedore(env, 'bot'),
-  worker: spawnStevedore(env, 'worker'),
-  scheduler: spawnStevedore(env, 'scheduler'),
+  bot: spawnStevedore(env, 'bot', true),
+  worker: spawnStevedore(env, 'worker', true),
+  scheduler: spawnStevedore(env, 'scheduler', true),
 };
 const rss = (p: ChildProcess) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p.pid}/status`, 'utf8'))![1]) / 1024;
 await until(async () => (await postSlashCommand(slackPort, SECRET, { text: 'help', trigger_id: `warm-${Date.now()}` }).catch(() => ({ status: 0 }))).status === 200, 30_000, 'the bot');

@@ -12,8 +12,8 @@ import { startMaintenance } from './queue/maintenance.js';
 import { measureQueueWith } from './health/metrics.js';
 import { startMonitor } from './health/monitor.js';
 import type { HealthCheck } from './health/health-server.js';
-import { DiscordAdapter } from './adapters/discord/discord-adapter.js';
-import { SlackAdapter } from './adapters/slack/slack-adapter.js';
+import type { DiscordAdapter } from './adapters/discord/discord-adapter.js';
+import type { SlackAdapter } from './adapters/slack/slack-adapter.js';
 import type { AddressInfo } from 'node:net';
 import { IMAGE_ALIASES } from './core/catalog.js';
 import { ShortLivedStore } from './queue/short-lived-store.js';
@@ -168,6 +168,8 @@ export async function startStack(config: Config, options: StackOptions): Promise
 
     if (config.discordToken) {
       if (!config.discordApplicationId) throw new Error('DISCORD_APPLICATION_ID is needed with DISCORD_TOKEN');
+      // Chat SDKs are loaded only by the process that talks to that platform (discord.js alone is ~45 MB).
+      const { DiscordAdapter } = await import('./adapters/discord/discord-adapter.js');
       const discord = new DiscordAdapter({
         token: config.discordToken,
         applicationId: config.discordApplicationId,
@@ -190,6 +192,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
       stack.healthChecks.discord = async () => ({ ok: discord.client.ws.status === 0, detail: `gateway status ${discord.client.ws.status}` });
     }
     if (config.slackBotToken) {
+      const { SlackAdapter } = await import('./adapters/slack/slack-adapter.js');
       const slack = new SlackAdapter({
         botToken: config.slackBotToken,
         signingSecret: config.slackSigningSecret,

@@ -13,10 +13,13 @@ export async function until(check: () => boolean | Promise<boolean>, ms: number,
   }
 }
 
-/** A Stevedore process of its own (a worker, say), started the way a deployment starts one. */
-export function spawnStevedore(env: Record<string, string>, roles: string): ChildProcess {
-  // One node process (tsx as a loader, not its CLI, which would run node as a child that SIGKILL misses).
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts')], {
+/**
+ * A Stevedore process of its own (a worker, say). From the sources through tsx as a loader (one process, not
+ * tsx's CLI, whose child SIGKILL would miss), or from the compiled `dist/` as a deployment runs it.
+ */
+export function spawnStevedore(env: Record<string, string>, roles: string, compiled = false): ChildProcess {
+  const args = compiled ? [join(ROOT, 'dist/src/main.js')] : ['--import', 'tsx', join(ROOT, 'src/main.ts')];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env, STEVEDORE_ROLES: roles },
     stdio: ['ignore', 'ignore', process.env.TEST_LOG_LEVEL ? 'inherit' : 'ignore'],
