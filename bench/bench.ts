@@ -53,6 +53,7 @@ const roles: Record<string, ChildProcess> = {
   worker: spawnStevedore(env, 'worker', true),
   scheduler: spawnStevedore(env, 'scheduler', true),
 };
+process.on('exit', () => Object.values(roles).forEach((c) => c.kill('SIGKILL'))); // never leave them behind
 const rss = (p: ChildProcess) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p.pid}/status`, 'utf8'))![1]) / 1024;
 await until(async () => (await postSlashCommand(slackPort, SECRET, { text: 'help', trigger_id: `warm-${Date.now()}` }).catch(() => ({ status: 0 }))).status === 200, 30_000, 'the bot');
 // A terminal of the bench's own on the same queue (no chat tokens: the bot process holds those).

@@ -1,6 +1,5 @@
-import { UserError } from '../src/errors.js';
 import { defineCommand } from '../src/core/command.js';
-import { ownerId } from '../src/core/request.js';
+import { ownJob } from './shared/jobs.js';
 import { needArgs } from './shared/refuse.js';
 
 export const cancel = defineCommand<{ jobId: string }>({
@@ -15,10 +14,7 @@ export const cancel = defineCommand<{ jobId: string }>({
   runsOn: 'bot',
   build: (parsed) => ({ jobId: needArgs(parsed, 'cancel', 'a job')[0]!.replace(/^#/, '') }),
   async execute(ctx) {
-    const job = await ctx.ops.job(ctx.args.jobId);
-    if (!job || (ownerId(job.who) !== ownerId(ctx.who) && !ctx.who.admin)) {
-      throw new UserError('not-found', `No job #${ctx.args.jobId} of yours is remembered.`, '`/docker jobs` lists your jobs.');
-    }
+    const job = await ownJob(ctx, ctx.args.jobId, true);
     const outcome = await ctx.ops.cancel(job.id, ctx.who);
     const titles = { removed: `Job #${job.id} was cancelled before it started`, stopping: `Job #${job.id} is being stopped`, finished: `Job #${job.id} had already finished` };
     return { status: outcome === 'finished' ? 'info' : 'ok', title: titles[outcome], body: job.text };

@@ -4,13 +4,13 @@ import type { Lang } from '../src/core/flag-spec.js';
 import { parseImageRef } from '../src/core/image-ref.js';
 import { flagString } from '../src/core/parse-flags.js';
 import type { Reply } from '../src/core/reply.js';
-import { ownerId } from '../src/core/request.js';
 import { formatTable } from '../src/core/table.js';
 import { CONCEPTS, findConcept } from '../src/explain/concepts.js';
 import { explainCommandLine } from '../src/explain/explain-command.js';
 import { renderJobExplanation } from '../src/explain/explain-job.js';
 import { renderCommandExplanation, renderConcept, renderConceptList } from '../src/explain/render-explanation.js';
 import { ruleFor } from '../src/policy/run-flags.js';
+import { ownJob } from './shared/jobs.js';
 
 interface ExplainArgs {
   words: string[];
@@ -38,11 +38,7 @@ export const explain: CommandDefinition<ExplainArgs> = defineCommand<ExplainArgs
     const words = ctx.args.words[0] === 'docker' ? ctx.args.words.slice(1) : ctx.args.words;
     if (words.length === 0) return overview(lang);
     if (words[0] === 'job' && words.length === 2) {
-      const job = await ctx.ops.job(words[1]!.replace(/^#/, ''));
-      if (!job || (ownerId(job.who) !== ownerId(ctx.who) && !ctx.who.admin)) {
-        throw new UserError('not-found', `No job #${words[1]} of yours is remembered.`, 'Jobs are kept for a while after they finish; `/docker explain job ID` takes the number from "queued #ID".');
-      }
-      return renderJobExplanation(job, lang);
+      return renderJobExplanation(await ownJob(ctx, words[1]!, true), lang);
     }
     const concept = words.length <= 3 ? findConcept(words.join(' ')) : undefined;
     if (concept && !(words.length > 1 && ctx.registry.lookup(words))) return renderConcept(concept, lang);

@@ -1,6 +1,6 @@
 import { UserError } from '../src/errors.js';
 import { defineCommand } from '../src/core/command.js';
-import { ownerId } from '../src/core/request.js';
+import { ownJob } from './shared/jobs.js';
 import { needArgs } from './shared/refuse.js';
 
 export const retry = defineCommand<{ jobId: string }>({
@@ -15,10 +15,7 @@ export const retry = defineCommand<{ jobId: string }>({
   runsOn: 'bot',
   build: (parsed) => ({ jobId: needArgs(parsed, 'retry', 'a job')[0]!.replace(/^#/, '') }),
   async execute(ctx) {
-    const job = await ctx.ops.job(ctx.args.jobId);
-    if (!job || ownerId(job.who) !== ownerId(ctx.who)) {
-      throw new UserError('not-found', `No job #${ctx.args.jobId} of yours is remembered.`, '`/docker jobs` lists your jobs.');
-    }
+    const job = await ownJob(ctx, ctx.args.jobId, false);
     const failed = job.state === 'failed' || (job.outcome !== undefined && (job.outcome.exitCode !== 0 || job.outcome.timedOut || job.outcome.oomKilled));
     if (!failed) throw new UserError('conflict', `Job #${job.id} did not fail (it is ${job.state}).`, 'Only a failed job is retried; run the command again instead.');
     const queued = await ctx.ops.requeue(job, ctx.replyTo);

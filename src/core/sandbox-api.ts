@@ -92,6 +92,7 @@ export interface VolumeInfo {
   ownerName?: string;
   createdMs: number;
   sizeBytes?: number;
+  /** Names of the containers that mount it. */
   usedBy: string[];
 }
 

@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import type { VolumeInfo } from '../core/sandbox-api.js';
 import { LABEL } from '../policy/labels.js';
 import { isNotFound, toUserError } from './engine-errors.js';
 
@@ -13,18 +14,6 @@ async function ensureHelperImage(docker: Docker): Promise<void> {
     const stream = await docker.pull(HELPER_IMAGE);
     await new Promise((resolve, reject) => docker.modem.followProgress(stream, (e: Error | null) => (e ? reject(e) : resolve(undefined))));
   }
-}
-
-/** A volume as the user sees it. */
-export interface VolumeRecord {
-  name: string;
-  volume: string;
-  owner: string;
-  ownerName?: string;
-  createdMs: number;
-  sizeBytes?: number;
-  /** Names of the containers that mount it. */
-  usedBy: string[];
 }
 
 /**
@@ -57,7 +46,7 @@ export async function ensureVolume(docker: Docker, volume: string, labels: Recor
 }
 
 /** This deployment's volumes with their sizes (from the engine's disk usage) and the containers using them. */
-export async function listVolumes(docker: Docker, deployment: string): Promise<VolumeRecord[]> {
+export async function listVolumes(docker: Docker, deployment: string): Promise<VolumeInfo[]> {
   const [df, containers] = await Promise.all([
     docker.df() as Promise<{ Volumes?: { Name: string; Labels: Record<string, string> | null; CreatedAt: string; UsageData?: { Size: number } }[] }>,
     docker.listContainers({ all: true, filters: { label: [`${LABEL.deployment}=${deployment}`] } }),

@@ -156,16 +156,10 @@ function safeJson(v: string): unknown {
   }
 }
 
-/** Posts a slash command to a Bolt HTTP endpoint, signed as Slack signs it (or not, when told). */
-export function postSlashCommand(
-  port: number,
-  secret: string,
-  fields: Record<string, string>,
-  options: { timestamp?: number; badSignature?: boolean; retryNum?: number } = {},
-): Promise<{ status: number; body: string; ms: number }> {
-  const body = new URLSearchParams({ token: 'legacy', team_id: 'T1', team_domain: 'team', channel_id: 'C1', channel_name: 'ops', user_id: 'U1', user_name: 'alice', command: '/docker', api_app_id: 'A1', response_url: `http://127.0.0.1:${port}/none`, ...fields }).toString();
-  const ts = String(options.timestamp ?? Math.floor(Date.now() / 1000));
-  const signature = `v0=${createHmac('sha256', options.badSignature ? 'wrong-secret' : secret).update(`v0:${ts}:${body}`).digest('hex')}`;
+/** A POST to a Bolt HTTP endpoint, signed as Slack signs it: v0= + HMAC-SHA256(secret, v0:ts:body). */
+function signedPost(port: number, secret: string, body: string, headers: Record<string, string> = {}, timestamp?: number): Promise<{ status: number; body: string; ms: number }> {
+  const ts = String(timestamp ?? Math.floor(Date.now() / 1000));
+  const signature = `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const req = httpRequest(
@@ -174,13 +168,7 @@ export function postSlashCommand(
         port,
         path: '/slack/events',
         method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          'content-length': Buffer.byteLength(body),
-          'x-slack-request-timestamp': ts,
-          'x-slack-signature': signature,
-          ...(options.retryNum ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' } : {}),
-        },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), 'x-slack-request-timestamp': ts, 'x-slack-signature': signature, ...headers },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -191,6 +179,18 @@ export function postSlashCommand(
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** Posts a slash command to a Bolt HTTP endpoint, signed as Slack signs it (or with the wrong secret, when told). */
+export function postSlashCommand(
+  port: number,
+  secret: string,
+  fields: Record<string, string>,
+  options: { timestamp?: number; badSignature?: boolean; retryNum?: number } = {},
+): Promise<{ status: number; body: string; ms: number }> {
+  const body = new URLSearchParams({ token: 'legacy', team_id: 'T1', team_domain: 'team', channel_id: 'C1', channel_name: 'ops', user_id: 'U1', user_name: 'alice', command: '/docker', api_app_id: 'A1', response_url: `http://127.0.0.1:${port}/none`, ...fields }).toString();
+  const retry: Record<string, string> = options.retryNum ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' } : {};
+  return signedPost(port, options.badSignature ? 'wrong-secret' : secret, body, retry, options.timestamp);
 }
 
 /** Posts a block_actions payload (a button press) to the Bolt HTTP endpoint, signed. */
@@ -208,20 +208,5 @@ export function postButtonPress(port: number, secret: string, options: { user: s
     response_url: `http://127.0.0.1:${port}/none`,
     actions: [{ type: 'button', action_id: options.actionId, block_id: 'b1', value: options.value, action_ts: String(Date.now() / 1000), text: { type: 'plain_text', text: 'x' } }],
   };
-  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-  const ts = String(Math.floor(Date.now() / 1000));
-  const signature = `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: '127.0.0.1', port, path: '/slack/events', method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), 'x-slack-request-timestamp': ts, 'x-slack-signature': signature } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), ms: Date.now() - started }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+  return signedPost(port, secret, new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
 }

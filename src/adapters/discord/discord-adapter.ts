@@ -1,14 +1,12 @@
 import { Client, Events, GatewayIntentBits, REST, Routes, type AutocompleteInteraction, type Interaction } from 'discord.js';
-import type { Logger } from 'pino';
 import type { Delivery } from '../../core/job.js';
 import type { CommandRegistry } from '../../core/command.js';
-import type { ShortLivedStoreApi } from '../../core/ops-api.js';
 import type { ChatRequest } from '../../core/request.js';
-import type { Accepted, Answer, ReplyAnswer } from '../../pipeline/handle-request.js';
+import type { ChatPipeline } from '../shared/chat-pipeline.js';
 import { registrationBody, textFromOptions } from './command-schema.js';
 import { BUTTON_PREFIX, EPHEMERAL, renderProgress, renderQueued, renderReply, type DiscordMessage } from './render.js';
 
-export interface DiscordOptions {
+export interface DiscordOptions extends ChatPipeline {
   token: string;
   applicationId: string;
   guildId?: string;
@@ -16,15 +14,16 @@ export interface DiscordOptions {
   /** How long an interaction token may still edit its reply. */
   tokenTtlMs: number;
   registry: CommandRegistry;
-  admit(request: ChatRequest): Promise<Accepted | ReplyAnswer>;
-  queue(accepted: Accepted): Promise<Answer>;
-  /** Delivers through the ordered delivery queue, so "queued" never lands after a later edit. */
-  deliverLater(delivery: Delivery): Promise<void>;
-  store: ShortLivedStoreApi;
   /** The caller's container names, for autocomplete; absent where this process cannot see the engine. */
   containerNames?(platformUserId: string): Promise<string[]>;
   imageSuggestions: readonly string[];
-  log: Logger;
+}
+
+/** Registers /docker (globally, or in one guild) from the command definitions; used at start and by a script. */
+export async function registerCommands(rest: REST, o: Pick<DiscordOptions, 'token' | 'applicationId' | 'guildId' | 'registry'>): Promise<unknown[]> {
+  rest.setToken(o.token);
+  const route = o.guildId ? Routes.applicationGuildCommands(o.applicationId, o.guildId) : Routes.applicationCommands(o.applicationId);
+  return (await rest.put(route, { body: registrationBody(o.registry) })) as unknown[];
 }
 
 /**
@@ -56,11 +55,8 @@ export class DiscordAdapter {
     await this.client.destroy();
   }
 
-  /** Registers /docker (globally, or in one guild) from the command definitions. */
-  async register(): Promise<unknown[]> {
-    this.rest.setToken(this.o.token);
-    const route = this.o.guildId ? Routes.applicationGuildCommands(this.o.applicationId, this.o.guildId) : Routes.applicationCommands(this.o.applicationId);
-    return (await this.rest.put(route, { body: registrationBody(this.o.registry) })) as unknown[];
+  register(): Promise<unknown[]> {
+    return registerCommands(this.rest, this.o);
   }
 
   private async onInteraction(i: Interaction): Promise<void> {

@@ -1,15 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
-import type { Logger } from 'pino';
 import { RetryLater } from '../../errors.js';
 import type { Delivery } from '../../core/job.js';
-import type { ShortLivedStoreApi } from '../../core/ops-api.js';
 import type { ChatRequest } from '../../core/request.js';
-import type { Accepted, Answer, ReplyAnswer } from '../../pipeline/handle-request.js';
+import type { ChatPipeline } from '../shared/chat-pipeline.js';
 import { ACTION_PREFIX, renderProgress, renderReply, type SlackMessage } from './render.js';
 
-export interface SlackOptions {
+export interface SlackOptions extends ChatPipeline {
   botToken: string;
   /** HTTP mode. */
   signingSecret?: string;
@@ -19,11 +17,6 @@ export interface SlackOptions {
   host: string;
   apiUrl: string;
   maxSkewMs: number;
-  admit(request: ChatRequest): Promise<Accepted | ReplyAnswer>;
-  queue(accepted: Accepted): Promise<Answer>;
-  deliverLater(delivery: Delivery): Promise<void>;
-  store: ShortLivedStoreApi;
-  log: Logger;
 }
 
 /** How long a trigger id is remembered, so a retried or replayed request runs once. */
