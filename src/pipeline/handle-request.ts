@@ -91,8 +91,8 @@ export async function queueAccepted(accepted: Accepted, deps: RequestDeps): Prom
   try {
     const queued = await deps.queue.enqueue({ text: request.text, who, replyTo: request.replyTo, ...(accepted.upload ? { upload: accepted.upload } : {}) }, request.dedupKey);
     commandsTotal.inc({ command: accepted.command.definition.name, verdict: 'queued' });
-    // The job is stored: the user may hear "queued" now; quota and audit bookkeeping follow without holding the ack.
-    void deps.gate.track(who, queued.jobId).catch(() => {});
+    // Counted against the quota before the next command of this user is admitted; the audit follows the ack.
+    await deps.gate.track(who, queued.jobId).catch(() => {});
     void record(deps, request, who, { verdict: 'queued', jobId: queued.jobId });
     return { kind: 'queued', queued };
   } catch (error) {

@@ -21,6 +21,7 @@ export class QuotaGate implements GateApi {
 
   /** Notes a queued job against its owner's quota. */
   async track(who: Requester, jobId: string): Promise<void> {
+    this.depthCache.value += 1; // this process's own additions count at once; others' within DEPTH_CACHE_MS
     const key = this.pendingKey(ownerId(who));
     await this.redis.multi().sadd(key, jobId).expire(key, 86_400).exec();
   }
