@@ -66,8 +66,9 @@ const idle = Object.fromEntries(Object.entries(roles).map(([k, p]) => [k, rss(p)
 async function drain(): Promise<void> {
   await until(async () => {
     const c = await local.commandQueue.queue.getJobCounts('waiting', 'active', 'delayed');
-    return (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) === 0;
-  }, 300_000, 'the queue to drain');
+    const replies = (await local.deliveries.pending('slack')) + (await local.deliveries.pending('discord'));
+    return (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + replies === 0;
+  }, 300_000, 'the queue and the replies to drain');
 }
 
 /** The load process, separate from this one (which hosts the chat stand-ins and must keep answering). */

@@ -80,6 +80,7 @@ export const SETTINGS = {
   opsChannel: setting('OPS_CHANNEL', z.string().regex(/^(terminal|(discord|slack):[\w-]+)$/, 'use terminal, discord:<channel id> or slack:<channel id>').optional(), undefined, 'Where cleanup reports and health changes go: discord:<id>, slack:<id> or terminal. Unset: logs only.'),
   cleanupCron: setting('CLEANUP_CRON', text, '*/15 * * * *', 'When the scheduled cleanup runs (cron, UTC).'),
   cleanupExitedAge: setting('CLEANUP_EXITED_AGE', duration, '1h', "Stevedore's stopped containers older than this (since creation) are removed by the cleanup."),
+  cleanupVolumeAge: setting('CLEANUP_VOLUME_AGE', duration, '168h', "Stevedore's volumes that no container uses, created longer ago than this, are removed by the cleanup."),
   cleanupDanglingImages: setting('CLEANUP_DANGLING_IMAGES', z.enum(['true', 'false']).transform((v) => v === 'true'), 'true', 'The cleanup also removes dangling images (no tag, used by no container).'),
   cleanupReportEmpty: setting('CLEANUP_REPORT_EMPTY', z.enum(['true', 'false']).transform((v) => v === 'true'), 'false', 'Report a cleanup that removed nothing too.'),
   healthPort: setting('HEALTH_PORT', count(0), '9464', 'Port of /healthz and /metrics (Prometheus); 0: any free port.'),

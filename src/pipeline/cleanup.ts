@@ -24,8 +24,8 @@ const LOCK_MS = 10 * 60_000;
  * Redis); each removal is independent, so a cleanup that dies halfway is simply run again.
  */
 export async function runCleanup(sandbox: SandboxApi, ops: OpsApi, settings: Settings, dryRun: boolean): Promise<CleanupResult> {
-  const [containers, dangling] = await Promise.all([sandbox.listContainers({ all: true, size: true }), sandbox.danglingImages()]);
-  const items = planCleanup(containers, dangling, Date.now(), { exitedAgeMs: settings.cleanupExitedAge, danglingImages: settings.cleanupDanglingImages });
+  const [containers, dangling, volumes] = await Promise.all([sandbox.listContainers({ all: true, size: true }), sandbox.danglingImages(), sandbox.listVolumes()]);
+  const items = planCleanup(containers, dangling, volumes, Date.now(), { exitedAgeMs: settings.cleanupExitedAge, danglingImages: settings.cleanupDanglingImages, volumeAgeMs: settings.cleanupVolumeAge });
   const planned = items.reduce((n, i) => n + i.bytes, 0);
   if (dryRun) return { dryRun, items, bytes: planned };
   if (!(await ops.lock(LOCK, LOCK_MS))) return { dryRun, items: [], bytes: 0, busy: true };
@@ -33,6 +33,10 @@ export async function runCleanup(sandbox: SandboxApi, ops: OpsApi, settings: Set
     let bytes = 0;
     for (const item of items.filter((i) => i.kind === 'container')) {
       await sandbox.removeContainer(item.id, true).catch(() => {}); // gone already: fine
+      bytes += item.bytes;
+    }
+    for (const item of items.filter((i) => i.kind === 'volume')) {
+      await sandbox.removeVolume(item.id).catch(() => {});
       bytes += item.bytes;
     }
     if (items.some((i) => i.kind === 'image')) bytes += (await sandbox.pruneDanglingImages()).bytes;

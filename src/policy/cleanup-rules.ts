@@ -1,14 +1,16 @@
-import type { ContainerInfo, ImageInfo } from '../core/sandbox-api.js';
+import type { ContainerInfo, ImageInfo, VolumeInfo } from '../core/sandbox-api.js';
 
 export interface CleanupRules {
   /** Exited containers older than this (since creation) are removed. */
   exitedAgeMs: number;
   /** Remove images with no tag that no container uses. */
   danglingImages: boolean;
+  /** Volumes no container uses, created longer ago than this, are removed. */
+  volumeAgeMs: number;
 }
 
 export interface CleanupItem {
-  kind: 'container' | 'image';
+  kind: 'container' | 'image' | 'volume';
   id: string;
   name: string;
   owner: string;
@@ -18,10 +20,10 @@ export interface CleanupItem {
 
 /**
  * Decides what a cleanup removes, from what the engine lists: only this deployment's labelled containers (the
- * list is already filtered by label) that have exited long enough ago or outlived their time to live, and
- * dangling images. A container running in the foreground is never touched: its worker is waiting for it.
+ * list is already filtered by label) that have exited long enough ago or outlived their time to live, their
+ * volumes that nothing uses and that are old enough, and dangling images. A container running in the foreground is never touched: its worker is waiting for it.
  */
-export function planCleanup(containers: readonly ContainerInfo[], dangling: readonly ImageInfo[], now: number, rules: CleanupRules): CleanupItem[] {
+export function planCleanup(containers: readonly ContainerInfo[], dangling: readonly ImageInfo[], volumes: readonly VolumeInfo[], now: number, rules: CleanupRules): CleanupItem[] {
   const items: CleanupItem[] = [];
   for (const c of containers) {
     const owner = c.ownerName ?? c.owner;
@@ -29,6 +31,13 @@ export function planCleanup(containers: readonly ContainerInfo[], dangling: read
       items.push({ kind: 'container', id: c.id, name: c.name, owner, reason: 'past its time to live', bytes: c.sizeBytes ?? 0 });
     } else if (c.state !== 'running' && c.state !== 'restarting' && now - c.createdMs >= rules.exitedAgeMs) {
       items.push({ kind: 'container', id: c.id, name: c.name, owner, reason: `${c.state} for long enough`, bytes: c.sizeBytes ?? 0 });
+    }
+  }
+  // A volume is in use while any container (running or not) mounts it; containers removed above free theirs.
+  const removed = new Set(items.map((i) => i.name));
+  for (const v of volumes) {
+    if (v.usedBy.every((name) => removed.has(name)) && now - v.createdMs >= rules.volumeAgeMs) {
+      items.push({ kind: 'volume', id: v.volume, name: v.name, owner: v.ownerName ?? v.owner, reason: 'unused for long enough', bytes: v.sizeBytes ?? 0 });
     }
   }
   if (rules.danglingImages) {

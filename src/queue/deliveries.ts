@@ -1,16 +1,33 @@
+import { createHash } from 'node:crypto';
 import { Queue, Worker } from 'bullmq';
-import { RetryLater } from '../errors.js';
-import { closeWithGrace } from './close-worker.js';
-import { deliveriesRetried } from '../health/metrics.js';
-
-const DELIVERY_GRACE_MS = 5000;
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { RetryLater } from '../errors.js';
 import type { Delivery, DeliveryApi } from '../core/job.js';
+import { deliveriesRetried } from '../health/metrics.js';
+import { closeWithGrace } from './close-worker.js';
 import { deliveryQueueName, finalDeliveryId } from './names.js';
 
+const DELIVERY_GRACE_MS = 5000;
+
 /**
- * Replies on their way to a platform. Each is a retried job in its route's queue, consumed by the process that
+ * Lanes per chat platform. The edits of one message must arrive in order, so each job's deliveries keep to one
+ * lane (chosen by its id) processed one at a time, while different jobs' messages go out in parallel.
+ */
+const LANES = 8;
+
+/** The lane of one job's deliveries: a route of one process (a terminal) has one. */
+function lane(route: string, jobId: string): string {
+  if (route.startsWith('terminal-') || route.startsWith('ops-')) return route;
+  return `${route}-${createHash('sha1').update(jobId).digest()[0]! % LANES}`;
+}
+
+function lanes(route: string): string[] {
+  return route.startsWith('terminal-') || route.startsWith('ops-') ? [route] : Array.from({ length: LANES }, (_, i) => `${route}-${i}`);
+}
+
+/**
+ * Replies on their way to a platform. Each is a retried job in a lane of its route, consumed by the process that
  * holds that platform's connection. A job's final reply has a fixed id, so it is queued, and sent, once.
  */
 export class DeliveryQueues implements DeliveryApi {
@@ -22,10 +39,10 @@ export class DeliveryQueues implements DeliveryApi {
     private readonly jobsKept: number,
   ) {}
 
-  queueFor(route: string): Queue<Delivery> {
-    let queue = this.queues.get(route);
+  private queueFor(laneName: string): Queue<Delivery> {
+    let queue = this.queues.get(laneName);
     if (!queue) {
-      queue = new Queue<Delivery>(deliveryQueueName(route), {
+      queue = new Queue<Delivery>(deliveryQueueName(laneName), {
         connection: this.connection,
         prefix: this.prefix,
         defaultJobOptions: {
@@ -36,48 +53,57 @@ export class DeliveryQueues implements DeliveryApi {
         },
       });
       queue.on('error', () => {}); // connection trouble is reported by the connection's own listener
-      this.queues.set(route, queue);
+      this.queues.set(laneName, queue);
     }
     return queue;
   }
 
   async deliver(delivery: Delivery): Promise<void> {
-    const queue = this.queueFor(delivery.replyTo.route);
+    const queue = this.queueFor(lane(delivery.replyTo.route, delivery.jobId));
     const jobId = delivery.kind === 'final' ? finalDeliveryId(delivery.jobId) : undefined;
     await queue.add(delivery.kind, delivery, jobId ? { jobId } : {});
   }
 
-  /** True once a job's final reply is queued: later progress edits would overwrite it and are dropped. */
-  async finalQueued(route: string, jobId: string): Promise<boolean> {
-    return (await this.queueFor(route).getJob(finalDeliveryId(jobId))) !== undefined;
+  /** Deliveries not yet sent on a route, over all its lanes. */
+  async pending(route: string): Promise<number> {
+    const counts = await Promise.all(lanes(route).map((l) => this.queueFor(l).getJobCountByTypes('waiting', 'active', 'delayed', 'prioritized')));
+    return counts.reduce((a, b) => a + b, 0);
   }
 
-  /** Consumes one route's deliveries in order (concurrency 1 keeps edits of one message in sequence). */
+  /** True once a job's final reply is queued: later progress edits would overwrite it and are dropped. */
+  private async finalQueued(route: string, jobId: string): Promise<boolean> {
+    return (await this.queueFor(lane(route, jobId)).getJob(finalDeliveryId(jobId))) !== undefined;
+  }
+
+  /** Consumes a route's deliveries: each lane one at a time, so the edits of one message stay in order. */
   consume(route: string, send: (delivery: Delivery) => Promise<void>, log: Logger): { close(): Promise<void> } {
-    const worker = new Worker<Delivery>(
-      deliveryQueueName(route),
-      async (job) => {
-        const delivery = job.data;
-        if (delivery.kind === 'progress' && (await this.finalQueued(route, delivery.jobId))) return 'superseded';
-        if (job.attemptsMade > 0) deliveriesRetried.inc({ route: route.startsWith('terminal-') ? 'terminal' : route });
-        try {
-          await send(delivery);
-        } catch (error) {
-          if (!(error instanceof RetryLater)) throw error;
-          // The platform said when: this route pauses exactly that long and the delivery goes back in line,
-          // so later edits of the same message cannot overtake it, and no try is spent.
-          log.info({ route, job: delivery.jobId, delayMs: error.delayMs }, 'delivery rate-limited');
-          deliveriesRetried.inc({ route });
-          await worker.rateLimit(error.delayMs);
-          throw Worker.RateLimitError();
-        }
-        return 'sent';
-      },
-      { connection: this.connection, prefix: this.prefix, concurrency: 1 },
-    );
-    worker.on('error', (error) => log.error({ err: error, route }, 'delivery worker error'));
+    const workers = lanes(route).map((laneName) => {
+      const worker: Worker<Delivery> = new Worker<Delivery>(
+        deliveryQueueName(laneName),
+        async (job) => {
+          const delivery = job.data;
+          if (delivery.kind === 'progress' && (await this.finalQueued(route, delivery.jobId))) return 'superseded';
+          if (job.attemptsMade > 0) deliveriesRetried.inc({ route: route.startsWith('terminal-') ? 'terminal' : route });
+          try {
+            await send(delivery);
+          } catch (error) {
+            if (!(error instanceof RetryLater)) throw error;
+            // The platform said when: this lane pauses exactly that long and the delivery goes back in line, so
+            // later edits of the same message cannot overtake it, and no try is spent.
+            log.info({ route, job: delivery.jobId, delayMs: error.delayMs }, 'delivery rate-limited');
+            deliveriesRetried.inc({ route });
+            await worker.rateLimit(error.delayMs);
+            throw Worker.RateLimitError();
+          }
+          return 'sent';
+        },
+        { connection: this.connection, prefix: this.prefix, concurrency: 1 },
+      );
+      worker.on('error', (error) => log.error({ err: error, route }, 'delivery worker error'));
+      return worker;
+    });
     // A delivery in flight may finish; one that does not is taken up again by the next consumer of the route.
-    return { close: () => closeWithGrace(worker, DELIVERY_GRACE_MS) };
+    return { close: async () => void (await Promise.all(workers.map((w) => closeWithGrace(w, DELIVERY_GRACE_MS)))) };
   }
 
   async close(): Promise<void> {

@@ -7,7 +7,7 @@ import { startTestStack, testLog, type TestStack } from '../helpers/test-stack.j
 let t: TestStack;
 beforeAll(async () => {
   t = await startTestStack({
-    env: { CLEANUP_EXITED_AGE: '3s', OPS_CHANNEL: 'terminal', WORKER_CONCURRENCY: '1', CLEANUP_DANGLING_IMAGES: 'false' },
+    env: { CLEANUP_EXITED_AGE: '3s', CLEANUP_VOLUME_AGE: '3s', OPS_CHANNEL: 'terminal', WORKER_CONCURRENCY: '1', CLEANUP_DANGLING_IMAGES: 'false' },
     policy: 'admins: { users: ["terminal:alice"] }\nchannels: [{ channel: "terminal:*", commands: [all] }]\n',
   });
 });
@@ -33,21 +33,26 @@ describe('scheduled cleanup', () => {
     try {
       const old = await labelled('old-exited');
       const expired = await labelled('expired', { [LABEL.expires]: String(Date.now() - 1000) }, true);
+      await t.alice.submit('volume create oldvol');
+      await t.alice.submit('run -d --name keeper -v keptvol:/data busybox sleep 60');
       await new Promise((r) => setTimeout(r, 3500));
       const fresh = await labelled('fresh-exited');
       const foreign = await t.docker.createContainer({ Image: 'busybox:latest', Cmd: ['true'], name: `${t.config.deployment}-not-ours`, HostConfig: { NetworkMode: 'none' } });
       try {
         const dry = await t.alice.submit('cleanup --dry-run');
-        expect(dry.title).toMatch(/Cleanup would remove 2 objects, .* \(dry run: nothing was removed\)/);
+        expect(dry.title).toMatch(/Cleanup would remove 3 objects, .* \(dry run: nothing was removed\)/);
+        expect(dry.code!.text).toMatch(/alice\s+volume\s+oldvol\s+unused for long enough/);
         expect(dry.code!.text).toMatch(/alice\s+container\s+old-exited/);
         expect(dry.code!.text).toMatch(/alice\s+container\s+expired\s+past its time to live/);
-        expect((await t.containers()).map((c) => c.Labels[LABEL.name]).sort()).toEqual(['expired', 'fresh-exited', 'old-exited']);
+        expect((await t.containers()).map((c) => c.Labels[LABEL.name]).sort()).toEqual(['expired', 'fresh-exited', 'keeper', 'old-exited']);
 
         const result = await scheduler.cleanupNow!();
-        expect(result.items.map((i) => i.name).sort()).toEqual(['expired', 'old-exited']);
-        expect((await t.containers()).map((c) => c.Labels[LABEL.name])).toEqual(['fresh-exited']);
+        expect(result.items.map((i) => i.name).sort()).toEqual(['expired', 'old-exited', 'oldvol']);
+        expect((await t.containers()).map((c) => c.Labels[LABEL.name]).sort()).toEqual(['fresh-exited', 'keeper']);
+        expect((await t.alice.submit('volume ls')).code!.text).toMatch(/keptvol/); // in use: kept
         expect((await foreign.inspect()).Id).toBeDefined(); // another tool's container is left alone
-        await expect.poll(() => t.printed()).toMatch(/Cleanup removed 2 objects/);
+        await expect.poll(() => t.printed()).toMatch(/Cleanup removed 3 objects/);
+        await t.alice.submit('rm -f keeper');
         void old;
         void expired;
         void fresh;
