@@ -125,6 +125,13 @@ describe('Discord, end to end with the real discord.js client', () => {
     expect(out.files['data.bin']!.equals(data)).toBe(true);
   });
 
+  it("suggests image aliases and the caller's own containers", async () => {
+    discord.autocomplete({ user: USER, channel: CHANNEL, sub: 'run', focused: 'image', value: 'wha' });
+    await expect.poll(() => discord.find('POST', /\/callback$/).some((r) => r.body?.type === 8 && r.body.data.choices.some((c: { name: string }) => c.name === 'whalesay'))).toBe(true);
+    discord.autocomplete({ user: USER, channel: CHANNEL, sub: 'logs', focused: 'container', value: 'talk' });
+    await expect.poll(() => discord.find('POST', /\/callback$/).some((r) => r.body?.type === 8 && r.body.data.choices.some((c: { name: string }) => c.name === 'talker'))).toBe(true);
+  });
+
   it('follows the user locale: Korean explanations for ko', async () => {
     discord.slashCommand({ user: USER, channel: CHANNEL, sub: 'explain', locale: 'ko', options: [{ name: 'what', type: 3, value: 'registry' }] });
     await expect.poll(() => discord.find('POST', /\/callback$/).some((r) => r.body?.data?.embeds?.[0]?.title === 'ℹ️ 설명: 레지스트리')).toBe(true);

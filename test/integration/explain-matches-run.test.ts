@@ -7,7 +7,7 @@ import { engineEvents, startTestStack, type TestStack } from '../helpers/test-st
 
 let t: TestStack;
 beforeAll(async () => {
-  t = await startTestStack({ policy: 'channels: [{ channel: "terminal:*", commands: [all] }]\n' }); // nobody is admin
+  t = await startTestStack({ policy: 'channels: [{ channel: "terminal:*", commands: [all] }]\nquotas: { commandsPerMinute: 1000 }\n' }); // nobody is admin
 });
 afterAll(() => t?.close());
 

@@ -7,7 +7,8 @@ import { startTestStack, type TestStack } from '../helpers/test-stack.js';
 
 let t: TestStack;
 beforeAll(async () => {
-  t = await startTestStack({ policy: 'channels: [{ channel: "terminal:*", commands: [all] }]\n' }); // nobody is admin
+  // Nobody is admin; the polling below would pass the default 20 commands a minute.
+  t = await startTestStack({ policy: 'channels: [{ channel: "terminal:*", commands: [all] }]\nquotas: { commandsPerMinute: 1000 }\n' });
 });
 afterAll(() => t?.close());
 
@@ -74,16 +75,19 @@ describe('cp', () => {
 describe('a web server in a container', () => {
   it('serves the uploaded page, after a restart and after a reset to its image', async () => {
     await t.alice.submit('run -d --name site -v site:/www web');
-    await expect.poll(async () => (await t.alice.submit('curl site /')).title, { timeout: 10_000, interval: 300 }).toMatch(/^GET \/ on site: 200 OK/);
+    await expect.poll(async () => (await t.alice.submit('curl site /')).title, { timeout: 20_000, interval: 300 }).toMatch(/^GET \/ on site: 200 OK/);
     await t.alice.submit(`cp ${file('index.html', '<h1>team page</h1>\n')} site:/www/index.html`);
     await t.alice.submit('restart site');
     // The server needs a moment after a restart, as it would for anyone asking.
     let after: Awaited<ReturnType<typeof t.alice.submit>> | undefined;
-    await expect.poll(async () => (after = await t.alice.submit('curl site /index.html')).code?.text.trim(), { timeout: 10_000, interval: 300 }).toBe('<h1>team page</h1>');
+    await expect.poll(async () => (after = await t.alice.submit('curl site /index.html')).code?.text.trim(), { timeout: 20_000, interval: 300 }).toBe('<h1>team page</h1>');
     expect(after!.fields?.[0]?.value, JSON.stringify(after)).toMatch(/Content-Length: 19/);
     await t.alice.submit('rm -f site');
-    await t.alice.submit('run -d --name site -v site:/www web');
-    await expect.poll(async () => (await t.alice.submit('curl site /index.html')).code?.text.trim(), { timeout: 10_000, interval: 300 }).toBe('<h1>team page</h1>');
+    const reset = await t.alice.submit('run -d --name site -v site:/www web');
+    let last: unknown;
+    await expect.poll(async () => (last = await t.alice.submit('curl site /index.html')) && (last as { code?: { text: string } }).code?.text.trim(), { timeout: 20_000, interval: 300 }).toBe('<h1>team page</h1>').catch((e: Error) => {
+      throw new Error(`${e.message}\nrun: ${JSON.stringify(reset)}\nlast: ${JSON.stringify(last)}`);
+    });
     expect((await t.alice.submit('curl site /missing.html')).title).toMatch(/404/);
   });
 });

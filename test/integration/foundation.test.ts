@@ -6,7 +6,7 @@ let t: TestStack;
 beforeAll(async () => {
   t = await startTestStack({
     env: { RUN_TIMEOUT: '3s', OUTPUT_LIMIT: '4k' },
-    policy: 'images: [docker.io/stevedore-test/*]\nchannels: [{ channel: "terminal:*", commands: [all] }]\n', // nobody is admin
+    policy: 'images: [docker.io/stevedore-test/*]\nchannels: [{ channel: "terminal:*", commands: [all] }]\nquotas: { commandsPerMinute: 1000 }\n', // nobody is admin
   });
 });
 afterAll(() => t?.close());
