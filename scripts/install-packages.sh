@@ -8,6 +8,9 @@ command -v redis-server >/dev/null || missing+=(redis-server)
 command -v docker-registry >/dev/null || missing+=(docker-registry)
 command -v dockerd >/dev/null || missing+=(docker.io)
 dpkg -s busybox-static >/dev/null 2>&1 || missing+=(busybox-static)
+command -v curl >/dev/null || missing+=(curl)
+# The font the lifecycle diagrams of explain are drawn with.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if is_root && command -v apt-get >/dev/null; then
