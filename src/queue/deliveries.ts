@@ -72,7 +72,9 @@ export class DeliveryQueues implements DeliveryApi {
 
   /** True once a job's final reply is queued: later progress edits would overwrite it and are dropped. */
   private async finalQueued(route: string, jobId: string): Promise<boolean> {
-    return (await this.queueFor(lane(route, jobId)).getJob(finalDeliveryId(jobId))) !== undefined;
+    const queue = this.queueFor(lane(route, jobId));
+    // EXISTS, not getJob: the final reply (with its output) need not be read to know it is there.
+    return (await this.connection.exists(queue.toKey(finalDeliveryId(jobId)))) === 1;
   }
 
   /** Consumes a route's deliveries: each lane one at a time, so the edits of one message stay in order. */
