@@ -13,7 +13,7 @@ export function containerButtons(name: string, options: { rerun?: readonly strin
   return buttons;
 }
 
-/** A plain listing reply: a title and a table in a code block. */
+/** A listing: a title and a table in a code block; a table with no rows but its header also says `empty`. */
 export function listing(title: string, table: string, empty: string): Reply {
-  return table.includes('\n') ? { status: 'info', title, code: { text: table } } : { status: 'info', title, body: empty, code: { text: table } };
+  return { status: 'info', title, ...(table.includes('\n') ? {} : { body: empty }), code: { text: table } };
 }
