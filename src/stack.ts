@@ -14,6 +14,7 @@ import { startMonitor } from './health/monitor.js';
 import type { HealthCheck } from './health/health-server.js';
 import type { DiscordAdapter } from './adapters/discord/discord-adapter.js';
 import type { SlackAdapter } from './adapters/slack/slack-adapter.js';
+import type { ChatPipeline } from './adapters/shared/chat-pipeline.js';
 import type { AddressInfo } from 'node:net';
 import { IMAGE_ALIASES } from './core/catalog.js';
 import { ShortLivedStore } from './queue/short-lived-store.js';
@@ -105,6 +106,9 @@ export async function startStack(config: Config, options: StackOptions): Promise
     expireAt: (job, at) => commandQueue.expireAt(job, at),
   };
   const workers: { close(): Promise<void> }[] = [];
+  // One sandbox host client for the roles that need it (worker, scheduler, the bot's container-name suggestions).
+  let sandboxClient: DockerSandbox | undefined;
+  const sandboxOf = () => (sandboxClient ??= withEngineErrors(new DockerSandbox(dockerClient(config), { deployment: config.deployment, pullTimeoutMs: config.pullTimeout })));
   const opsTarget = opsChannel(config.opsChannel);
   const notifyOps = async (reply: Reply) => {
     if (opsTarget) await deliveries.deliver({ kind: 'notice', jobId: `ops-${Date.now()}`, replyTo: opsTarget, reply });
@@ -124,10 +128,10 @@ export async function startStack(config: Config, options: StackOptions): Promise
     },
   };
 
+  if (roles.has('worker') || roles.has('scheduler')) stack.healthChecks.docker = async () => (await sandboxOf().ping(), { ok: true });
+
   if (roles.has('worker')) {
-    const sandbox = withEngineErrors(new DockerSandbox(dockerClient(config), { deployment: config.deployment, pullTimeoutMs: config.pullTimeout }));
-    stack.sandbox = sandbox;
-    stack.healthChecks.docker = async () => (await sandbox.ping(), { ok: true });
+    const sandbox = (stack.sandbox = sandboxOf());
     const worker = startCommandWorker({
       connection: shared,
       prefix: config.queuePrefix,
@@ -144,15 +148,14 @@ export async function startStack(config: Config, options: StackOptions): Promise
   }
 
   if (roles.has('scheduler')) {
-    const sandbox = stack.sandbox ?? withEngineErrors(new DockerSandbox(dockerClient(config), { deployment: config.deployment, pullTimeoutMs: config.pullTimeout }));
-    stack.healthChecks.docker ??= async () => (await sandbox.ping(), { ok: true });
+    const sandbox = sandboxOf();
     stack.cleanupNow = async () => {
       const result = await runCleanup(sandbox, ops, config, false);
       if (result.items.length || config.cleanupReportEmpty) await notifyOps(cleanupReply(result));
       return result;
     };
     const maintenance = await startMaintenance({ connection: shared, prefix: config.queuePrefix, cleanupCron: config.cleanupCron, cleanup: async () => void (await stack.cleanupNow!()), log });
-    const monitor = startMonitor({ Redis: stack.healthChecks.redis!, 'Docker engine': stack.healthChecks.docker }, config.healthInterval, notifyOps);
+    const monitor = startMonitor({ Redis: stack.healthChecks.redis!, 'Docker engine': stack.healthChecks.docker! }, config.healthInterval, notifyOps);
     workers.push(maintenance, { close: async () => monitor.stop() });
   }
 
@@ -160,10 +163,16 @@ export async function startStack(config: Config, options: StackOptions): Promise
     const gate = new QuotaGate(producer, config.queuePrefix, commandQueue.queue, config.policy.quotas);
     const requestDeps = { registry: commands, settings: config, queue: commandQueue, gate, audit, ops, log };
     stack.handle = (request) => handleRequest(request, requestDeps);
+    const pipeline: ChatPipeline = {
+      admit: (request) => admitRequest(request, requestDeps),
+      queue: (accepted) => queueAccepted(accepted, requestDeps),
+      deliverLater: (delivery) => deliveries.deliver(delivery),
+      store,
+      log,
+    };
     // The bot reads the engine only to suggest container names; it never changes anything there.
-    const reader = stack.sandbox ?? new DockerSandbox(dockerClient(config), { deployment: config.deployment, pullTimeoutMs: config.pullTimeout });
     const containerNames = (platform: string) => async (userId: string) =>
-      (await reader.listContainers({ all: true })).filter((c) => c.owner === `${platform}:${userId}`).map((c) => c.name);
+      (await sandboxOf().listContainers({ all: true })).filter((c) => c.owner === `${platform}:${userId}`).map((c) => c.name);
     const imageSuggestions = [...IMAGE_ALIASES.map((a) => a.alias), ...config.policy.images.filter((i) => !i.includes('*'))];
 
     if (config.discordToken) {
@@ -177,13 +186,9 @@ export async function startStack(config: Config, options: StackOptions): Promise
         apiUrl: config.discordApiUrl,
         tokenTtlMs: config.discordTokenTtl,
         registry: commands,
-        admit: (request) => admitRequest(request, requestDeps),
-        queue: (accepted) => queueAccepted(accepted, requestDeps),
-        deliverLater: (delivery) => deliveries.deliver(delivery),
-        store,
         containerNames: containerNames('discord'),
         imageSuggestions,
-        log,
+        ...pipeline,
       });
       if (config.discordRegister) await discord.register();
       await discord.start();
@@ -201,11 +206,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
         host: config.slackHost,
         apiUrl: config.slackApiUrl,
         maxSkewMs: config.slackMaxSkew,
-        admit: (request) => admitRequest(request, requestDeps),
-        queue: (accepted) => queueAccepted(accepted, requestDeps),
-        deliverLater: (delivery) => deliveries.deliver(delivery),
-        store,
-        log,
+        ...pipeline,
       });
       stack.slackAddress = await slack.start();
       workers.push(deliveries.consume(slack.route, slack.deliver, log), { close: () => slack.stop() });
@@ -213,8 +214,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
       stack.healthChecks.slack = async () => ({ ok: slack.connected() });
     }
     if (options.terminalOut && !stack.discord && !stack.slack) {
-      const handle = (request: Parameters<typeof handleRequest>[0]) => handleRequest(request, requestDeps);
-      const terminal = new TerminalAdapter({ handle, out: options.terminalOut, userId: options.terminalUser, channelId: options.terminalChannel });
+      const terminal = new TerminalAdapter({ handle: stack.handle, out: options.terminalOut, userId: options.terminalUser, channelId: options.terminalChannel });
       workers.push(deliveries.consume(terminal.route, terminal.deliver, log));
       if (opsTarget?.route === TERMINAL_OPS_ROUTE) workers.push(deliveries.consume(TERMINAL_OPS_ROUTE, terminal.deliver, log));
       stack.terminal = terminal;
