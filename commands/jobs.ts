@@ -1,4 +1,5 @@
 import { defineCommand } from '../src/core/command.js';
+import { withoutPrefix } from '../src/core/parse.js';
 import { flagBool } from '../src/core/parse-flags.js';
 import { ownerId } from '../src/core/request.js';
 import { ellipsis, formatTable } from '../src/core/table.js';
@@ -23,7 +24,7 @@ export const jobs = defineCommand<{ all: boolean }>({
       `#${j.id}`,
       j.state + (j.position ? ` (${j.position})` : ''),
       ...(everyone ? [j.who.userName ?? j.who.userId] : []),
-      ellipsis(j.text.replace(/^\/?docker\s+/, ''), 36),
+      ellipsis(withoutPrefix(j.text), 36),
       formatAge(j.createdMs),
       j.finishedMs && j.startedMs ? formatDuration(j.finishedMs - j.startedMs) : '',
       j.outcome ? String(j.outcome.exitCode) : '',

@@ -5,10 +5,9 @@ import { parseFlags } from './parse-flags.js';
 import { spellings, type CommandRegistry } from './registry.js';
 import { checkInput } from './text-hygiene.js';
 
-/** Strips what the platform or the habit of typing puts before the subcommand: `/docker`, `docker`. */
-export function stripPrefix(args: string[]): string[] {
-  const first = args[0]?.toLowerCase();
-  return first === '/docker' || first === 'docker' ? args.slice(1) : args;
+/** The command text without what the platform or the habit of typing puts before it: `/docker`, `docker`. */
+export function withoutPrefix(text: string): string {
+  return text.trim().replace(/^\/?docker(?=\s|$)\s*/i, '');
 }
 
 /**
@@ -19,7 +18,7 @@ export function stripPrefix(args: string[]): string[] {
 export function parseCommand(text: string, env: BuildEnv): ParsedCommand {
   const { registry } = env;
   checkInput(text, env.settings.inputMaxChars);
-  let args = stripPrefix(splitArgv(text));
+  let args = splitArgv(withoutPrefix(text));
   if (args.length > env.settings.inputMaxArgs) {
     throw new UserError('input-too-long', `The command has ${args.length} words; the most accepted is ${env.settings.inputMaxArgs}.`);
   }

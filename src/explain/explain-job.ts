@@ -1,6 +1,7 @@
 import type { Lang } from '../core/flag-spec.js';
 import type { JobInfo } from '../core/ops-api.js';
 import type { Reply, RunOutcome } from '../core/reply.js';
+import { withoutPrefix } from '../core/parse.js';
 import { formatDuration } from '../core/units.js';
 
 /** What an exit code means, as a shell and the Docker CLI use them. */
@@ -39,7 +40,7 @@ export function exitCodeMeaning(code: number, lang: Lang): string {
 export function renderJobExplanation(job: JobInfo, lang: Lang): Reply {
   const lines: string[] = [];
   const ko = lang === 'ko';
-  lines.push(`${ko ? '명령' : 'Command'}: /docker ${job.text.replace(/^\/?docker\s+/, '')}`);
+  lines.push(`${ko ? '명령' : 'Command'}: /docker ${withoutPrefix(job.text)}`);
   lines.push(`${ko ? '상태' : 'State'}: ${job.state}${job.attemptsMade > 1 ? ` (${job.attemptsMade} ${ko ? '번 시도' : 'attempts'})` : ''}`);
   const outcome: RunOutcome | undefined = job.outcome;
   if (outcome) {

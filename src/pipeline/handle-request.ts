@@ -3,7 +3,7 @@ import { isUserError } from '../errors.js';
 import type { ParsedCommand } from '../core/command.js';
 import type { CommandQueueApi, Queued } from '../core/job.js';
 import type { AuditApi, AuditEntry, GateApi, OpsApi } from '../core/ops-api.js';
-import { parseCommand } from '../core/parse.js';
+import { parseCommand, withoutPrefix } from '../core/parse.js';
 import type { CommandRegistry } from '../core/registry.js';
 import type { Reply } from '../core/reply.js';
 import type { ChatRequest, Requester } from '../core/request.js';
@@ -116,7 +116,7 @@ async function refusal(deps: RequestDeps, request: ChatRequest, who: Requester, 
   const code = isUserError(error) ? error.code : 'internal';
   const verdict = isUserError(error) && error.code !== 'unavailable' ? 'refused' : 'error';
   if (!isUserError(error)) deps.log.error({ err: error, text: request.text }, 'request failed');
-  const name = deps.registry.lookup(request.text.replace(/^\/?docker\s+/i, '').split(/\s+/))?.definition.name ?? 'unknown';
+  const name = deps.registry.lookup(withoutPrefix(request.text).split(/\s+/))?.definition.name ?? 'unknown';
   commandsTotal.inc({ command: name, verdict });
   await record(deps, request, who, { verdict, code });
   return { kind: 'reply', reply: errorReply(error) };
