@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { escapeHidden } from '../core/text-hygiene.js';
 
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
 
@@ -48,8 +49,9 @@ export class CappedOutput {
     this.size += payload.length;
   }
 
+  /** The output as text: colours stripped, and characters that hide or reorder text shown as \u{…}. */
   text(): string {
-    return stripAnsi(new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(this.chunks)));
+    return escapeHidden(stripAnsi(new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(this.chunks))));
   }
 
   /** Feeds a whole stream into `output`; resolves when the stream ends, closes or fails. */

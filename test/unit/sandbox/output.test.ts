@@ -17,6 +17,11 @@ describe('CappedOutput', () => {
     expect(out.text()).toBe('hello error world');
     expect(out.truncated).toBe(false);
   });
+  it('shows characters that hide or reorder text escaped, keeping tabs and new lines', () => {
+    const out = new CappedOutput(1000);
+    out.pushMultiplexed(frame(1, 'safe\u202Eevil\u200B\tend\n'));
+    expect(out.text()).toBe('safe\\u{202e}evil\\u{200b}\tend\n');
+  });
   it('cuts at the cap and reports the overflow once', () => {
     let overflows = 0;
     const out = new CappedOutput(10, () => overflows++);
