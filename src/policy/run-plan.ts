@@ -21,7 +21,7 @@ export interface RunArgs {
 }
 
 /** One typed flag and what policy made of it, for explain. */
-export interface FlagDecision {
+interface FlagDecision {
   flag: string;
   value: string;
   verdict: FlagVerdict;
@@ -29,7 +29,7 @@ export interface FlagDecision {
 }
 
 /** Refuses the first flag policy does not allow, naming it; returns every decision for explain. */
-export function checkRunFlags(flags: ParsedFlags, lang: Lang = 'en'): FlagDecision[] {
+function checkRunFlags(flags: ParsedFlags, lang: Lang = 'en'): FlagDecision[] {
   const decisions: FlagDecision[] = [];
   for (const segment of flags.segments) {
     if (segment.kind !== 'flag') continue;
@@ -39,7 +39,7 @@ export function checkRunFlags(flags: ParsedFlags, lang: Lang = 'en'): FlagDecisi
   return decisions;
 }
 
-export function firstRefusal(decisions: readonly FlagDecision[], typed: ParsedFlags): UserError | undefined {
+function firstRefusal(decisions: readonly FlagDecision[], typed: ParsedFlags): UserError | undefined {
   const refused = decisions.find((d) => d.verdict === 'refused');
   if (!refused) return undefined;
   const segment = typed.segments.find((s) => s.kind === 'flag' && `--${s.spec.long}` === refused.flag);

@@ -77,13 +77,12 @@ export class DiscordAdapter {
       text = i.customId.slice(BUTTON_PREFIX.length);
     }
     if (!text || !(i.isChatInputCommand() || i.isButton())) return;
-    const roles = i.inCachedGuild() ? [...i.member.roles.cache.keys()] : Array.isArray((i.member as { roles?: unknown })?.roles) ? ((i.member as { roles: string[] }).roles) : [];
     const request: ChatRequest = {
       platform: 'discord',
       userId: i.user.id,
       userName: i.user.username,
       channelId: i.channelId ?? '',
-      roles,
+      roles: roleIds(i.member),
       locale: i.locale?.startsWith('ko') ? 'ko' : 'en',
       text,
       replyTo: { route: this.route, channelId: i.channelId ?? '', interactionId: i.id },
@@ -154,4 +153,10 @@ export class DiscordAdapter {
     const { flags: _ephemeralMeansNothingHere, ...body } = message.body;
     await this.rest.post(Routes.channelMessages(channelId), { body, files: message.files });
   }
+}
+
+/** The member's role ids: a cached guild gives a role manager, an uncached one the raw list. */
+function roleIds(member: Interaction['member']): string[] {
+  if (!member) return [];
+  return Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
 }
