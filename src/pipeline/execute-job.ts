@@ -1,6 +1,7 @@
 import { isUserError, UserError } from '../errors.js';
 import type { CommandJob, DeliveryApi, ExpiryJob } from '../core/job.js';
 import type { AuditApi, OpsApi } from '../core/ops-api.js';
+import { execContext } from '../core/command.js';
 import { parseCommand } from '../core/parse.js';
 import type { CommandRegistry } from '../core/registry.js';
 import type { Progress, Reply } from '../core/reply.js';
@@ -32,28 +33,27 @@ export async function executeJob(jobId: string, job: CommandJob, deps: JobDeps, 
     const command = parseCommand(job.text, { who, settings: deps.settings, registry: deps.registry });
     authorize(deps.settings.policy, who, command.definition);
     const progress = (update: Progress) => deps.deliveries.deliver({ kind: 'progress', jobId, replyTo: job.replyTo, progress: update });
-    const reply = await command.definition.execute({
-      args: command.args,
-      argv: command.argv,
-      who,
-      jobId,
-      replyTo: job.replyTo,
-      lang: who.locale ?? 'en',
-      settings: deps.settings,
-      registry: deps.registry,
-      sandbox: deps.sandbox,
-      ops: deps.ops,
-      progress,
-      signal,
-      upload: job.upload && {
-        name: job.upload.name,
-        read: async () => {
-          const data = await deps.ops.readUpload(job.upload!.key);
-          if (!data) throw new UserError('not-found', `The file ${job.upload!.name} waited too long and is gone.`, 'Send the command with the file again.');
-          return data;
+    const reply = await command.definition.execute(
+      execContext(command, {
+        who,
+        jobId,
+        replyTo: job.replyTo,
+        settings: deps.settings,
+        registry: deps.registry,
+        sandbox: deps.sandbox,
+        ops: deps.ops,
+        progress,
+        signal,
+        upload: job.upload && {
+          name: job.upload.name,
+          read: async () => {
+            const data = await deps.ops.readUpload(job.upload!.key);
+            if (!data) throw new UserError('not-found', `The file ${job.upload!.name} waited too long and is gone.`, 'Send the command with the file again.');
+            return data;
+          },
         },
-      },
-    });
+      }),
+    );
     await outcome(reply.status, { exitCode: reply.exitCode });
     jobDuration.observe({ command: command.definition.name }, (Date.now() - started) / 1000);
     if (reply.outcome) containerOutcomes.inc({ outcome: outcomeLabel({ ...reply.outcome, cancelled: signal?.aborted }) });

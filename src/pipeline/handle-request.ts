@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { isUserError } from '../errors.js';
-import type { ParsedCommand } from '../core/command.js';
+import { execContext, type ParsedCommand } from '../core/command.js';
 import type { CommandQueueApi, Queued } from '../core/job.js';
 import type { AuditApi, AuditEntry, GateApi, OpsApi } from '../core/ops-api.js';
 import { parseCommand, withoutPrefix } from '../core/parse.js';
@@ -65,19 +65,18 @@ export async function admitRequest(request: ChatRequest, deps: RequestDeps): Pro
       return { kind: 'accepted', request, who, command, upload: { key: await deps.ops.storeUpload(file.data), name: file.name, size: file.data.length } };
     }
     commandsTotal.inc({ command: command.definition.name, verdict: 'answered' });
-    const reply = await command.definition.execute({
-      args: command.args,
-      argv: command.argv,
-      who,
-      jobId: '',
-      replyTo: request.replyTo,
-      lang: who.locale ?? 'en',
-      settings,
-      registry: deps.registry,
-      sandbox: NO_SANDBOX,
-      ops: deps.ops,
-      progress: async () => {},
-    });
+    const reply = await command.definition.execute(
+      execContext(command, {
+        who,
+        jobId: '',
+        replyTo: request.replyTo,
+        settings,
+        registry: deps.registry,
+        sandbox: NO_SANDBOX,
+        ops: deps.ops,
+        progress: async () => {},
+      }),
+    );
     void record(deps, request, who, { verdict: 'answered' });
     return { kind: 'reply', reply };
   } catch (error) {
