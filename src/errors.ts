@@ -33,6 +33,14 @@ export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError || (error instanceof Error && error.name === 'UserError');
 }
 
+/** The same request came again (a platform's retry, or a replay): it is not acted on twice. */
+export class Replayed extends Error {
+  override readonly name = 'Replayed';
+  constructor() {
+    super('this request was received before');
+  }
+}
+
 /** A platform asked us to wait (HTTP 429 with Retry-After): the delivery is tried again after `delayMs`. */
 export class RetryLater extends Error {
   override readonly name = 'RetryLater';

@@ -65,7 +65,8 @@ export interface OpsApi {
 
 /** Admission before queueing: rate, per-user and global limits. Throws a UserError naming the limit. */
 export interface GateApi {
-  admit(who: Requester, queued: boolean): Promise<void>;
+  /** `seenKey`: the platform's id of the request, claimed in the same round trip; throws Replayed when taken. */
+  admit(who: Requester, queued: boolean, seenKey?: string): Promise<void>;
   /** Counts a queued job against its owner's quota. */
   track(who: Requester, jobId: string): Promise<void>;
 }

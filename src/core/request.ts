@@ -28,6 +28,8 @@ export interface ChatRequest {
   replyTo: ReplyTarget;
   /** Set when the platform may deliver the same request twice (a retry): the same key queues one job. */
   dedupKey?: string;
+  /** The platform's id of this request (a Slack trigger id): a second request with it is answered as a replay. */
+  seenKey?: string;
   /** Files sent with the command (a Discord attachment, a terminal path), for cp. */
   attachments?: Attachment[];
 }

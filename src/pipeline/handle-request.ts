@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { isUserError } from '../errors.js';
+import { isUserError, Replayed } from '../errors.js';
 import { execContext, type ParsedCommand } from '../core/command.js';
 import type { CommandQueueApi, Queued } from '../core/job.js';
 import type { AuditApi, AuditEntry, GateApi, OpsApi } from '../core/ops-api.js';
@@ -15,8 +15,11 @@ import { errorReply } from './error-reply.js';
 import { takeUpload } from './uploads.js';
 import { commandsTotal } from '../health/metrics.js';
 
-/** What the bot answers at once: a reply (help, explain, a refusal), or the news that the command was queued. */
-export type ReplyAnswer = { kind: 'reply'; reply: Reply };
+/**
+ * What the bot answers at once: a reply (help, explain, a refusal), or the news that the command was queued.
+ * `replayed`: the request came before (a platform's retry), nothing was done; a platform may answer it silently.
+ */
+export type ReplyAnswer = { kind: 'reply'; reply: Reply; replayed?: true };
 export type Answer = ReplyAnswer | { kind: 'queued'; queued: Queued };
 
 /** A command that passed parsing, policy and quotas, and still has to be queued. */
@@ -57,7 +60,7 @@ export async function admitRequest(request: ChatRequest, deps: RequestDeps): Pro
     const command = parseCommand(request.text, { who, settings, registry: deps.registry });
     authorize(settings.policy, who, command.definition);
     const queued = command.definition.runsOn === 'worker';
-    await deps.gate.admit(who, queued);
+    await deps.gate.admit(who, queued, request.seenKey);
     if (queued) {
       const wanted = command.definition.uploadFrom?.(command.args);
       if (!wanted) return { kind: 'accepted', request, who, command };
@@ -80,6 +83,7 @@ export async function admitRequest(request: ChatRequest, deps: RequestDeps): Pro
     void record(deps, request, who, { verdict: 'answered' });
     return { kind: 'reply', reply };
   } catch (error) {
+    if (error instanceof Replayed) return { kind: 'reply', reply: { status: 'ok', title: 'This request was received before; it is not run twice.', ephemeral: true }, replayed: true };
     return refusal(deps, request, who, error);
   }
 }
@@ -90,8 +94,9 @@ export async function queueAccepted(accepted: Accepted, deps: RequestDeps): Prom
   try {
     const queued = await deps.queue.enqueue({ text: request.text, who, replyTo: request.replyTo, ...(accepted.upload ? { upload: accepted.upload } : {}) }, request.dedupKey);
     commandsTotal.inc({ command: accepted.command.definition.name, verdict: 'queued' });
-    // Counted against the quota before the next command of this user is admitted; the audit follows the ack.
-    await deps.gate.track(who, queued.jobId).catch(() => {});
+    // Counted against the quota before the next command of this user is admitted (the same connection carries
+    // both, in order), without waiting for it here; the audit follows the ack.
+    void deps.gate.track(who, queued.jobId).catch(() => {});
     void record(deps, request, who, { verdict: 'queued', jobId: queued.jobId });
     return { kind: 'queued', queued };
   } catch (error) {

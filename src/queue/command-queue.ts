@@ -13,6 +13,15 @@ const ENGINE_RETRY_MS = 3000;
 /** How long a platform's request key keeps a repeat of the same request from queueing a second job. */
 const DEDUP_TTL_MS = 60 * 60_000;
 
+/** How long one reading of the queue's counts serves every request (this process's own additions count at once). */
+const COUNTS_CACHE_MS = 250;
+
+/** Jobs waiting to start, and all jobs not yet started (waiting, prioritized, delayed): the quota's depth. */
+export interface QueueCounts {
+  waiting: number;
+  depth: number;
+}
+
 export interface CommandQueueOptions {
   connection: Redis;
   prefix: string;
@@ -39,6 +48,9 @@ export class CommandQueue implements CommandQueueApi {
   }
 
   async enqueue(job: CommandJob, dedupKey?: string): Promise<Queued> {
+    // The position comes from the cached counts (read before the add, so the add is counted once): an exact
+    // count per request cost a round trip on the acknowledgement path.
+    const counts = await this.counts().catch(() => ({ waiting: 0, depth: 0 }));
     let added: Job<CommandJob>;
     try {
       // A platform that delivers the same request twice gives the same key: the second add is absorbed.
@@ -46,8 +58,20 @@ export class CommandQueue implements CommandQueueApi {
     } catch (error) {
       throw new UserError('unavailable', 'The command could not be queued: the queue is unreachable.', 'Nothing was started. Try again in a minute.');
     }
-    const position = await this.queue.getWaitingCount().catch(() => 1);
-    return { jobId: added.id!, position: Math.max(1, position) };
+    counts.waiting += 1;
+    counts.depth += 1;
+    return { jobId: added.id!, position: counts.waiting };
+  }
+
+  private cached = { at: 0, counts: { waiting: 0, depth: 0 } };
+
+  /** The queue's counts, read at most every COUNTS_CACHE_MS and kept up to date with this process's additions. */
+  async counts(): Promise<QueueCounts> {
+    if (Date.now() - this.cached.at > COUNTS_CACHE_MS) {
+      const c = await this.queue.getJobCounts('waiting', 'prioritized', 'delayed');
+      this.cached = { at: Date.now(), counts: { waiting: c.waiting ?? 0, depth: (c.waiting ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0) } };
+    }
+    return this.cached.counts;
   }
 
   /** A delayed job in the same queue; its fixed id keeps one per container however often it is asked for. */

@@ -19,8 +19,6 @@ export interface SlackOptions extends ChatPipeline {
   maxSkewMs: number;
 }
 
-/** How long a trigger id is remembered, so a retried or replayed request runs once. */
-const SEEN_MS = 30 * 60_000;
 /** How long the channel message of a job is remembered for updates. */
 const MESSAGE_MS = 24 * 3_600_000;
 
@@ -51,9 +49,10 @@ export class SlackAdapter {
         text: command.text,
         replyTo: { route: this.route, channelId: command.channel_id, userId: command.user_id },
         dedupKey: command.trigger_id,
+        seenKey: `slack:${command.trigger_id}`,
       };
-      if (!(await o.store.claim(`slack:seen:${command.trigger_id}`, SEEN_MS))) return ack(); // a retry or a replay
       const admitted = await o.admit(request);
+      if (admitted.kind === 'reply' && admitted.replayed) return ack(); // a retry or a replay: answered the first time
       if (admitted.kind === 'reply') {
         const m = renderReply(admitted.reply);
         await ack({ response_type: admitted.reply.ephemeral ? 'ephemeral' : 'in_channel', text: m.text, blocks: m.blocks } as never);
@@ -82,9 +81,10 @@ export class SlackAdapter {
         text: value,
         replyTo: { route: this.route, channelId: b.channel.id, userId: b.user.id },
         dedupKey: b.trigger_id,
+        seenKey: `slack:${b.trigger_id}`,
       };
-      if (!(await o.store.claim(`slack:seen:${b.trigger_id}`, SEEN_MS))) return;
       const admitted = await o.admit(request);
+      if (admitted.kind === 'reply' && admitted.replayed) return;
       const answer = admitted.kind === 'reply' ? admitted : await o.queue(admitted);
       if (answer.kind === 'reply') {
         const m = renderReply(answer.reply);
