@@ -7,6 +7,8 @@ import { TerminalAdapter } from './adapters/terminal/terminal-adapter.js';
 import { admitRequest, handleRequest, queueAccepted, type Answer } from './pipeline/handle-request.js';
 import type { ChatRequest, ReplyTarget } from './core/request.js';
 import type { Reply } from './core/reply.js';
+import type { Delivery } from './core/job.js';
+import { Ingress } from './pipeline/ingress.js';
 import { cleanupReply, runCleanup, type CleanupResult } from './pipeline/cleanup.js';
 import { startMaintenance } from './queue/maintenance.js';
 import { measureQueueWith } from './health/metrics.js';
@@ -160,12 +162,13 @@ export async function startStack(config: Config, options: StackOptions): Promise
   }
 
   if (roles.has('bot')) {
-    const gate = new QuotaGate(producer, config.queuePrefix, commandQueue.queue, config.policy.quotas);
+    const gate = new QuotaGate(producer, config.queuePrefix, commandQueue.queue, () => commandQueue.counts(), config.policy.quotas);
     const requestDeps = { registry: commands, settings: config, queue: commandQueue, gate, audit, ops, log };
     stack.handle = (request) => handleRequest(request, requestDeps);
+    const ingress = new Ingress();
     const pipeline: ChatPipeline = {
-      admit: (request) => admitRequest(request, requestDeps),
-      queue: (accepted) => queueAccepted(accepted, requestDeps),
+      admit: (request) => ingress.admitting(() => admitRequest(request, requestDeps)),
+      queue: (accepted) => ingress.admitting(() => queueAccepted(accepted, requestDeps)),
       deliverLater: (delivery) => deliveries.deliver(delivery),
       store,
       log,
@@ -173,6 +176,10 @@ export async function startStack(config: Config, options: StackOptions): Promise
     // The bot reads the engine only to suggest container names; it never changes anything there.
     const containerNames = (platform: string) => async (userId: string) =>
       (await sandboxOf().listContainers({ all: true })).filter((c) => c.owner === `${platform}:${userId}`).map((c) => c.name);
+    const afterAcks = (send: (delivery: Delivery) => Promise<void>) => async (delivery: Delivery) => {
+      await ingress.quiet(config.deliveryYield);
+      await send(delivery);
+    };
     const imageSuggestions = [...IMAGE_ALIASES.map((a) => a.alias), ...config.policy.images.filter((i) => !i.includes('*'))];
 
     if (config.discordToken) {
@@ -192,7 +199,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
       });
       if (config.discordRegister) await discord.register();
       await discord.start();
-      workers.push(deliveries.consume(discord.route, discord.deliver, log), { close: () => discord.stop() });
+      workers.push(deliveries.consume(discord.route, afterAcks(discord.deliver), log), { close: () => discord.stop() });
       stack.discord = discord;
       stack.healthChecks.discord = async () => ({ ok: discord.client.ws.status === 0, detail: `gateway status ${discord.client.ws.status}` });
     }
@@ -209,7 +216,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
         ...pipeline,
       });
       stack.slackAddress = await slack.start();
-      workers.push(deliveries.consume(slack.route, slack.deliver, log), { close: () => slack.stop() });
+      workers.push(deliveries.consume(slack.route, afterAcks(slack.deliver), log), { close: () => slack.stop() });
       stack.slack = slack;
       stack.healthChecks.slack = async () => ({ ok: slack.connected() });
     }
