@@ -43,6 +43,7 @@ export const SETTINGS = {
   dockerTlsVerify: setting('DOCKER_TLS_VERIFY', z.enum(['', '0', '1']), '', 'With tcp://: verify the engine with TLS (1).'),
   dockerCertPath: setting('DOCKER_CERT_PATH', optionalText, undefined, 'With tcp:// and TLS: folder holding ca.pem, cert.pem and key.pem.'),
   sshAuthSock: setting('SSH_AUTH_SOCK', optionalText, undefined, 'With ssh://: the SSH agent that holds the key for the engine host.'),
+  workerNice: setting('WORKER_NICE', count(0).max(19), '10', 'A process that runs the worker without the bot lowers its CPU priority by this much (0 to 19), so on a shared machine acknowledgements come first.'),
   workerConcurrency: setting('WORKER_CONCURRENCY', count(), '4', 'Jobs one worker process runs at once.'),
   jobAttempts: setting('JOB_ATTEMPTS', count(), '3', 'Tries for a job that fails for a reason of ours (a user error never retries).'),
   engineWait: setting('ENGINE_WAIT', duration, '2m', 'How long a job waits for an unreachable Docker engine (retrying, the message says so) before it fails.'),

@@ -1,3 +1,4 @@
+import { getPriority, setPriority } from 'node:os';
 import { loadConfig } from './config.js';
 import { createLogger } from './log.js';
 import { replySucceeded } from './core/reply.js';
@@ -16,6 +17,10 @@ async function main(): Promise<number> {
   // The terminal is the user's screen: keep routine logs off it.
   const chat = Boolean(config.discordToken || config.slackBotToken);
   const log = createLogger(config.logLevel === 'info' && roles.has('bot') && !chat ? 'warn' : config.logLevel);
+  if (roles.has('worker') && !roles.has('bot') && config.workerNice > 0) {
+    // Jobs wait in the queue anyway; a command that is not acknowledged within 3 s is lost to the user.
+    setPriority(Math.min(19, getPriority() + config.workerNice));
+  }
   const stack = await startStack(config, { roles, log, terminalOut: roles.has('bot') ? process.stdout : undefined });
   const health = oneShot ? undefined : await startHealthServer(stack.healthChecks, config.healthPort, config.healthHost).catch((error: Error) => {
     log.warn({ err: error.message }, `no /healthz and /metrics: port ${config.healthPort} is taken (set HEALTH_PORT)`);

@@ -1,3 +1,4 @@
+import { getPriority } from 'node:os';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -31,6 +32,8 @@ describe('a worker killed with SIGKILL while its container runs', () => {
     const first = spawnStevedore(env, 'worker');
     children.push(first);
     await until(async () => (await bot.commandQueue.queue.getWorkers()).length > 0, 20_000, 'the first worker');
+    // A worker without the bot yields the CPU to acknowledgements (WORKER_NICE, 10 by default).
+    expect(getPriority(first.pid!)).toBe(Math.min(19, getPriority() + 10));
 
     let killedAt = 0;
     let recoveredAt = 0;
