@@ -62,7 +62,8 @@ async function attachAndWait(container: Docker.Container, plan: RunPlan, start: 
   const durationMs = Date.now() - began;
   await Promise.race([drained, new Promise((r) => setTimeout(r, STREAM_GRACE_MS))]);
   (stream as unknown as { destroy?: () => void }).destroy?.();
-  const state = (await container.inspect()).State;
+  // Only a SIGKILL (exit 137) can be the kernel's out-of-memory killer: other exits need no further look.
+  const oomKilled = status.StatusCode === 137 && (await container.inspect()).State.OOMKilled;
   if (plan.autoRemove) await container.remove({ force: true }).catch(() => {});
   return {
     containerId: container.id,
@@ -70,7 +71,7 @@ async function attachAndWait(container: Docker.Container, plan: RunPlan, start: 
     output: output.text(),
     truncated: output.truncated,
     timedOut: killedFor === 'timeout',
-    oomKilled: state.OOMKilled,
+    oomKilled,
     durationMs,
     ...(killedFor === 'cancel' ? { cancelledBy: String(signal?.reason ?? 'someone') } : {}),
   };
