@@ -52,8 +52,8 @@ for (const [name, p] of [['floor', barePort], ['bot', port], ['floor', barePort]
   // The CPU of the acknowledgements themselves; the replies they queued are sent after.
   const used = process.cpuUsage(cpu);
   const redisUsed = redisCpuMs() - redisBefore;
-  await until(async () => (await stack.deliveries.pending('slack')) === 0, 60_000, 'replies');
   if (profiling) writeFileSync(profile!, JSON.stringify((await profiling.post('Profiler.stop')).profile));
+  await until(async () => (await stack.deliveries.pending('slack')) === 0, 60_000, 'replies');
   process.stdout.write(`${name.padEnd(5)} p50 ${percentile(r.latencies, 50).toFixed(1)} p99 ${percentile(r.latencies, 99).toFixed(1)} rate ${(r.latencies.length / (r.wallMs / 1000)).toFixed(0)}/s failures ${r.failures}, ${name === 'bot' ? `bot CPU ${((used.user + used.system) / 1000 / r.latencies.length).toFixed(2)} ms/ack, Redis ${(redisUsed / r.latencies.length).toFixed(2)} ms/ack` : ''}\n`);
 }
 bare.kill();

@@ -17,7 +17,7 @@ import { SlackStandIn, postSlashCommand } from '../test/stand-ins/slack-stand-in
 import { exited, spawnStevedore, until } from '../test/helpers/processes.js';
 import { cleanUp } from '../test/helpers/test-stack.js';
 import { dockerodeLifecycle, cliLifecycle } from './floors.js';
-import { arg, machine, median, percentile, printTable, runScript } from './report.js';
+import { arg, cpuMsOf, machine, median, percentile, pidOf, printTable, runScript } from './report.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SECRET = 'bench-signing-secret';
@@ -44,6 +44,8 @@ const env: Record<string, string> = {
 const config = loadConfig({ ...process.env, ...env });
 const rows: string[][] = [];
 const results: Record<string, unknown> = { machine: machine(), when: new Date().toISOString() };
+/** Progress on standard error, so a long run shows where it is. */
+const step = (what: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${what}\n`);
 const row = (name: string, value: string, floor = '', ratio = '', target = '', met = '') => rows.push([name, value, floor, ratio, target, met]);
 
 // The roles as a deployment runs them: one compiled process each.
@@ -55,6 +57,7 @@ const roles: Record<string, ChildProcess> = {
 };
 process.on('exit', () => Object.values(roles).forEach((c) => c.kill('SIGKILL'))); // never leave them behind
 const rss = (p: ChildProcess) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p.pid}/status`, 'utf8'))![1]) / 1024;
+step('starting the roles');
 await until(async () => (await postSlashCommand(slackPort, SECRET, { text: 'help', trigger_id: `warm-${Date.now()}` }).catch(() => ({ status: 0 }))).status === 200, 30_000, 'the bot');
 // A terminal of the bench's own on the same queue (no chat tokens: the bot process holds those).
 const terminalConfig = loadConfig({ ...process.env, ...env, SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '' });
@@ -64,6 +67,7 @@ await new Promise((r) => setTimeout(r, 3000));
 const idle = Object.fromEntries(Object.entries(roles).map(([k, p]) => [k, rss(p)]));
 
 async function drain(): Promise<void> {
+  step('waiting for the queue and the replies to drain');
   await until(async () => {
     const c = await local.commandQueue.queue.getJobCounts('waiting', 'active', 'delayed');
     const replies = (await local.deliveries.pending('slack')) + (await local.deliveries.pending('discord'));
@@ -72,23 +76,35 @@ async function drain(): Promise<void> {
 }
 
 /** The load process, separate from this one (which hosts the chat stand-ins and must keep answering). */
-async function load(port: number, total: number, concurrency: number): Promise<{ latencies: number[]; failures: number; wallMs: number }> {
+async function load(port: number, total: number, concurrency: number): Promise<{ latencies: number[]; failures: number; wallMs: number; cpuMs: number }> {
   const out = await runScript(ROOT, join(ROOT, 'bench/load.ts'), [String(port), SECRET, String(total), String(concurrency), 'ps']);
   return JSON.parse(out.trim().split('\n').at(-1)!);
 }
 
 // 1. Acknowledgement: Stevedore's bot against a bare Bolt app, interleaved, same load process and settings.
+step('acknowledgements');
 const bare = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/bare-bolt.ts'), SECRET, slack.apiUrl], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
 const barePort = await new Promise<number>((r) => bare.stdout!.once('data', (d: Buffer) => r(Number(d.toString().trim()))));
 const ack = { stevedore: [] as number[], floor: [] as number[], stevedoreWall: 0, floorWall: 0, failures: 0 };
-await load(barePort, 50, 10); // both warm, as a running deployment is
-await load(slackPort, 50, 10);
+// Where the CPU goes while Stevedore acknowledges: each of its processes, and the services they share the cores with.
+const accounted: Record<string, number | undefined> = { bot: roles.bot!.pid, worker: roles.worker!.pid, scheduler: roles.scheduler!.pid, 'redis-server': pidOf('redis-server'), dockerd: pidOf('dockerd'), containerd: pidOf('containerd'), 'bench (stand-ins)': process.pid };
+const ackCpu: Record<string, number> = {};
+const floorCpu: Record<string, number> = { 'bare Bolt': 0, load: 0 };
+// Both warm, as a running deployment is: a few hundred requests get the hot paths compiled.
+await load(barePort, 500, ACK_CONCURRENCY);
+await load(slackPort, 500, ACK_CONCURRENCY);
 await drain();
 for (let round = 0; round < 2; round++) {
+  const bareBefore = cpuMsOf(bare.pid!);
   const f = await load(barePort, ACKS / 2, ACK_CONCURRENCY);
+  floorCpu['bare Bolt']! += cpuMsOf(bare.pid!) - bareBefore;
+  floorCpu.load! += f.cpuMs;
   ack.floor.push(...f.latencies);
   ack.floorWall += f.wallMs;
+  const before = Object.fromEntries(Object.entries(accounted).map(([k, pid]) => [k, pid ? cpuMsOf(pid) : 0]));
   const s = await load(slackPort, ACKS / 2, ACK_CONCURRENCY);
+  for (const [k, pid] of Object.entries(accounted)) ackCpu[k] = (ackCpu[k] ?? 0) + (pid ? cpuMsOf(pid) - before[k]! : 0);
+  ackCpu.load = (ackCpu.load ?? 0) + s.cpuMs;
   ack.stevedore.push(...s.latencies);
   ack.stevedoreWall += s.wallMs;
   ack.failures += s.failures + f.failures;
@@ -107,7 +123,9 @@ const rateRatio = ack.stevedore.length / ack.stevedoreWall / (ack.floor.length /
 row('acks per second', ackRate(ack.stevedore.length, ack.stevedoreWall), ackRate(ack.floor.length, ack.floorWall), rateRatio.toFixed(2), '≥ 0.7', rateRatio >= 0.7 ? 'yes' : 'no');
 row('ack p50 (ms), concurrency 1', p(single.stevedore, 50), p(single.floor, 50));
 row('ack failures', String(ack.failures));
-results.ack = { ...ack, single };
+const perAck = (cpu: Record<string, number>, n: number) => Object.entries(cpu).filter(([, ms]) => ms > 0).map(([k, ms]) => `${k} ${(ms / n).toFixed(2)}`).join(', ');
+row('CPU per ack (ms), by process', perAck(ackCpu, ack.stevedore.length), perAck(floorCpu, ack.floor.length));
+results.ack = { ...ack, single, cpuMs: ackCpu, floorCpuMs: floorCpu };
 
 // Discord: from INTERACTION_CREATE to the deferral reaching Discord.
 const deferrals: number[] = [];
@@ -121,6 +139,7 @@ row('Discord deferral p50 / p99 (ms), 20 at once', `${p(deferrals, 50)} / ${p(de
 results.discordDeferralMs = deferrals;
 
 // 2. End to end, interleaved with the floors.
+step('end to end');
 const e2e = { terminal: [] as number[], slack: [] as number[], dockerode: [] as number[], cli: [] as number[] };
 for (let i = 0; i < E2E_RUNS; i++) {
   let t = performance.now();
@@ -143,6 +162,7 @@ row('floor: docker run --rm (CLI), median (ms)', median(e2e.cli).toFixed(0), '',
 results.e2e = e2e;
 
 // 3. Burst: many users at once; every reply once.
+step('burst');
 const before = slack.find('chat.update').length;
 const burstStart = Date.now();
 await Promise.all(Array.from({ length: BURST }, (_, i) => postSlashCommand(slackPort, SECRET, { text: `run --rm busybox echo burst-${i}`, trigger_id: `burst-${id}-${i}`, user_id: `UB${i % BURST_USERS}`, channel_id: 'C1' })));
@@ -164,6 +184,7 @@ row('burst: replies missing / doubled', `${BURST - new Set(finals().map((c) => c
 results.burst = { burstMs, floorMs, concurrency, doubled };
 
 // 4. Explain: pure CPU, no Docker and no Redis.
+step('explain');
 const corpus = [
   'run whalesay boo', 'run --rm -v data:/data --name web docker/whalesay:latest cowsay hi', 'run -d --name site -v site:/www web', 'run -it --rm busybox sh',
   'run --privileged -v /:/host busybox', 'run -m 128m --cpus 1 -e A=1 -e B=2 --hostname h busybox env', 'pull docker/whalesay:latest', 'image pull nginx:1.25',
@@ -185,6 +206,7 @@ row(`explain p50 / p99 (ms), ${explainMs.length} explanations`, `${percentile(ex
 results.explainMs = { p50: percentile(explainMs, 50), p99: percentile(explainMs, 99) };
 
 // 5. Memory of each role.
+step('memory');
 const after = Object.fromEntries(Object.entries(roles).map(([k, p]) => [k, rss(p)]));
 for (const role of Object.keys(roles)) {
   row(`resident memory, ${role} (MB): idle / after the burst`, `${idle[role]!.toFixed(0)} / ${after[role]!.toFixed(0)}`, '', '', 'idle < 150', idle[role]! < 150 ? 'yes' : 'no');

@@ -1,5 +1,5 @@
 // The load process: N signed Slack slash commands at concurrency C against one HTTP endpoint, over keep-alive
-// connections. Prints one JSON line: the latency of each request (ms) and the wall time.
+// connections. Prints one JSON line: the latency of each request (ms), the wall time and its own CPU time.
 import { createHmac } from 'node:crypto';
 import { Agent, request } from 'node:http';
 
@@ -37,5 +37,6 @@ async function lane(): Promise<void> {
 
 const started = performance.now();
 await Promise.all(Array.from({ length: concurrency }, lane));
-process.stdout.write(`${JSON.stringify({ latencies, failures, wallMs: performance.now() - started })}\n`);
+const cpu = process.cpuUsage();
+process.stdout.write(`${JSON.stringify({ latencies, failures, wallMs: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000 })}\n`);
 agent.destroy();

@@ -1,4 +1,6 @@
 // Shared by the benchmarks: reading options, the machine line, printing tables.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
 /** `--name value` from the command line, as a number, or the default. */
@@ -40,4 +42,23 @@ export async function runScript(root: string, script: string, args: string[]): P
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${script} exited with ${code}`))));
   });
+}
+
+/** CPU time (ms) a process has used so far, from /proc (user + system). */
+export function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The pid of a running program by its exact name (redis-server, dockerd), if one runs. */
+export function pidOf(name: string): number | undefined {
+  try {
+    return Number(execFileSync('pgrep', ['-o', '-x', name]).toString().trim()) || undefined;
+  } catch {
+    return undefined;
+  }
 }
