@@ -41,8 +41,8 @@ const bare = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/bare-
 const barePort = await new Promise<number>((r) => bare.stdout!.once('data', (d: Buffer) => r(Number(d.toString().trim()))));
 const text = process.argv.includes('--text') ? process.argv[process.argv.indexOf('--text') + 1]! : 'ps';
 const run = async (p: number, n: number, c: number) => JSON.parse((await runScript(ROOT, join(ROOT, 'bench/load.ts'), [String(p), 's', String(n), String(c), text])).trim().split('\n').at(-1)!);
-await run(barePort, 100, 10);
-await run(port, 100, 10);
+await run(barePort, 500, 50);
+await run(port, 500, 50);
 for (const [name, p] of [['floor', barePort], ['bot', port], ['floor', barePort], ['bot', port], ['floor', barePort], ['bot', port]] as const) {
   await until(async () => (await stack.deliveries.pending('slack')) === 0, 60_000, 'replies');
   const profiling = name === 'bot' && profile ? await startProfile() : undefined;

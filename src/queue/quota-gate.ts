@@ -63,12 +63,12 @@ export class QuotaGate implements GateApi {
     const minute = Math.floor(Date.now() / 60_000);
     const rateKey = `${this.prefix}:rate:${owner}:${minute}`;
     // One round trip for the request's claim and the per-user counters.
-    const [fresh, count, , pending] = await Promise.all([
+    const [fresh, count, pending] = await Promise.all([
       seenKey ? this.redis.set(`${this.prefix}:seen:${seenKey}`, '1', 'PX', SEEN_MS, 'NX') : 'OK',
       this.redis.incr(rateKey),
-      this.redis.expire(rateKey, 120),
       this.redis.scard(this.pendingKey(owner)),
     ]);
+    if (count === 1) void this.redis.expire(rateKey, 120).catch(() => {}); // a new minute's counter
     if (fresh !== 'OK') throw new Replayed();
     if (!who.admin && count > this.quotas.commandsPerMinute) {
       const wait = Math.ceil(((minute + 1) * 60_000 - Date.now()) / 1000);

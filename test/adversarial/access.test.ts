@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TerminalAdapter } from '../../src/adapters/terminal/terminal-adapter.js';
 import { engineEvents, startTestStack, type TestStack } from '../helpers/test-stack.js';
@@ -81,6 +82,11 @@ describe('who may do what, where', () => {
     const over = await erin.submit('help');
     expect(over.title).toBe('You have sent 7 commands this minute; the limit is 6.');
     expect(over.body).toMatch(/Nothing was queued\. Try again in \d+ s\./);
+    // The minute's counter expires by itself.
+    const redis = new Redis(t.config.redisUrl);
+    const [counter] = await redis.keys(`${t.config.queuePrefix}:rate:terminal:erin:*`);
+    expect(await redis.ttl(counter!)).toBeGreaterThan(60);
+    redis.disconnect();
   });
 });
 
