@@ -169,7 +169,13 @@ export async function startStack(config: Config, options: StackOptions): Promise
     const pipeline: ChatPipeline = {
       admit: (request) => ingress.admitting(() => admitRequest(request, requestDeps)),
       queue: (accepted) => ingress.admitting(() => queueAccepted(accepted, requestDeps)),
-      deliverLater: (delivery) => deliveries.deliver(delivery),
+      announceQueued: (queued, replyTo) => {
+        const notice: Delivery = { kind: 'progress', jobId: queued.jobId, replyTo, progress: { stage: 'queued', detail: `position ${queued.position}` }, unlessMoved: true };
+        // At once, or after a burst of commands: the notice is news, not a promise (the job is stored, and its final
+        // reply will come); a job that has moved on by then does not get it.
+        const sent = ingress.busy() ? ingress.quiet(config.deliveryYield).then(() => deliveries.deliver(notice)) : deliveries.deliver(notice);
+        sent.catch((error) => log.warn({ err: error, job: queued.jobId }, 'queued notice not sent'));
+      },
       store,
       log,
     };

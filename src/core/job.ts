@@ -23,7 +23,14 @@ export interface ExpiryJob {
  * (a container expired). `jobId` ties an edit or a final reply to the message it belongs to.
  */
 export type Delivery =
-  | { kind: 'progress'; jobId: string; replyTo: ReplyTarget; progress: Progress }
+  | {
+      kind: 'progress';
+      jobId: string;
+      replyTo: ReplyTarget;
+      progress: Progress;
+      /** Not queued when a later stage of the job is on its way already (the bot's "queued", sent after a burst). */
+      unlessMoved?: true;
+    }
   | { kind: 'final'; jobId: string; replyTo: ReplyTarget; reply: Reply }
   | { kind: 'notice'; jobId: string; replyTo: ReplyTarget; reply: Reply };
 

@@ -22,6 +22,11 @@ export class Ingress {
     }
   }
 
+  /** True while commands are being admitted. */
+  busy(): boolean {
+    return this.inFlight > 0;
+  }
+
   /** Resolves once no command has been admitted for a moment, or after `maxMs` at the latest (replies never starve). */
   async quiet(maxMs: number): Promise<void> {
     const until = performance.now() + maxMs;

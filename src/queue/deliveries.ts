@@ -10,6 +10,9 @@ import { deliveryQueueName, finalDeliveryId } from './names.js';
 
 const DELIVERY_GRACE_MS = 5000;
 
+/** How long a job's "progress handed over" mark is kept: longer than any notice waits. */
+const MOVED_MS = 3_600_000;
+
 /**
  * Lanes per chat platform. The edits of one message must arrive in order, so each job's deliveries keep to one
  * lane (chosen by its id) processed one at a time, while different jobs' messages go out in parallel.
@@ -61,7 +64,17 @@ export class DeliveryQueues implements DeliveryApi {
   async deliver(delivery: Delivery): Promise<void> {
     const queue = this.queueFor(lane(delivery.replyTo.route, delivery.jobId));
     const jobId = delivery.kind === 'final' ? finalDeliveryId(delivery.jobId) : undefined;
+    if (delivery.kind === 'progress') {
+      // Decided when it is queued (the lane keeps order from there): a later stage already on its way wins.
+      if (delivery.unlessMoved && (await this.connection.exists(this.movedKey(delivery.jobId)))) return;
+      if (!delivery.unlessMoved) void this.connection.set(this.movedKey(delivery.jobId), '1', 'PX', MOVED_MS).catch(() => {});
+    }
     await queue.add(delivery.kind, delivery, jobId ? { jobId } : {});
+  }
+
+  /** Set once a job's progress has been handed over: an older "queued" notice then has nothing to say. */
+  private movedKey(jobId: string): string {
+    return `${this.prefix}:moved:${jobId}`;
   }
 
   /** Deliveries not yet sent on a route, over all its lanes. */

@@ -99,7 +99,7 @@ export class DiscordAdapter {
     await this.o.store.put(`discord:${i.id}`, i.token, this.o.tokenTtlMs);
     const answer = await this.o.queue(admitted);
     if (answer.kind === 'queued') {
-      await this.o.deliverLater({ kind: 'progress', jobId: answer.queued.jobId, replyTo: request.replyTo, progress: { stage: 'queued', detail: `position ${answer.queued.position}` } });
+      this.o.announceQueued(answer.queued, request.replyTo);
     } else {
       await this.edit(i.id, request.replyTo.channelId, renderReply(answer.reply));
     }

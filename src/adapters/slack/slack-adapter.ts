@@ -64,7 +64,7 @@ export class SlackAdapter {
       const answer = await o.queue(admitted);
       if (answer.kind === 'queued') {
         await ack({ response_type: 'ephemeral', text: `:hourglass_flowing_sand: Queued as #${answer.queued.jobId} (position ${answer.queued.position})` });
-        await o.deliverLater({ kind: 'progress', jobId: answer.queued.jobId, replyTo: request.replyTo, progress: { stage: 'queued', detail: `position ${answer.queued.position}` } });
+        o.announceQueued(answer.queued, request.replyTo);
       } else {
         const m = renderReply(answer.reply);
         await ack({ response_type: 'ephemeral', text: m.text, blocks: m.blocks } as never);
@@ -95,7 +95,7 @@ export class SlackAdapter {
         return;
       }
       await client.chat.postEphemeral({ channel: request.channelId, user: request.userId, text: `:hourglass_flowing_sand: Queued as #${answer.queued.jobId} (position ${answer.queued.position})` });
-      await o.deliverLater({ kind: 'progress', jobId: answer.queued.jobId, replyTo: request.replyTo, progress: { stage: 'queued', detail: `position ${answer.queued.position}` } });
+      o.announceQueued(answer.queued, request.replyTo);
     });
     this.app.error(async (error) => o.log.error({ err: error }, 'slack app error'));
   }
