@@ -1,6 +1,12 @@
 /** A burst of commands counts as over once none has been admitted for this long. */
 const SETTLE_MS = 10;
 
+interface Waiter {
+  resolve(): void;
+  /** performance.now() after which it goes anyway. */
+  until: number;
+}
+
 /**
  * The commands this bot process is admitting. Slack and Discord drop a command that is not acknowledged
  * within 3 s, while a reply that goes out a moment later loses nothing: so deliveries wait, a bounded time,
@@ -9,6 +15,9 @@ const SETTLE_MS = 10;
 export class Ingress {
   private inFlight = 0;
   private lastAt = 0;
+  private waiters: Waiter[] = [];
+  /** One timer for all waiters (a burst of a thousand commands leaves a thousand notices waiting). */
+  private timer?: NodeJS.Timeout;
 
   /** Runs one command's admission, counted. */
   async admitting<T>(work: () => Promise<T>): Promise<T> {
@@ -28,13 +37,32 @@ export class Ingress {
   }
 
   /** Resolves once no command has been admitted for a moment, or after `maxMs` at the latest (replies never starve). */
-  async quiet(maxMs: number): Promise<void> {
-    const until = performance.now() + maxMs;
-    for (;;) {
-      const now = performance.now();
-      const settled = this.inFlight === 0 && now - this.lastAt >= SETTLE_MS;
-      if (settled || now >= until) return;
-      await new Promise((r) => setTimeout(r, Math.min(until - now, Math.max(1, this.lastAt + SETTLE_MS - now))));
-    }
+  quiet(maxMs: number): Promise<void> {
+    if (maxMs <= 0 || this.settled(performance.now())) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.waiters.push({ resolve, until: performance.now() + maxMs });
+      this.schedule();
+    });
+  }
+
+  private settled(now: number): boolean {
+    return this.inFlight === 0 && now - this.lastAt >= SETTLE_MS;
+  }
+
+  private schedule(): void {
+    if (this.timer || !this.waiters.length) return;
+    const now = performance.now();
+    const next = Math.min(Math.max(this.lastAt + SETTLE_MS, now + 1), ...this.waiters.map((w) => w.until));
+    this.timer = setTimeout(() => this.wake(), Math.max(1, next - now));
+  }
+
+  private wake(): void {
+    this.timer = undefined;
+    const now = performance.now();
+    const settled = this.settled(now);
+    const going = settled ? this.waiters : this.waiters.filter((w) => w.until <= now);
+    this.waiters = settled ? [] : this.waiters.filter((w) => w.until > now);
+    for (const w of going) w.resolve();
+    this.schedule();
   }
 }
