@@ -5,6 +5,7 @@ interface Waiter {
   resolve(): void;
   /** performance.now() after which it goes anyway. */
   until: number;
+  maxMs: number;
 }
 
 /**
@@ -18,6 +19,8 @@ export class Ingress {
   private waiters: Waiter[] = [];
   /** One timer for all waiters (a burst of a thousand commands leaves a thousand notices waiting). */
   private timer?: NodeJS.Timeout;
+  /** After a wait ran out, deliveries go freely as long again: commands that never stop cannot starve replies. */
+  private freeUntil = 0;
 
   /** Runs one command's admission, counted. */
   async admitting<T>(work: () => Promise<T>): Promise<T> {
@@ -38,9 +41,10 @@ export class Ingress {
 
   /** Resolves once no command has been admitted for a moment, or after `maxMs` at the latest (replies never starve). */
   quiet(maxMs: number): Promise<void> {
-    if (maxMs <= 0 || this.settled(performance.now())) return Promise.resolve();
+    const now = performance.now();
+    if (maxMs <= 0 || now < this.freeUntil || this.settled(now)) return Promise.resolve();
     return new Promise((resolve) => {
-      this.waiters.push({ resolve, until: performance.now() + maxMs });
+      this.waiters.push({ resolve, until: now + maxMs, maxMs });
       this.schedule();
     });
   }
@@ -62,6 +66,10 @@ export class Ingress {
     const settled = this.settled(now);
     const going = settled ? this.waiters : this.waiters.filter((w) => w.until <= now);
     this.waiters = settled ? [] : this.waiters.filter((w) => w.until > now);
+    if (!settled && going.length) {
+      this.freeUntil = now + Math.max(...going.map((w) => w.maxMs));
+      this.waiters.splice(0).forEach((w) => going.push(w)); // the ones still waiting go now too
+    }
     for (const w of going) w.resolve();
     this.schedule();
   }

@@ -34,6 +34,26 @@ describe('Ingress', () => {
     await endless;
   });
 
+  it('lets replies go as long as they waited once commands never stop coming, so they cannot starve', async () => {
+    const ingress = new Ingress();
+    let stop = false;
+    const stream = (async () => {
+      while (!stop) await ingress.admitting(() => sleep(2));
+    })();
+    const first = performance.now();
+    await ingress.quiet(60); // held the whole 60 ms
+    expect(performance.now() - first).toBeGreaterThanOrEqual(55);
+    const next = performance.now();
+    await ingress.quiet(60); // then free for as long
+    expect(performance.now() - next).toBeLessThan(5);
+    await sleep(80);
+    const later = performance.now();
+    await ingress.quiet(60); // and held again
+    expect(performance.now() - later).toBeGreaterThanOrEqual(55);
+    stop = true;
+    await stream;
+  });
+
   it('does not hold at all when the wait is 0', async () => {
     const ingress = new Ingress();
     const busy = ingress.admitting(() => sleep(100));
