@@ -89,7 +89,7 @@ export const SETTINGS = {
   healthInterval: setting('HEALTH_INTERVAL', duration, '15s', 'How often the scheduler checks Redis and the engine, to tell the ops channel when one goes or comes back.'),
   policyFile: setting('POLICY_FILE', optionalText, undefined, 'YAML policy: channel bindings, admins, image allowlist, quotas (see policy.example.yaml). Without it: the terminal may do all, chat channels only read.'),
   auditKept: setting('AUDIT_KEPT', count(), '10000', 'Audit entries kept in the Redis stream.'),
-  deliveryYield: setting('DELIVERY_YIELD', duration, '1s', 'While the bot is acknowledging a burst of commands (the platforms allow 3 s), replies wait for it at most this long (0: never).'),
+  deliveryYield: setting('DELIVERY_YIELD', duration, '1s', 'While the bot is acknowledging a burst of commands (the platforms allow 3 s), replies wait for it at most this long, then go freely as long (0: never wait).'),
   jobsKept: setting('JOBS_KEPT', count(), '1000', 'Finished jobs kept in Redis for /docker jobs and explain job.'),
 } as const;
 
