@@ -7,13 +7,14 @@ import { ownerId, type Requester } from '../core/request.js';
 import type { Policy } from '../policy/policy-file.js';
 import type { QueueCounts } from './command-queue.js';
 
-/**
- * Admission before anything is queued: commands per user per minute (a Redis counter per minute window), jobs
- * a user has waiting, and the depth of the whole queue. Admins skip the per-user limits, not the global one.
- */
 /** How long a request's platform id is remembered, so a retried or replayed request is acted on once. */
 const SEEN_MS = 30 * 60_000;
 
+/**
+ * Admission before anything is queued: a platform's retry recognised, commands per user per minute (a Redis
+ * counter per minute window), jobs a user has waiting, and the depth of the whole queue. Admins skip the per-user
+ * limits, not the global one.
+ */
 export class QuotaGate implements GateApi {
   /** The jobs a user has queued, as a set of ids; finished ones are dropped lazily, when the count matters. */
   private pendingKey(owner: string): string {
