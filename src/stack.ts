@@ -182,9 +182,13 @@ export async function startStack(config: Config, options: StackOptions): Promise
     // The bot reads the engine only to suggest container names; it never changes anything there.
     const containerNames = (platform: string) => async (userId: string) =>
       (await sandboxOf().listContainers({ all: true })).filter((c) => c.owner === `${platform}:${userId}`).map((c) => c.name);
-    const afterAcks = (send: (delivery: Delivery) => Promise<void>) => async (delivery: Delivery) => {
-      await ingress.quiet(config.deliveryYield);
-      await send(delivery);
+    /** A chat adapter's replies: sent by this process, after any burst of commands it is acknowledging. */
+    const sendReplies = (adapter: { route: string; deliver(delivery: Delivery): Promise<void>; stop(): Promise<void> }) => {
+      const send = async (delivery: Delivery) => {
+        await ingress.quiet(config.deliveryYield);
+        await adapter.deliver(delivery);
+      };
+      workers.push(deliveries.consume(adapter.route, send, log), { close: () => adapter.stop() });
     };
     const imageSuggestions = [...IMAGE_ALIASES.map((a) => a.alias), ...config.policy.images.filter((i) => !i.includes('*'))];
 
@@ -205,7 +209,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
       });
       if (config.discordRegister) await discord.register();
       await discord.start();
-      workers.push(deliveries.consume(discord.route, afterAcks(discord.deliver), log), { close: () => discord.stop() });
+      sendReplies(discord);
       stack.discord = discord;
       stack.healthChecks.discord = async () => ({ ok: discord.client.ws.status === 0, detail: `gateway status ${discord.client.ws.status}` });
     }
@@ -222,7 +226,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
         ...pipeline,
       });
       stack.slackAddress = await slack.start();
-      workers.push(deliveries.consume(slack.route, afterAcks(slack.deliver), log), { close: () => slack.stop() });
+      sendReplies(slack);
       stack.slack = slack;
       stack.healthChecks.slack = async () => ({ ok: slack.connected() });
     }
