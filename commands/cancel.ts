@@ -12,7 +12,7 @@ export const cancel = defineCommand<{ jobId: string }>({
   interspersed: true,
   access: 'write',
   runsOn: 'bot',
-  build: (parsed) => ({ jobId: needArgs(parsed, 'cancel', 'a job')[0]!.replace(/^#/, '') }),
+  build: (parsed) => ({ jobId: needArgs(parsed, 'cancel', 'a job')[0]! }),
   async execute(ctx) {
     const job = await ownJob(ctx, ctx.args.jobId, true);
     const outcome = await ctx.ops.cancel(job.id, ctx.who);

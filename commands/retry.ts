@@ -13,7 +13,7 @@ export const retry = defineCommand<{ jobId: string }>({
   interspersed: true,
   access: 'write',
   runsOn: 'bot',
-  build: (parsed) => ({ jobId: needArgs(parsed, 'retry', 'a job')[0]!.replace(/^#/, '') }),
+  build: (parsed) => ({ jobId: needArgs(parsed, 'retry', 'a job')[0]! }),
   async execute(ctx) {
     const job = await ownJob(ctx, ctx.args.jobId, false);
     const failed = job.state === 'failed' || (job.outcome !== undefined && (job.outcome.exitCode !== 0 || job.outcome.timedOut || job.outcome.oomKilled));
