@@ -1,7 +1,7 @@
 // A probe for the acknowledgement path alone: one bot (Slack HTTP) with no worker, one load process, and the
 // bare Bolt floor measured in the same run. `--profile FILE` writes a CPU profile of the bot's rounds.
-import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,7 +11,7 @@ import { startStack } from '../src/stack.js';
 import { SlackStandIn } from '../test/stand-ins/slack-stand-in.js';
 import { cleanUp } from '../test/helpers/test-stack.js';
 import { until } from '../test/helpers/processes.js';
-import { arg, percentile, runScript } from './report.js';
+import { arg, cpuMsOf, percentile, pidOf, runScript } from './report.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const slack = new SlackStandIn();
@@ -24,12 +24,9 @@ const stack = await startStack(config, { roles: new Set(['bot']), log: pino({ le
 const port = stack.slackAddress!.port;
 const profileAt = process.argv.indexOf('--profile');
 const profile = profileAt > 0 ? process.argv[profileAt + 1] : undefined;
-/** CPU time used so far by the Redis server on 127.0.0.1:6379 (for the cost of each ack on Redis's side). */
-function redisCpuMs(): number {
-  const pid = execFileSync('pgrep', ['-o', 'redis-server']).toString().trim();
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
+/** CPU time used so far by the Redis server (for the cost of each ack on Redis's side). */
+const redisPid = pidOf('redis-server');
+const redisCpuMs = () => (redisPid ? cpuMsOf(redisPid) : 0);
 async function startProfile(): Promise<Session> {
   const session = new Session();
   session.connect();
