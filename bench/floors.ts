@@ -23,7 +23,15 @@ export async function dockerodeLifecycle(config: Config, ...cmd: string[]): Prom
     user: config.user,
     pull: 'missing' as const,
     mounts: [],
-    limits: { memoryBytes: config.memory, nanoCpus: Math.round(config.cpus * 1e9), pidsLimit: config.pidsLimit, tmpfsBytes: config.tmpfsSize, timeoutMs: config.runTimeout, outputBytes: config.outputLimit, logMaxBytes: config.logMaxSize },
+    limits: {
+      memoryBytes: config.memory,
+      nanoCpus: Math.round(config.cpus * 1e9),
+      pidsLimit: config.pidsLimit,
+      tmpfsBytes: config.tmpfsSize,
+      timeoutMs: config.runTimeout,
+      outputBytes: config.outputLimit,
+      logMaxBytes: config.logMaxSize,
+    },
   };
   const started = performance.now();
   const container = await docker.createContainer(containerSpec(plan));
@@ -40,6 +48,36 @@ export async function dockerodeLifecycle(config: Config, ...cmd: string[]): Prom
 /** `docker run --rm` through the CLI, same settings. Returns ms. */
 export function cliLifecycle(): number {
   const started = performance.now();
-  execFileSync('docker', ['run', '--rm', '--network', 'none', '--memory', '256m', '--memory-swap', '256m', '--cpus', '0.5', '--pids-limit', '64', '--read-only', '--tmpfs', '/tmp:rw,noexec,nosuid,nodev,size=16m', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges', '--user', '1000:1000', '--init', 'docker/whalesay:latest', 'cowsay', 'boo'], { stdio: 'ignore' });
+  execFileSync(
+    'docker',
+    [
+      'run',
+      '--rm',
+      '--network',
+      'none',
+      '--memory',
+      '256m',
+      '--memory-swap',
+      '256m',
+      '--cpus',
+      '0.5',
+      '--pids-limit',
+      '64',
+      '--read-only',
+      '--tmpfs',
+      '/tmp:rw,noexec,nosuid,nodev,size=16m',
+      '--cap-drop',
+      'ALL',
+      '--security-opt',
+      'no-new-privileges',
+      '--user',
+      '1000:1000',
+      '--init',
+      'docker/whalesay:latest',
+      'cowsay',
+      'boo',
+    ],
+    { stdio: 'ignore' },
+  );
   return performance.now() - started;
 }

@@ -20,19 +20,33 @@ const WORKERS = 2;
 
 const id = Date.now().toString(36);
 const policyFile = join(tmpdir(), `stevedore-soak-${id}.yaml`);
-writeFileSync(policyFile, 'channels: [{ channel: "*", commands: [all] }]\nquotas: { commandsPerMinute: 1000, queuedJobs: 10, queueDepth: 5000 }\n');
-const env: Record<string, string> = { QUEUE_PREFIX: `{sv-soak-${id}}`, STEVEDORE_DEPLOYMENT: `soak-${id}`, POLICY_FILE: policyFile, LOG_LEVEL: 'silent', JOB_LOCK: '3s', WORKER_CONCURRENCY: '4' };
+writeFileSync(
+  policyFile,
+  'channels: [{ channel: "*", commands: [all] }]\nquotas: { commandsPerMinute: 1000, queuedJobs: 10, queueDepth: 5000 }\n',
+);
+const env: Record<string, string> = {
+  QUEUE_PREFIX: `{sv-soak-${id}}`,
+  STEVEDORE_DEPLOYMENT: `soak-${id}`,
+  POLICY_FILE: policyFile,
+  LOG_LEVEL: 'silent',
+  JOB_LOCK: '3s',
+  WORKER_CONCURRENCY: '4',
+};
 const config = loadConfig({ ...process.env, ...env });
 const stack = await startStack(config, { roles: new Set(['bot']), log: pino({ level: 'silent' }) });
 
 // One delivery route for the soak: it counts final replies per job.
 const finals = new Map<string, number>();
 const waiting = new Map<string, () => void>();
-const consumer = stack.deliveries.consume('soak', async (d) => {
-  if (d.kind !== 'final') return;
-  finals.set(d.jobId, (finals.get(d.jobId) ?? 0) + 1);
-  waiting.get(d.jobId)?.();
-}, pino({ level: 'silent' }));
+const consumer = stack.deliveries.consume(
+  'soak',
+  async (d) => {
+    if (d.kind !== 'final') return;
+    finals.set(d.jobId, (finals.get(d.jobId) ?? 0) + 1);
+    waiting.get(d.jobId)?.();
+  },
+  pino({ level: 'silent' }),
+);
 
 const workers = Array.from({ length: WORKERS }, () => spawnStevedore(env, 'worker'));
 const kills: { at: number; active: string[]; recoveredMs?: number }[] = [];
@@ -44,7 +58,13 @@ const started = Date.now();
 async function user(u: number): Promise<void> {
   while (sent < COMMANDS) {
     const n = sent++;
-    const request: ChatRequest = { platform: 'terminal', userId: `soak-user-${u}`, channelId: 'soak', text: `run --rm busybox echo ${u}-${n}`, replyTo: { route: 'soak', channelId: 'soak' } };
+    const request: ChatRequest = {
+      platform: 'terminal',
+      userId: `soak-user-${u}`,
+      channelId: 'soak',
+      text: `run --rm busybox echo ${u}-${n}`,
+      replyTo: { route: 'soak', channelId: 'soak' },
+    };
     const answer = await stack.handle!(request);
     if (answer.kind !== 'queued') {
       refused += 1;

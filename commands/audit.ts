@@ -27,6 +27,10 @@ export const audit = defineCommand<{ count: number }>({
       e.jobId ? `#${e.jobId}` : '',
       e.command ? ellipsis(e.command, 40) : e.exitCode !== undefined ? `exit ${e.exitCode}` : '',
     ]);
-    return { status: 'info', title: `Last ${entries.length} audit entries`, code: { text: formatTable(['TIME (UTC)', 'USER', 'CHANNEL', 'VERDICT', 'JOB', 'COMMAND'], rows) } };
+    return {
+      status: 'info',
+      title: `Last ${entries.length} audit entries`,
+      code: { text: formatTable(['TIME (UTC)', 'USER', 'CHANNEL', 'VERDICT', 'JOB', 'COMMAND'], rows) },
+    };
   },
 });

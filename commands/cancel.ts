@@ -5,7 +5,10 @@ import { needArgs } from './shared/refuse.js';
 export const cancel = defineCommand<{ jobId: string }>({
   name: 'cancel',
   aliases: [],
-  summary: { en: 'Cancel one of your jobs: a waiting one is dropped, a running one stopped', ko: '내 작업을 취소한다: 대기 중이면 빼고, 실행 중이면 멈춘다' },
+  summary: {
+    en: 'Cancel one of your jobs: a waiting one is dropped, a running one stopped',
+    ko: '내 작업을 취소한다: 대기 중이면 빼고, 실행 중이면 멈춘다',
+  },
   usage: 'cancel JOB',
   flags: [],
   positionals: [{ name: 'job', required: true, en: 'The job number, from "queued #ID"', ko: '"queued #ID"의 작업 번호' }],
@@ -16,7 +19,11 @@ export const cancel = defineCommand<{ jobId: string }>({
   async execute(ctx) {
     const job = await ownJob(ctx, ctx.args.jobId, true);
     const outcome = await ctx.ops.cancel(job.id, ctx.who);
-    const titles = { removed: `Job #${job.id} was cancelled before it started`, stopping: `Job #${job.id} is being stopped`, finished: `Job #${job.id} had already finished` };
+    const titles = {
+      removed: `Job #${job.id} was cancelled before it started`,
+      stopping: `Job #${job.id} is being stopped`,
+      finished: `Job #${job.id} had already finished`,
+    };
     return { status: outcome === 'finished' ? 'info' : 'ok', title: titles[outcome], body: job.text };
   },
 });

@@ -16,16 +16,39 @@ function containerPath(word: string): { container: string; path: string } | unde
 export const cp = defineCommand<CpArgs>({
   name: 'cp',
   aliases: ['container cp'],
-  summary: { en: 'Copy a file into a container (attach it) or out of one (it comes back attached)', ko: '파일을 컨테이너에 넣거나(첨부) 꺼낸다(첨부로 돌아온다)' },
+  summary: {
+    en: 'Copy a file into a container (attach it) or out of one (it comes back attached)',
+    ko: '파일을 컨테이너에 넣거나(첨부) 꺼낸다(첨부로 돌아온다)',
+  },
   usage: 'cp FILE CONTAINER:PATH | cp CONTAINER:PATH [-]',
   flags: [
-    { long: 'archive', short: 'a', type: 'bool', en: 'Archive mode (copy all uid/gid information)', ko: '아카이브 모드 (uid/gid 정보를 모두 복사)' },
-    { long: 'follow-link', short: 'L', type: 'bool', en: 'Always follow symbol link in SRC_PATH', ko: 'SRC_PATH의 심볼릭 링크를 항상 따라간다' },
+    {
+      long: 'archive',
+      short: 'a',
+      type: 'bool',
+      en: 'Archive mode (copy all uid/gid information)',
+      ko: '아카이브 모드 (uid/gid 정보를 모두 복사)',
+    },
+    {
+      long: 'follow-link',
+      short: 'L',
+      type: 'bool',
+      en: 'Always follow symbol link in SRC_PATH',
+      ko: 'SRC_PATH의 심볼릭 링크를 항상 따라간다',
+    },
     { long: 'quiet', short: 'q', type: 'bool', en: 'Suppress progress output during copy', ko: '복사 중 진행 출력을 숨긴다' },
   ],
-  refused: { archive: 'files go in as the sandbox user.', 'follow-link': 'links are resolved inside the container only, as the engine does.' },
+  refused: {
+    archive: 'files go in as the sandbox user.',
+    'follow-link': 'links are resolved inside the container only, as the engine does.',
+  },
   positionals: [
-    { name: 'source', required: true, en: 'The file (attached) or CONTAINER:PATH to copy out', ko: '넣을 파일(첨부) 또는 꺼낼 CONTAINER:PATH' },
+    {
+      name: 'source',
+      required: true,
+      en: 'The file (attached) or CONTAINER:PATH to copy out',
+      ko: '넣을 파일(첨부) 또는 꺼낼 CONTAINER:PATH',
+    },
     { name: 'destination', en: 'CONTAINER:PATH to copy into, or - to get the file back', ko: '넣을 CONTAINER:PATH, 또는 꺼낼 때 -' },
   ],
   interspersed: true,
@@ -35,7 +58,8 @@ export const cp = defineCommand<CpArgs>({
     const [source, destination] = needArgs(parsed, 'cp', 'a source');
     const from = containerPath(source!);
     if (from) {
-      if (destination !== undefined && destination !== '-') throw new UserError('bad-value', 'Copying out of a container sends the file back here: write cp CONTAINER:PATH - .');
+      if (destination !== undefined && destination !== '-')
+        throw new UserError('bad-value', 'Copying out of a container sends the file back here: write cp CONTAINER:PATH - .');
       return { direction: 'out', ...from };
     }
     const to = destination === undefined ? undefined : containerPath(destination);
@@ -56,7 +80,14 @@ export const cp = defineCommand<CpArgs>({
       status: 'ok',
       title: `${target!.name}:${ctx.args.path}${file.archive ? ' (a directory, as a .tar)' : ''}`,
       body: `${file.name}, ${formatBytes(file.data.length)}`,
-      files: [{ name: file.name, contentType: file.archive ? 'application/x-tar' : 'application/octet-stream', base64: file.data.toString('base64'), description: `${target!.name}:${ctx.args.path}` }],
+      files: [
+        {
+          name: file.name,
+          contentType: file.archive ? 'application/x-tar' : 'application/octet-stream',
+          base64: file.data.toString('base64'),
+          description: `${target!.name}:${ctx.args.path}`,
+        },
+      ],
     };
   },
 });

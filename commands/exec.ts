@@ -9,14 +9,28 @@ import { needArgs } from './shared/refuse.js';
 export const exec = defineCommand<{ container: string; cmd: string[]; user?: string; env: string[] }>({
   name: 'exec',
   aliases: ['container exec'],
-  summary: { en: 'Run a command in one of your running containers (no input, timed, output capped)', ko: '실행 중인 내 컨테이너 안에서 명령을 실행한다 (입력 없음, 시간 제한, 출력 한도)' },
+  summary: {
+    en: 'Run a command in one of your running containers (no input, timed, output capped)',
+    ko: '실행 중인 내 컨테이너 안에서 명령을 실행한다 (입력 없음, 시간 제한, 출력 한도)',
+  },
   usage: 'exec [OPTIONS] CONTAINER COMMAND [ARG...]',
   flags: [
     { long: 'detach', short: 'd', type: 'bool', en: 'Detached mode: run command in the background', ko: '백그라운드에서 명령을 실행한다' },
-    { long: 'detach-keys', type: 'string', en: 'Override the key sequence for detaching a container', ko: '컨테이너에서 빠져나오는 키 조합을 바꾼다' },
+    {
+      long: 'detach-keys',
+      type: 'string',
+      en: 'Override the key sequence for detaching a container',
+      ko: '컨테이너에서 빠져나오는 키 조합을 바꾼다',
+    },
     { long: 'env', short: 'e', type: 'list', en: 'Set environment variables', ko: '환경 변수를 설정한다' },
     { long: 'env-file', type: 'list', en: 'Read in a file of environment variables', ko: '파일에서 환경 변수를 읽어 온다' },
-    { long: 'interactive', short: 'i', type: 'bool', en: 'Keep STDIN open even if not attached', ko: '연결하지 않아도 표준 입력을 열어 둔다' },
+    {
+      long: 'interactive',
+      short: 'i',
+      type: 'bool',
+      en: 'Keep STDIN open even if not attached',
+      ko: '연결하지 않아도 표준 입력을 열어 둔다',
+    },
     { long: 'privileged', type: 'bool', en: 'Give extended privileges to the command', ko: '명령에 확장 권한을 준다' },
     { long: 'tty', short: 't', type: 'bool', en: 'Allocate a pseudo-TTY', ko: '가상 터미널(TTY)을 할당한다' },
     { long: 'user', short: 'u', type: 'string', en: 'Username or UID (format: "<name|uid>[:<group|gid>]")', ko: '사용자 이름 또는 UID' },
@@ -27,7 +41,7 @@ export const exec = defineCommand<{ container: string; cmd: string[]; user?: str
     'detach-keys': 'chat cannot attach.',
     'env-file': 'it would read a file on the sandbox host.',
     privileged: 'a privileged command owns the host.',
-    workdir: 'commands run in the image\'s working directory.',
+    workdir: "commands run in the image's working directory.",
   },
   positionals: [
     { name: 'container', required: true, en: 'Container name or ID (yours, running)', ko: '컨테이너 이름 또는 ID (내 것, 실행 중)' },
@@ -39,14 +53,24 @@ export const exec = defineCommand<{ container: string; cmd: string[]; user?: str
   build(parsed, env) {
     const [container, ...cmd] = needArgs(parsed, 'exec', 'a container and a command', 2);
     const user = flagString(parsed, 'user') ?? env.settings.user;
-    if (!/^[1-9]\d*(:[1-9]\d*)?$/.test(user)) throw new UserError('refused-flag', `--user ${user} is refused: commands run as a non-root numeric uid[:gid].`);
+    if (!/^[1-9]\d*(:[1-9]\d*)?$/.test(user))
+      throw new UserError('refused-flag', `--user ${user} is refused: commands run as a non-root numeric uid[:gid].`);
     return { container: container!, cmd, user, env: flagList(parsed, 'env') };
   },
   async execute(ctx) {
     const [target] = await ownContainers(ctx, [ctx.args.container]);
-    if (target!.state !== 'running') throw new UserError('conflict', `${target!.name} is not running.`, `Start it first: /docker start ${target!.name}`);
-    const result = await ctx.sandbox.exec(target!.id, ctx.args.cmd, { user: ctx.args.user!, env: ctx.args.env, timeoutMs: ctx.settings.runTimeout, outputBytes: ctx.settings.outputLimit });
-    const notes = [result.timedOut ? 'Killed at the time limit.' : '', result.truncated ? `Output cut at ${formatBinaryBytes(ctx.settings.outputLimit)}.` : ''].filter(Boolean);
+    if (target!.state !== 'running')
+      throw new UserError('conflict', `${target!.name} is not running.`, `Start it first: /docker start ${target!.name}`);
+    const result = await ctx.sandbox.exec(target!.id, ctx.args.cmd, {
+      user: ctx.args.user!,
+      env: ctx.args.env,
+      timeoutMs: ctx.settings.runTimeout,
+      outputBytes: ctx.settings.outputLimit,
+    });
+    const notes = [
+      result.timedOut ? 'Killed at the time limit.' : '',
+      result.truncated ? `Output cut at ${formatBinaryBytes(ctx.settings.outputLimit)}.` : '',
+    ].filter(Boolean);
     return {
       status: result.exitCode === 0 ? 'ok' : 'failed',
       title: `${target!.name}: ${joinArgv(ctx.args.cmd)}`.slice(0, 200),

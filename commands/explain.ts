@@ -20,10 +20,20 @@ interface ExplainArgs {
 export const explain: CommandDefinition<ExplainArgs> = defineCommand<ExplainArgs>({
   name: 'explain',
   aliases: [],
-  summary: { en: 'Explain a command flag by flag, an image name, a concept, or a job — without running anything', ko: '명령을 플래그별로, 이미지 이름, 개념, 작업을 설명한다 — 아무것도 실행하지 않는다' },
+  summary: {
+    en: 'Explain a command flag by flag, an image name, a concept, or a job — without running anything',
+    ko: '명령을 플래그별로, 이미지 이름, 개념, 작업을 설명한다 — 아무것도 실행하지 않는다',
+  },
   usage: 'explain [--lang ko|en] COMMAND LINE | CONCEPT | IMAGE | job ID',
   flags: [{ long: 'lang', type: 'string', en: 'Language of the explanation: ko or en', ko: '설명 언어: ko 또는 en' }],
-  positionals: [{ name: 'what', variadic: true, en: 'A docker command line, a concept, an image, or job ID', ko: 'docker 명령, 개념, 이미지, 또는 job ID' }],
+  positionals: [
+    {
+      name: 'what',
+      variadic: true,
+      en: 'A docker command line, a concept, an image, or job ID',
+      ko: 'docker 명령, 개념, 이미지, 또는 job ID',
+    },
+  ],
   chatOptions: ['lang'],
   interspersed: false,
   access: 'read',
@@ -45,7 +55,10 @@ export const explain: CommandDefinition<ExplainArgs> = defineCommand<ExplainArgs
     const found = ctx.registry.lookup(words);
     if (found && found.words === words.length && found.definition.name !== 'explain') return commandFlags(found.definition, lang);
     if (!found && words.length === 1 && isImageName(words[0]!)) return explainImageOnly(words[0]!, ctx, lang);
-    return renderCommandExplanation(explainCommandLine(words, { who: ctx.who, settings: ctx.settings, registry: ctx.registry }, lang), lang);
+    return renderCommandExplanation(
+      explainCommandLine(words, { who: ctx.who, settings: ctx.settings, registry: ctx.registry }, lang),
+      lang,
+    );
   },
 });
 
@@ -60,14 +73,26 @@ function isImageName(word: string): boolean {
 
 /** An image name alone: explained as `pull` would take it. */
 function explainImageOnly(word: string, ctx: ExecContext<ExplainArgs>, lang: Lang): Reply {
-  return renderCommandExplanation(explainCommandLine(['pull', word], { who: ctx.who, settings: ctx.settings, registry: ctx.registry }, lang), lang);
+  return renderCommandExplanation(
+    explainCommandLine(['pull', word], { who: ctx.who, settings: ctx.settings, registry: ctx.registry }, lang),
+    lang,
+  );
 }
 
 /** `explain run`: every flag of the command with what Stevedore does with it. */
 function commandFlags(d: CommandDefinition<any>, lang: Lang): Reply {
   const rows = d.flags.map((f) => {
-    const verdict = d.name === 'run' ? ruleFor(f.long) : d.refused?.[f.long] ? { verdict: 'refused', why: { en: d.refused[f.long]!, ko: d.refused[f.long]! } } : { verdict: 'used', why: { en: '', ko: '' } };
-    return [`${f.short ? `-${f.short}, ` : ''}--${f.long}`, verdict.verdict, `${f[lang]}${verdict.why[lang] ? ` — ${verdict.why[lang]}` : ''}`];
+    const verdict =
+      d.name === 'run'
+        ? ruleFor(f.long)
+        : d.refused?.[f.long]
+          ? { verdict: 'refused', why: { en: d.refused[f.long]!, ko: d.refused[f.long]! } }
+          : { verdict: 'used', why: { en: '', ko: '' } };
+    return [
+      `${f.short ? `-${f.short}, ` : ''}--${f.long}`,
+      verdict.verdict,
+      `${f[lang]}${verdict.why[lang] ? ` — ${verdict.why[lang]}` : ''}`,
+    ];
   });
   return {
     status: 'info',
@@ -81,9 +106,10 @@ function overview(lang: Lang): Reply {
   return {
     status: 'info',
     title: lang === 'ko' ? '/docker explain' : '/docker explain',
-    body: lang === 'ko'
-      ? '명령을 실행하지 않고 설명한다: `/docker explain run --rm whalesay boo`, 이미지 이름(`/docker explain nginx`), 작업(`/docker explain job 12`), 또는 아래 개념.'
-      : 'Explains without running anything: a command line (`/docker explain run --rm whalesay boo`), an image name (`/docker explain nginx`), a job (`/docker explain job 12`), or one of these concepts.',
+    body:
+      lang === 'ko'
+        ? '명령을 실행하지 않고 설명한다: `/docker explain run --rm whalesay boo`, 이미지 이름(`/docker explain nginx`), 작업(`/docker explain job 12`), 또는 아래 개념.'
+        : 'Explains without running anything: a command line (`/docker explain run --rm whalesay boo`), an image name (`/docker explain nginx`), a job (`/docker explain job 12`), or one of these concepts.',
     code: { text: renderConceptList(CONCEPTS, lang) },
   };
 }

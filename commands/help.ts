@@ -17,7 +17,8 @@ export const help = defineCommand<{ topic?: string }>({
   runsOn: 'bot',
   build(parsed, env) {
     const topic = parsed.positionals.join(' ') || undefined;
-    if (topic && !env.registry.get(topic)) throw new UserError('unknown-command', `"${topic}" is not a /docker command.`, '`/docker help` lists the commands.');
+    if (topic && !env.registry.get(topic))
+      throw new UserError('unknown-command', `"${topic}" is not a /docker command.`, '`/docker help` lists the commands.');
     return { topic };
   },
   async execute(ctx) {
@@ -31,25 +32,44 @@ function overview(listed: readonly CommandDefinition<any>[], lang: Lang): Reply 
   return {
     status: 'info',
     title: lang === 'ko' ? '/docker 명령' : '/docker commands',
-    body: lang === 'ko' ? '예: `/docker run whalesay boo`. `/docker help run`은 한 명령의 사용법을 보여 준다.' : 'Try `/docker run whalesay boo`. `/docker help run` shows one command in full.',
+    body:
+      lang === 'ko'
+        ? '예: `/docker run whalesay boo`. `/docker help run`은 한 명령의 사용법을 보여 준다.'
+        : 'Try `/docker run whalesay boo`. `/docker help run` shows one command in full.',
     code: { text: formatTable(['COMMAND', lang === 'ko' ? '설명' : 'WHAT IT DOES'], rows) },
     fields: [{ name: lang === 'ko' ? '이미지 별칭' : 'Image aliases', value: aliases.join('\n') }],
   };
 }
 
 function commandHelp(d: CommandDefinition<any>, lang: Lang): Reply {
-  const flagRows = d.flags.map((f) => [`${f.short ? `-${f.short}, ` : '    '}--${f.long}${f.type === 'bool' ? '' : ` ${f.type}`}`, f[lang]]);
+  const flagRows = d.flags.map((f) => [
+    `${f.short ? `-${f.short}, ` : '    '}--${f.long}${f.type === 'bool' ? '' : ` ${f.type}`}`,
+    f[lang],
+  ]);
   const text = [
     `Usage:  /docker ${d.usage}`,
     '',
     d.summary[lang],
-    ...(d.aliases.length ? ['', `Aliases: ${d.aliases.filter((a) => !a.startsWith('-')).map((a) => `/docker ${a}`).join(', ')}`] : []),
+    ...(d.aliases.length
+      ? [
+          '',
+          `Aliases: ${d.aliases
+            .filter((a) => !a.startsWith('-'))
+            .map((a) => `/docker ${a}`)
+            .join(', ')}`,
+        ]
+      : []),
     ...(flagRows.length ? ['', 'Options:', formatTable(['', ''], flagRows).split('\n').slice(1).join('\n')] : []),
   ].join('\n');
   return {
     status: 'info',
     title: `/docker ${d.name}`,
-    body: d.name === 'run' ? (lang === 'ko' ? '`/docker explain run`은 Stevedore가 각 플래그를 어떻게 다루는지 보여 준다.' : '`/docker explain run` shows what Stevedore does with each flag.') : undefined,
+    body:
+      d.name === 'run'
+        ? lang === 'ko'
+          ? '`/docker explain run`은 Stevedore가 각 플래그를 어떻게 다루는지 보여 준다.'
+          : '`/docker explain run` shows what Stevedore does with each flag.'
+        : undefined,
     code: { text },
   };
 }

@@ -11,7 +11,13 @@ export const images = defineCommand<{ quiet: boolean; noTrunc: boolean }>({
   summary: { en: 'List images on the sandbox host', ko: '샌드박스 호스트의 이미지 목록을 보여 준다' },
   usage: 'images [OPTIONS]',
   flags: [
-    { long: 'all', short: 'a', type: 'bool', en: 'Show all images (default hides intermediate images)', ko: '중간 이미지까지 모두 보여 준다' },
+    {
+      long: 'all',
+      short: 'a',
+      type: 'bool',
+      en: 'Show all images (default hides intermediate images)',
+      ko: '중간 이미지까지 모두 보여 준다',
+    },
     { long: 'digests', type: 'bool', en: 'Show digests', ko: '다이제스트를 보여 준다' },
     { long: 'filter', short: 'f', type: 'list', en: 'Filter output based on conditions provided', ko: '조건으로 목록을 거른다' },
     { long: 'format', type: 'string', en: 'Format output using a custom template', ko: '출력 형식을 템플릿으로 정한다' },
@@ -20,7 +26,12 @@ export const images = defineCommand<{ quiet: boolean; noTrunc: boolean }>({
     { long: 'tree', type: 'bool', en: 'List multi-platform images as a tree', ko: '멀티 플랫폼 이미지를 트리로 보여 준다' },
   ],
   positionals: [],
-  refused: { filter: 'filters are not offered yet.', format: 'output is always the table.', digests: 'digests are shown by /docker inspect.', tree: 'output is always the table.' },
+  refused: {
+    filter: 'filters are not offered yet.',
+    format: 'output is always the table.',
+    digests: 'digests are shown by /docker inspect.',
+    tree: 'output is always the table.',
+  },
   interspersed: true,
   access: 'read',
   runsOn: 'worker',

@@ -23,4 +23,27 @@ import { start } from './start.js';
 import { stop } from './stop.js';
 
 /** Every /docker subcommand, in the order help lists them. */
-export const commands = createRegistry([run, pull, images, ps, logs, stop, start, restart, rm, rmi, inspect, exec, cp, volume, curl, explain, jobs, cancel, retry, cleanup, audit, help]);
+export const commands = createRegistry([
+  run,
+  pull,
+  images,
+  ps,
+  logs,
+  stop,
+  start,
+  restart,
+  rm,
+  rmi,
+  inspect,
+  exec,
+  cp,
+  volume,
+  curl,
+  explain,
+  jobs,
+  cancel,
+  retry,
+  cleanup,
+  audit,
+  help,
+]);

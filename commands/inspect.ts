@@ -11,7 +11,15 @@ interface Inspected {
   Args: string[];
   State: { Status: string; ExitCode: number; OOMKilled: boolean; StartedAt: string; FinishedAt: string };
   Config: { Image: string; User: string; Labels: Record<string, string>; Env: string[] };
-  HostConfig: { Memory: number; NanoCpus: number; PidsLimit: number; NetworkMode: string; ReadonlyRootfs: boolean; CapDrop: string[] | null; SecurityOpt: string[] | null };
+  HostConfig: {
+    Memory: number;
+    NanoCpus: number;
+    PidsLimit: number;
+    NetworkMode: string;
+    ReadonlyRootfs: boolean;
+    CapDrop: string[] | null;
+    SecurityOpt: string[] | null;
+  };
 }
 
 export const inspect = defineCommand<{ container: string }>({
@@ -21,7 +29,13 @@ export const inspect = defineCommand<{ container: string }>({
   usage: 'inspect [OPTIONS] CONTAINER',
   flags: [
     { long: 'format', short: 'f', type: 'string', en: 'Format output using a custom template', ko: '출력 형식을 템플릿으로 정한다' },
-    { long: 'size', short: 's', type: 'bool', en: 'Display total file sizes if the type is container', ko: '컨테이너의 파일 크기 합계를 보여 준다' },
+    {
+      long: 'size',
+      short: 's',
+      type: 'bool',
+      en: 'Display total file sizes if the type is container',
+      ko: '컨테이너의 파일 크기 합계를 보여 준다',
+    },
     { long: 'type', type: 'string', en: 'Return JSON for specified type', ko: '지정한 종류의 JSON을 돌려준다' },
   ],
   positionals: [{ name: 'container', required: true, en: 'Container name or ID (yours)', ko: '컨테이너 이름 또는 ID (내 것)' }],

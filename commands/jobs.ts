@@ -33,8 +33,20 @@ export const jobs = defineCommand<{ all: boolean }>({
     const fields = [];
     if (ctx.who.admin) {
       const q = await ctx.ops.queueSummary();
-      fields.push({ name: 'Queue', value: `${q.counts.waiting ?? 0} waiting · ${q.counts.active ?? 0} active · ${q.counts.delayed ?? 0} delayed · ${q.counts.failed ?? 0} failed` }, { name: 'Workers alive', value: String(q.workers) });
+      fields.push(
+        {
+          name: 'Queue',
+          value: `${q.counts.waiting ?? 0} waiting · ${q.counts.active ?? 0} active · ${q.counts.delayed ?? 0} delayed · ${q.counts.failed ?? 0} failed`,
+        },
+        { name: 'Workers alive', value: String(q.workers) },
+      );
     }
-    return { status: 'info', title: everyone ? 'Recent jobs' : 'Your recent jobs', body: list.length ? undefined : 'No jobs yet.', code: list.length ? { text: formatTable(header, rows) } : undefined, fields };
+    return {
+      status: 'info',
+      title: everyone ? 'Recent jobs' : 'Your recent jobs',
+      body: list.length ? undefined : 'No jobs yet.',
+      code: list.length ? { text: formatTable(header, rows) } : undefined,
+      fields,
+    };
   },
 });

@@ -12,10 +12,26 @@ export const logs = defineCommand<{ container: string; tail: number | 'all' }>({
   flags: [
     { long: 'details', type: 'bool', en: 'Show extra details provided to logs', ko: '로그에 담긴 추가 정보를 보여 준다' },
     { long: 'follow', short: 'f', type: 'bool', en: 'Follow log output', ko: '새 로그를 계속 따라가며 보여 준다' },
-    { long: 'since', type: 'string', en: 'Show logs since timestamp or relative (e.g. 42m)', ko: '지정한 시각(또는 42m 전) 이후의 로그만 보여 준다' },
-    { long: 'tail', short: 'n', type: 'string', en: 'Number of lines to show from the end of the logs', ko: '로그 끝에서부터 보여 줄 줄 수 (기본 all)' },
+    {
+      long: 'since',
+      type: 'string',
+      en: 'Show logs since timestamp or relative (e.g. 42m)',
+      ko: '지정한 시각(또는 42m 전) 이후의 로그만 보여 준다',
+    },
+    {
+      long: 'tail',
+      short: 'n',
+      type: 'string',
+      en: 'Number of lines to show from the end of the logs',
+      ko: '로그 끝에서부터 보여 줄 줄 수 (기본 all)',
+    },
     { long: 'timestamps', short: 't', type: 'bool', en: 'Show timestamps', ko: '타임스탬프를 함께 보여 준다' },
-    { long: 'until', type: 'string', en: 'Show logs before a timestamp or relative (e.g. 42m)', ko: '지정한 시각(또는 42m 전) 이전의 로그만 보여 준다' },
+    {
+      long: 'until',
+      type: 'string',
+      en: 'Show logs before a timestamp or relative (e.g. 42m)',
+      ko: '지정한 시각(또는 42m 전) 이전의 로그만 보여 준다',
+    },
   ],
   positionals: [{ name: 'container', required: true, en: 'Container name or ID (yours)', ko: '컨테이너 이름 또는 ID (내 것)' }],
   refused: {
@@ -32,7 +48,8 @@ export const logs = defineCommand<{ container: string; tail: number | 'all' }>({
   build(parsed) {
     const [container] = needArgs(parsed, 'logs', 'a container');
     const tailText = flagString(parsed, 'tail') ?? 'all';
-    if (tailText !== 'all' && !/^\d+$/.test(tailText)) throw new UserError('bad-value', `--tail takes a number of lines or "all", not "${tailText}".`);
+    if (tailText !== 'all' && !/^\d+$/.test(tailText))
+      throw new UserError('bad-value', `--tail takes a number of lines or "all", not "${tailText}".`);
     return { container: container!, tail: tailText === 'all' ? 'all' : Number(tailText) };
   },
   async execute(ctx) {

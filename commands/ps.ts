@@ -10,17 +10,41 @@ export const ps = defineCommand<{ all: boolean; quiet: boolean; noTrunc: boolean
   summary: { en: "List Stevedore's containers (running ones; -a for all)", ko: 'Stevedore가 만든 컨테이너 목록 (실행 중인 것; -a는 전부)' },
   usage: 'ps [OPTIONS]',
   flags: [
-    { long: 'all', short: 'a', type: 'bool', en: 'Show all containers (default shows just running)', ko: '모든 컨테이너를 보여 준다 (기본은 실행 중인 것만)' },
+    {
+      long: 'all',
+      short: 'a',
+      type: 'bool',
+      en: 'Show all containers (default shows just running)',
+      ko: '모든 컨테이너를 보여 준다 (기본은 실행 중인 것만)',
+    },
     { long: 'filter', short: 'f', type: 'list', en: 'Filter output based on conditions provided', ko: '조건으로 목록을 거른다' },
     { long: 'format', type: 'string', en: 'Format output using a custom template', ko: '출력 형식을 템플릿으로 정한다' },
-    { long: 'last', short: 'n', type: 'int', en: 'Show n last created containers (includes all states)', ko: '최근에 만든 n개의 컨테이너를 보여 준다 (모든 상태 포함)' },
-    { long: 'latest', short: 'l', type: 'bool', en: 'Show the latest created container (includes all states)', ko: '가장 최근에 만든 컨테이너를 보여 준다' },
+    {
+      long: 'last',
+      short: 'n',
+      type: 'int',
+      en: 'Show n last created containers (includes all states)',
+      ko: '최근에 만든 n개의 컨테이너를 보여 준다 (모든 상태 포함)',
+    },
+    {
+      long: 'latest',
+      short: 'l',
+      type: 'bool',
+      en: 'Show the latest created container (includes all states)',
+      ko: '가장 최근에 만든 컨테이너를 보여 준다',
+    },
     { long: 'no-trunc', type: 'bool', en: "Don't truncate output", ko: '출력을 줄이지 않는다' },
     { long: 'quiet', short: 'q', type: 'bool', en: 'Only display container IDs', ko: '컨테이너 ID만 보여 준다' },
     { long: 'size', short: 's', type: 'bool', en: 'Display total file sizes', ko: '파일 크기 합계를 보여 준다' },
   ],
   positionals: [],
-  refused: { filter: 'filters are not offered yet.', format: 'output is always the table.', last: 'use -a.', latest: 'use -a.', size: 'sizes are not computed here.' },
+  refused: {
+    filter: 'filters are not offered yet.',
+    format: 'output is always the table.',
+    last: 'use -a.',
+    latest: 'use -a.',
+    size: 'sizes are not computed here.',
+  },
   chatOptions: ['all'],
   interspersed: true,
   access: 'read',
@@ -42,6 +66,10 @@ export const ps = defineCommand<{ all: boolean; quiet: boolean; noTrunc: boolean
       c.ownerName ?? c.owner,
     ]);
     const table = formatTable(['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'NAMES', 'OWNER'], rows);
-    return listing(ctx.args.all ? 'All containers' : 'Running containers', table, ctx.args.all ? 'No containers.' : 'No running containers; `/docker ps -a` shows stopped ones too.');
+    return listing(
+      ctx.args.all ? 'All containers' : 'Running containers',
+      table,
+      ctx.args.all ? 'No containers.' : 'No running containers; `/docker ps -a` shows stopped ones too.',
+    );
   },
 });

@@ -10,12 +10,25 @@ export const pull = defineCommand<{ image: string }>({
   summary: { en: 'Download an image from a registry', ko: '레지스트리에서 이미지를 내려받는다' },
   usage: 'pull [OPTIONS] NAME[:TAG|@DIGEST]',
   flags: [
-    { long: 'all-tags', short: 'a', type: 'bool', en: 'Download all tagged images in the repository', ko: '저장소의 모든 태그 이미지를 내려받는다' },
+    {
+      long: 'all-tags',
+      short: 'a',
+      type: 'bool',
+      en: 'Download all tagged images in the repository',
+      ko: '저장소의 모든 태그 이미지를 내려받는다',
+    },
     { long: 'disable-content-trust', type: 'bool', en: 'Skip image verification', ko: '이미지 서명 검증을 건너뛴다' },
-    { long: 'platform', type: 'string', en: 'Set platform if server is multi-platform capable', ko: '여러 플랫폼을 지원하는 이미지에서 받을 플랫폼' },
+    {
+      long: 'platform',
+      type: 'string',
+      en: 'Set platform if server is multi-platform capable',
+      ko: '여러 플랫폼을 지원하는 이미지에서 받을 플랫폼',
+    },
     { long: 'quiet', short: 'q', type: 'bool', en: 'Suppress verbose output', ko: '자세한 진행 출력을 숨긴다' },
   ],
-  positionals: [{ name: 'image', required: true, en: 'The image, e.g. docker/whalesay:latest', ko: '받을 이미지 (예: docker/whalesay:latest)' }],
+  positionals: [
+    { name: 'image', required: true, en: 'The image, e.g. docker/whalesay:latest', ko: '받을 이미지 (예: docker/whalesay:latest)' },
+  ],
   refused: { 'all-tags': 'one tag is pulled at a time.', platform: 'the sandbox host pulls its own platform.' },
   interspersed: true,
   access: 'write',
@@ -32,7 +45,11 @@ export const pull = defineCommand<{ image: string }>({
     return {
       status: 'ok',
       title: `Pulled ${ctx.args.image}`,
-      code: { text: [result.digest ? `Digest: ${result.digest}` : '', result.status, parseImageRef(ctx.args.image).canonical].filter(Boolean).join('\n') },
+      code: {
+        text: [result.digest ? `Digest: ${result.digest}` : '', result.status, parseImageRef(ctx.args.image).canonical]
+          .filter(Boolean)
+          .join('\n'),
+      },
     };
   },
 });

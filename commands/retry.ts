@@ -16,8 +16,15 @@ export const retry = defineCommand<{ jobId: string }>({
   build: (parsed) => ({ jobId: needArgs(parsed, 'retry', 'a job')[0]! }),
   async execute(ctx) {
     const job = await ownJob(ctx, ctx.args.jobId, false);
-    const failed = job.state === 'failed' || (job.outcome !== undefined && (job.outcome.exitCode !== 0 || job.outcome.timedOut || job.outcome.oomKilled));
-    if (!failed) throw new UserError('conflict', `Job #${job.id} did not fail (it is ${job.state}).`, 'Only a failed job is retried; run the command again instead.');
+    const failed =
+      job.state === 'failed' ||
+      (job.outcome !== undefined && (job.outcome.exitCode !== 0 || job.outcome.timedOut || job.outcome.oomKilled));
+    if (!failed)
+      throw new UserError(
+        'conflict',
+        `Job #${job.id} did not fail (it is ${job.state}).`,
+        'Only a failed job is retried; run the command again instead.',
+      );
     const queued = await ctx.ops.requeue(job, ctx.replyTo);
     return { status: 'ok', title: `Queued as #${queued.jobId} (position ${queued.position}), a retry of #${job.id}`, body: job.text };
   },

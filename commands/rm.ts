@@ -9,9 +9,21 @@ export const rm = defineCommand<{ containers: string[]; force: boolean }>({
   summary: { en: 'Remove one or more of your containers', ko: '내 컨테이너를 하나 이상 삭제한다' },
   usage: 'rm [OPTIONS] CONTAINER [CONTAINER...]',
   flags: [
-    { long: 'force', short: 'f', type: 'bool', en: 'Force the removal of a running container (uses SIGKILL)', ko: '실행 중인 컨테이너도 강제로 삭제한다 (SIGKILL)' },
+    {
+      long: 'force',
+      short: 'f',
+      type: 'bool',
+      en: 'Force the removal of a running container (uses SIGKILL)',
+      ko: '실행 중인 컨테이너도 강제로 삭제한다 (SIGKILL)',
+    },
     { long: 'link', short: 'l', type: 'bool', en: 'Remove the specified link', ko: '지정한 링크를 삭제한다' },
-    { long: 'volumes', short: 'v', type: 'bool', en: 'Remove anonymous volumes associated with the container', ko: '컨테이너의 익명 볼륨도 삭제한다' },
+    {
+      long: 'volumes',
+      short: 'v',
+      type: 'bool',
+      en: 'Remove anonymous volumes associated with the container',
+      ko: '컨테이너의 익명 볼륨도 삭제한다',
+    },
   ],
   positionals: [CONTAINERS_ARG],
   refused: { link: 'sandbox containers have no links.' },
@@ -34,6 +46,10 @@ export const rm = defineCommand<{ containers: string[]; force: boolean }>({
       };
     }
     for (const c of targets) await ctx.sandbox.removeContainer(c.id, ctx.args.force);
-    return { status: 'ok', title: `Removed ${targets.length} container${targets.length > 1 ? 's' : ''}`, code: { text: targets.map((c) => c.name).join('\n') } };
+    return {
+      status: 'ok',
+      title: `Removed ${targets.length} container${targets.length > 1 ? 's' : ''}`,
+      code: { text: targets.map((c) => c.name).join('\n') },
+    };
   },
 });

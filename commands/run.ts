@@ -27,7 +27,8 @@ export const run = defineCommand<RunArgs>({
   runsOn: 'worker',
   build(parsed, env) {
     const [image, ...cmd] = parsed.positionals;
-    if (!image) throw new UserError('bad-value', '"run" needs an image.', 'Write /docker run IMAGE [COMMAND], e.g. /docker run whalesay boo.');
+    if (!image)
+      throw new UserError('bad-value', '"run" needs an image.', 'Write /docker run IMAGE [COMMAND], e.g. /docker run whalesay boo.');
     const resolved = resolveAlias(image, cmd);
     const args = { image: resolved.image, cmd: resolved.cmd, flags: parsed };
     planRun(args, env.who, 'check', env.settings); // refuse now, before anything is queued
@@ -54,9 +55,15 @@ export const run = defineCommand<RunArgs>({
 async function checkRunningQuota(ctx: ExecContext<RunArgs>, plan: RunPlan): Promise<void> {
   const limit = ctx.settings.policy.quotas.runningContainers;
   if (ctx.who.admin || !plan.detach) return;
-  const mine = (await ctx.sandbox.listContainers({ all: false })).filter((c) => c.owner === plan.labels[LABEL.owner] && c.detached && c.jobId !== ctx.jobId);
+  const mine = (await ctx.sandbox.listContainers({ all: false })).filter(
+    (c) => c.owner === plan.labels[LABEL.owner] && c.detached && c.jobId !== ctx.jobId,
+  );
   if (mine.length >= limit) {
-    throw new UserError('quota', `You have ${mine.length} containers running in the background; the limit is ${limit}.`, `Nothing was started. Stop one first (${mine.map((c) => c.name).join(', ')}).`);
+    throw new UserError(
+      'quota',
+      `You have ${mine.length} containers running in the background; the limit is ${limit}.`,
+      `Nothing was started. Stop one first (${mine.map((c) => c.name).join(', ')}).`,
+    );
   }
 }
 
@@ -77,7 +84,8 @@ function detachedReply(plan: RunPlan, result: RunResult): Reply {
 function finishedReply(plan: RunPlan, result: RunResult, argv: readonly string[]): Reply {
   const notes: string[] = [];
   if (result.cancelledBy) notes.push(`Cancelled by ${result.cancelledBy}: the container was stopped.`);
-  if (result.timedOut) notes.push(`Killed after ${formatDuration(plan.limits.timeoutMs)}: the time limit for a foreground run. Use -d for longer work.`);
+  if (result.timedOut)
+    notes.push(`Killed after ${formatDuration(plan.limits.timeoutMs)}: the time limit for a foreground run. Use -d for longer work.`);
   if (result.oomKilled) notes.push(`Killed for running out of memory (limit ${formatBinaryBytes(plan.limits.memoryBytes)}).`);
   if (result.truncated) notes.push(`Output cut at ${formatBinaryBytes(plan.limits.outputBytes)}; the container was stopped there.`);
   if (result.recovered) notes.push('Collected from the container this job had already started.');
@@ -88,7 +96,13 @@ function finishedReply(plan: RunPlan, result: RunResult, argv: readonly string[]
     body: notes.length ? notes.join('\n') : undefined,
     code: { text: result.output, truncated: result.truncated },
     exitCode: result.exitCode,
-    outcome: { exitCode: result.exitCode, timedOut: result.timedOut, oomKilled: result.oomKilled, truncated: result.truncated, durationMs: result.durationMs },
+    outcome: {
+      exitCode: result.exitCode,
+      timedOut: result.timedOut,
+      oomKilled: result.oomKilled,
+      truncated: result.truncated,
+      durationMs: result.durationMs,
+    },
     fields: [
       { name: 'Exit code', value: String(result.exitCode) },
       { name: 'Duration', value: formatDuration(result.durationMs) },

@@ -15,4 +15,6 @@ const registered = await registerCommands(new REST({ api: config.discordApiUrl }
   guildId: config.discordGuildId,
   registry: commands,
 });
-process.stdout.write(`Registered /docker with ${commands.all.length} subcommands ${config.discordGuildId ? `in guild ${config.discordGuildId}` : 'globally'} (${registered.length} command).\n`);
+process.stdout.write(
+  `Registered /docker with ${commands.all.length} subcommands ${config.discordGuildId ? `in guild ${config.discordGuildId}` : 'globally'} (${registered.length} command).\n`,
+);

@@ -4,7 +4,10 @@ import { settingsTable } from '../src/config.js';
 
 if (process.argv.includes('--write')) {
   const readme = new URL('../README.md', import.meta.url);
-  const text = readFileSync(readme, 'utf8').replace(/(<!-- settings:start -->\n)[\s\S]*?(\n<!-- settings:end -->)/, `$1${settingsTable()}$2`);
+  const text = readFileSync(readme, 'utf8').replace(
+    /(<!-- settings:start -->\n)[\s\S]*?(\n<!-- settings:end -->)/,
+    `$1${settingsTable()}$2`,
+  );
   writeFileSync(readme, text);
 } else {
   process.stdout.write(`${settingsTable()}\n`);

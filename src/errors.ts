@@ -44,7 +44,10 @@ export class Replayed extends Error {
 /** A platform asked us to wait (HTTP 429 with Retry-After): the delivery is tried again after `delayMs`. */
 export class RetryLater extends Error {
   override readonly name = 'RetryLater';
-  constructor(readonly delayMs: number, message = `retry after ${delayMs} ms`) {
+  constructor(
+    readonly delayMs: number,
+    message = `retry after ${delayMs} ms`,
+  ) {
     super(message);
   }
 }

@@ -13,7 +13,9 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const oneShot = process.argv.slice(2).join(' ').trim();
   // One command from a script needs no schedule and no health endpoint.
-  const roles = new Set<Role>(config.roles.includes('all') ? (oneShot ? ['bot', 'worker'] : ['bot', 'worker', 'scheduler']) : (config.roles as Role[]));
+  const roles = new Set<Role>(
+    config.roles.includes('all') ? (oneShot ? ['bot', 'worker'] : ['bot', 'worker', 'scheduler']) : (config.roles as Role[]),
+  );
   // The terminal is the user's screen: keep routine logs off it.
   const chat = Boolean(config.discordToken || config.slackBotToken);
   const log = createLogger(config.logLevel === 'info' && roles.has('bot') && !chat ? 'warn' : config.logLevel);
@@ -22,10 +24,12 @@ async function main(): Promise<number> {
     setPriority(Math.min(19, getPriority() + config.workerNice));
   }
   const stack = await startStack(config, { roles, log, terminalOut: roles.has('bot') ? process.stdout : undefined });
-  const health = oneShot ? undefined : await startHealthServer(stack.healthChecks, config.healthPort, config.healthHost).catch((error: Error) => {
-    log.warn({ err: error.message }, `no /healthz and /metrics: port ${config.healthPort} is taken (set HEALTH_PORT)`);
-    return undefined;
-  });
+  const health = oneShot
+    ? undefined
+    : await startHealthServer(stack.healthChecks, config.healthPort, config.healthHost).catch((error: Error) => {
+        log.warn({ err: error.message }, `no /healthz and /metrics: port ${config.healthPort} is taken (set HEALTH_PORT)`);
+        return undefined;
+      });
   const stop = async () => {
     await health?.close();
     await stack.close();

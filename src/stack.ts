@@ -83,7 +83,12 @@ export async function startStack(config: Config, options: StackOptions): Promise
   const producer = connect('producer');
   await whenReady(producer, config.redisUrl);
   for (const warning of await durabilityWarnings(producer)) log.warn(warning);
-  const commandQueue = new CommandQueue({ connection: producer, prefix: config.queuePrefix, attempts: config.jobAttempts, jobsKept: config.jobsKept });
+  const commandQueue = new CommandQueue({
+    connection: producer,
+    prefix: config.queuePrefix,
+    attempts: config.jobAttempts,
+    jobsKept: config.jobsKept,
+  });
   const audit = new AuditLog(producer, config.queuePrefix, config.auditKept);
   const store = new ShortLivedStore(producer, config.queuePrefix);
   const jobs = new JobControl(commandQueue, store, deliveries);
@@ -110,13 +115,17 @@ export async function startStack(config: Config, options: StackOptions): Promise
   const workers: { close(): Promise<void> }[] = [];
   // One sandbox host client for the roles that need it (worker, scheduler, the bot's container-name suggestions).
   let sandboxClient: DockerSandbox | undefined;
-  const sandboxOf = () => (sandboxClient ??= withEngineErrors(new DockerSandbox(dockerClient(config), { deployment: config.deployment, pullTimeoutMs: config.pullTimeout })));
+  const sandboxOf = () =>
+    (sandboxClient ??= withEngineErrors(
+      new DockerSandbox(dockerClient(config), { deployment: config.deployment, pullTimeoutMs: config.pullTimeout }),
+    ));
   const opsTarget = opsChannel(config.opsChannel);
   const notifyOps = async (reply: Reply) => {
     if (opsTarget) await deliveries.deliver({ kind: 'notice', jobId: `ops-${Date.now()}`, replyTo: opsTarget, reply });
     else log.info({ title: reply.title, body: reply.body }, 'ops notice');
   };
-  if (roles.has('bot') || roles.has('worker')) measureQueueWith(() => commandQueue.queue.getJobCounts('waiting', 'active', 'delayed', 'failed'));
+  if (roles.has('bot') || roles.has('worker'))
+    measureQueueWith(() => commandQueue.queue.getJobCounts('waiting', 'active', 'delayed', 'failed'));
   const stack: Stack = {
     commandQueue,
     deliveries,
@@ -143,7 +152,8 @@ export async function startStack(config: Config, options: StackOptions): Promise
       engineWaitMs: config.engineWait,
       lockMs: config.jobLock,
       cancelledBy: (jobId) => store.get(cancelKey(jobId)),
-      execute: (jobId, job, signal) => executeJob(jobId, job, { registry: commands, settings: config, sandbox, deliveries, audit, ops }, signal),
+      execute: (jobId, job, signal) =>
+        executeJob(jobId, job, { registry: commands, settings: config, sandbox, deliveries, audit, ops }, signal),
       expire: (job) => expireContainer(job, { sandbox, deliveries }),
     });
     workers.push({ close: () => closeWithGrace(worker, config.shutdownGrace) });
@@ -156,8 +166,18 @@ export async function startStack(config: Config, options: StackOptions): Promise
       if (result.items.length || config.cleanupReportEmpty) await notifyOps(cleanupReply(result));
       return result;
     };
-    const maintenance = await startMaintenance({ connection: shared, prefix: config.queuePrefix, cleanupCron: config.cleanupCron, cleanup: async () => void (await stack.cleanupNow!()), log });
-    const monitor = startMonitor({ Redis: stack.healthChecks.redis!, 'Docker engine': stack.healthChecks.docker! }, config.healthInterval, notifyOps);
+    const maintenance = await startMaintenance({
+      connection: shared,
+      prefix: config.queuePrefix,
+      cleanupCron: config.cleanupCron,
+      cleanup: async () => void (await stack.cleanupNow!()),
+      log,
+    });
+    const monitor = startMonitor(
+      { Redis: stack.healthChecks.redis!, 'Docker engine': stack.healthChecks.docker! },
+      config.healthInterval,
+      notifyOps,
+    );
     workers.push(maintenance, { close: async () => monitor.stop() });
   }
 
@@ -170,10 +190,18 @@ export async function startStack(config: Config, options: StackOptions): Promise
       admit: (request) => ingress.admitting(() => admitRequest(request, requestDeps)),
       queue: (accepted) => ingress.admitting(() => queueAccepted(accepted, requestDeps)),
       announceQueued: (queued, replyTo) => {
-        const notice: Delivery = { kind: 'progress', jobId: queued.jobId, replyTo, progress: { stage: 'queued', detail: `position ${queued.position}` }, unlessMoved: true };
+        const notice: Delivery = {
+          kind: 'progress',
+          jobId: queued.jobId,
+          replyTo,
+          progress: { stage: 'queued', detail: `position ${queued.position}` },
+          unlessMoved: true,
+        };
         // At once, or after a burst of commands: the notice is news, not a promise (the job is stored, and its final
         // reply will come); a job that has moved on by then does not get it.
-        const sent = ingress.busy() ? ingress.quiet(config.deliveryYield).then(() => deliveries.deliver(notice)) : deliveries.deliver(notice);
+        const sent = ingress.busy()
+          ? ingress.quiet(config.deliveryYield).then(() => deliveries.deliver(notice))
+          : deliveries.deliver(notice);
         sent.catch((error) => log.warn({ err: error, job: queued.jobId }, 'queued notice not sent'));
       },
       store,
@@ -211,7 +239,10 @@ export async function startStack(config: Config, options: StackOptions): Promise
       await discord.start();
       sendReplies(discord);
       stack.discord = discord;
-      stack.healthChecks.discord = async () => ({ ok: discord.client.ws.status === 0, detail: `gateway status ${discord.client.ws.status}` });
+      stack.healthChecks.discord = async () => ({
+        ok: discord.client.ws.status === 0,
+        detail: `gateway status ${discord.client.ws.status}`,
+      });
     }
     if (config.slackBotToken) {
       const { SlackAdapter } = await import('./adapters/slack/slack-adapter.js');
@@ -231,7 +262,12 @@ export async function startStack(config: Config, options: StackOptions): Promise
       stack.healthChecks.slack = async () => ({ ok: slack.connected() });
     }
     if (options.terminalOut && !stack.discord && !stack.slack) {
-      const terminal = new TerminalAdapter({ handle: stack.handle, out: options.terminalOut, userId: options.terminalUser, channelId: options.terminalChannel });
+      const terminal = new TerminalAdapter({
+        handle: stack.handle,
+        out: options.terminalOut,
+        userId: options.terminalUser,
+        channelId: options.terminalChannel,
+      });
       workers.push(deliveries.consume(terminal.route, terminal.deliver, log));
       if (opsTarget?.route === TERMINAL_OPS_ROUTE) workers.push(deliveries.consume(TERMINAL_OPS_ROUTE, terminal.deliver, log));
       stack.terminal = terminal;

@@ -9,4 +9,10 @@ export async function ownContainers(ctx: ExecContext<unknown>, references: reado
 }
 
 /** The positional every container command takes. */
-export const CONTAINERS_ARG = { name: 'container', required: true, variadic: true, en: 'Container names or IDs (yours)', ko: '컨테이너 이름 또는 ID (내 것)' } as const;
+export const CONTAINERS_ARG = {
+  name: 'container',
+  required: true,
+  variadic: true,
+  en: 'Container names or IDs (yours)',
+  ko: '컨테이너 이름 또는 ID (내 것)',
+} as const;

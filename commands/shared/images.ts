@@ -5,7 +5,11 @@ import type { ExecContext } from '../../src/core/command.js';
 export async function ensureImage(ctx: ExecContext<unknown>, ref: string, when: 'missing' | 'always' | 'never'): Promise<void> {
   if (when !== 'always' && (await ctx.sandbox.hasImage(ref))) return;
   if (when === 'never') {
-    throw new UserError('not-found', `Image ${ref} is not on the sandbox host, and --pull never forbids pulling it.`, `Run /docker pull ${ref} first.`);
+    throw new UserError(
+      'not-found',
+      `Image ${ref} is not on the sandbox host, and --pull never forbids pulling it.`,
+      `Run /docker pull ${ref} first.`,
+    );
   }
   await ctx.progress({ stage: 'pulling', detail: ref });
   let last = 0;

@@ -8,7 +8,11 @@ export async function ownJob(ctx: ExecContext<unknown>, typed: string, admins: b
   const id = typed.replace(/^#/, '');
   const job = await ctx.ops.job(id);
   if (!job || (ownerId(job.who) !== ownerId(ctx.who) && !(admins && ctx.who.admin))) {
-    throw new UserError('not-found', `No job #${id} of yours is remembered.`, '`/docker jobs` lists your jobs; finished ones are kept for a while.');
+    throw new UserError(
+      'not-found',
+      `No job #${id} of yours is remembered.`,
+      '`/docker jobs` lists your jobs; finished ones are kept for a while.',
+    );
   }
   return job;
 }

@@ -31,7 +31,10 @@ export function lifecycleCommand(spec: LifecycleCommand): CommandDefinition<{ co
     runsOn: 'worker',
     build(parsed) {
       const timeout = flagString(parsed, 'timeout');
-      return { containers: needArgs(parsed, spec.name, 'a container'), timeout: timeout === undefined ? undefined : Math.min(Number(timeout), 60) };
+      return {
+        containers: needArgs(parsed, spec.name, 'a container'),
+        timeout: timeout === undefined ? undefined : Math.min(Number(timeout), 60),
+      };
     },
     async execute(ctx) {
       const targets = await ownContainers(ctx, ctx.args.containers);
@@ -43,5 +46,11 @@ export function lifecycleCommand(spec: LifecycleCommand): CommandDefinition<{ co
 
 export const STOP_FLAGS: FlagSpec[] = [
   { long: 'signal', short: 's', type: 'string', en: 'Signal to send to the container', ko: '컨테이너에 보낼 시그널' },
-  { long: 'timeout', short: 't', type: 'int', en: 'Seconds to wait before killing the container', ko: '강제 종료하기 전에 기다릴 시간(초)' },
+  {
+    long: 'timeout',
+    short: 't',
+    type: 'int',
+    en: 'Seconds to wait before killing the container',
+    ko: '강제 종료하기 전에 기다릴 시간(초)',
+  },
 ];

@@ -2,7 +2,10 @@ import { joinArgv } from '../../src/core/argv.js';
 import type { Reply, ReplyButton } from '../../src/core/reply.js';
 
 /** The follow-up buttons for a container: they stand for chat commands and pass through the same policy. */
-export function containerButtons(name: string, options: { rerun?: readonly string[]; explain?: readonly string[]; exists: boolean }): ReplyButton[] {
+export function containerButtons(
+  name: string,
+  options: { rerun?: readonly string[]; explain?: readonly string[]; exists: boolean },
+): ReplyButton[] {
   const buttons: ReplyButton[] = [];
   if (options.exists) {
     buttons.push({ id: 'logs', label: 'Logs', command: `logs ${joinArgv([name])}` });

@@ -23,7 +23,11 @@ export function splitArgv(text: string): string[] {
       let closed = false;
       while (i < text.length) {
         const c = text[i]!;
-        if (c === '"') { closed = true; i += 1; break; }
+        if (c === '"') {
+          closed = true;
+          i += 1;
+          break;
+        }
         if (c === '\\' && i + 1 < text.length && '"\\$`'.includes(text[i + 1]!)) {
           current += text[i + 1];
           i += 2;

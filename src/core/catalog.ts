@@ -20,7 +20,10 @@ export const IMAGE_ALIASES: readonly ImageAlias[] = [
     alias: 'web',
     image: 'stevedore/web:latest',
     command: [],
-    about: { en: 'A web server (busybox httpd) serving /www on port 8080; mount a volume there and cp your pages in.', ko: '/www를 8080 포트로 제공하는 웹 서버 (busybox httpd). 볼륨을 마운트하고 cp로 페이지를 넣는다.' },
+    about: {
+      en: 'A web server (busybox httpd) serving /www on port 8080; mount a volume there and cp your pages in.',
+      ko: '/www를 8080 포트로 제공하는 웹 서버 (busybox httpd). 볼륨을 마운트하고 cp로 페이지를 넣는다.',
+    },
   },
   {
     alias: 'busybox',

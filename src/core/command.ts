@@ -97,6 +97,9 @@ export function defineCommand<Args>(definition: CommandDefinition<Args>): Comman
 }
 
 /** The context a parsed command executes in: its arguments, and the language of the one who asked. */
-export function execContext<Args>(command: ParsedCommand<Args>, rest: Omit<ExecContext<Args>, 'args' | 'argv' | 'lang'>): ExecContext<Args> {
+export function execContext<Args>(
+  command: ParsedCommand<Args>,
+  rest: Omit<ExecContext<Args>, 'args' | 'argv' | 'lang'>,
+): ExecContext<Args> {
   return { args: command.args, argv: command.argv, lang: rest.who.locale ?? 'en', ...rest };
 }

@@ -30,7 +30,11 @@ const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]
 const NAME_MAX = 255;
 
 function bad(text: string, why: string): UserError {
-  return new UserError('bad-image', `invalid reference format: "${text}": ${why}`, 'An image is written [registry/][account/]repository[:tag][@digest], e.g. docker/whalesay:latest.');
+  return new UserError(
+    'bad-image',
+    `invalid reference format: "${text}": ${why}`,
+    'An image is written [registry/][account/]repository[:tag][@digest], e.g. docker/whalesay:latest.',
+  );
 }
 
 export function parseImageRef(text: string): ImageRef {
@@ -38,7 +42,10 @@ export function parseImageRef(text: string): ImageRef {
   const foreign = /[^\x21-\x7e]/u.exec(text);
   if (foreign) {
     const code = foreign[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    throw bad(text, `it contains "${foreign[0]}" (U+${code}), which is not a plain ASCII letter; image names are ASCII only, so a look-alike never matches`);
+    throw bad(
+      text,
+      `it contains "${foreign[0]}" (U+${code}), which is not a plain ASCII letter; image names are ASCII only, so a look-alike never matches`,
+    );
   }
   if (/^[a-f0-9]{64}$/.test(text)) throw bad(text, 'a 64-character hexadecimal string is an image ID, not a name');
   let rest = text;

@@ -41,7 +41,12 @@ export function parseCommand(text: string, env: BuildEnv): ParsedCommand {
   for (const segment of parsed.segments) {
     if (segment.kind !== 'flag') continue;
     const why = definition.refused?.[segment.spec.long];
-    if (why) throw new UserError('refused-flag', `--${segment.spec.long} is not offered for ${definition.name}: ${why}`, 'Run the command without it.');
+    if (why)
+      throw new UserError(
+        'refused-flag',
+        `--${segment.spec.long} is not offered for ${definition.name}: ${why}`,
+        'Run the command without it.',
+      );
   }
   const args_ = definition.build(parsed, env);
   return { definition, spelling, argv, parsed, args: args_, segments: parsed.segments };
@@ -63,7 +68,9 @@ function unknownCommand(word: string, registry: CommandRegistry): UserError {
   return new UserError(
     'unknown-command',
     `"${word}" is not a /docker command.`,
-    near.length ? `Did you mean ${near.map((s) => `\`${s}\``).join(' or ')}? \`/docker help\` lists them all.` : '`/docker help` lists the commands.',
+    near.length
+      ? `Did you mean ${near.map((s) => `\`${s}\``).join(' or ')}? \`/docker help\` lists them all.`
+      : '`/docker help` lists the commands.',
   );
 }
 

@@ -126,5 +126,9 @@ export interface SandboxApi {
   removeVolume(volume: string): Promise<void>;
   copyIn(containerId: string, path: string, data: Buffer, user: string): Promise<void>;
   copyOut(containerId: string, path: string, maxBytes: number): Promise<{ name: string; data: Buffer; archive: boolean }>;
-  exec(containerId: string, cmd: string[], options: { user: string; env: string[]; timeoutMs: number; outputBytes: number }): Promise<{ exitCode: number; output: string; truncated: boolean; timedOut: boolean }>;
+  exec(
+    containerId: string,
+    cmd: string[],
+    options: { user: string; env: string[]; timeoutMs: number; outputBytes: number },
+  ): Promise<{ exitCode: number; output: string; truncated: boolean; timedOut: boolean }>;
 }

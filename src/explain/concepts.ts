@@ -61,7 +61,7 @@ export const CONCEPTS: readonly Concept[] = [
         'Where images are stored and managed: Docker Hub, a private Docker Hub, a company-internal registry, and so on.',
         'When the Docker CLI creates a container from an image the host does not have, it downloads the image from the default registry (docker.io).',
         'An image name reads registry_account/repository_name:tag, e.g. docker/whalesay:latest.',
-        "Here the sandbox host pulls through a local registry mirror, so `pull` is a real pull from a registry.",
+        'Here the sandbox host pulls through a local registry mirror, so `pull` is a real pull from a registry.',
       ],
       ko: [
         '도커 이미지를 저장하고 관리하는 곳: 도커 허브, 프라이빗 도커 허브, 회사 내부용 레지스트리 등으로 나뉜다.',
@@ -126,7 +126,19 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'isolation',
-    names: ['isolation', 'namespace', 'namespaces', 'process', 'network', 'filesystem', 'file system', '격리', '프로세스', '네트워크', '파일 시스템'],
+    names: [
+      'isolation',
+      'namespace',
+      'namespaces',
+      'process',
+      'network',
+      'filesystem',
+      'file system',
+      '격리',
+      '프로세스',
+      '네트워크',
+      '파일 시스템',
+    ],
     title: { en: 'What a container isolates and owns', ko: '컨테이너가 격리하고 독립적으로 소유하는 것' },
     points: {
       en: [
@@ -164,14 +176,30 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'scaling',
-    names: ['scaling', 'scale', 'horizontal scaling', 'load balancer', 'load balancing', 'orchestration', 'deploy', 'deployment', '수평 확장', '수평 확장과 배포', '확장', '로드밸런서', '로드 밸런서', '오케스트레이션', '배포'],
+    names: [
+      'scaling',
+      'scale',
+      'horizontal scaling',
+      'load balancer',
+      'load balancing',
+      'orchestration',
+      'deploy',
+      'deployment',
+      '수평 확장',
+      '수평 확장과 배포',
+      '확장',
+      '로드밸런서',
+      '로드 밸런서',
+      '오케스트레이션',
+      '배포',
+    ],
     title: { en: 'Horizontal scaling and deployment', ko: '수평 확장과 배포' },
     points: {
       en: [
         'Adding servers behind a load balancer needs the same run environment everywhere.',
         'Run the application as a container from the same image on a new server, then add that server to the load balancer.',
         'Orchestration tools do this for many containers on many servers; AWS ECS, for example, deploys applications as Docker containers.',
-        "Because every server runs the same image, development, testing and production share one environment.",
+        'Because every server runs the same image, development, testing and production share one environment.',
       ],
       ko: [
         '로드밸런싱 서버를 증설할 때는 실행 환경이 일치해야 한다.',

@@ -26,7 +26,9 @@ export function lifecycleSvg(path: Path, title: string): string {
     const y = Y + (adjacent ? 0 : forward ? -30 : 30);
     const sx = x1 + (forward ? 62 : -20);
     const ex = x2 - (forward ? 64 : -20);
-    const d = adjacent ? `M${sx},${Y} L${ex},${Y}` : `M${x1 + (forward ? 20 : -20)},${y} Q${(x1 + x2) / 2},${y + dy} ${x2 + (forward ? -20 : 20)},${y}`;
+    const d = adjacent
+      ? `M${sx},${Y} L${ex},${Y}`
+      : `M${x1 + (forward ? 20 : -20)},${y} Q${(x1 + x2) / 2},${y + dy} ${x2 + (forward ? -20 : 20)},${y}`;
     const lx = (x1 + x2) / 2;
     const ly = adjacent ? Y - 30 : y + dy / 2 + (forward ? -4 : 14);
     const color = on ? ON : OFF;
@@ -59,7 +61,9 @@ export function lifecyclePng(path: Path, title: string): ReplyFile | undefined {
   if (!file) {
     const png = new Resvg(lifecycleSvg(path, title), {
       font: { fontFiles: [FONT], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
-    }).render().asPng();
+    })
+      .render()
+      .asPng();
     file = { name: 'lifecycle.png', contentType: 'image/png', base64: Buffer.from(png).toString('base64'), description: title };
     drawn.set(title, file);
   }

@@ -42,8 +42,17 @@ export interface CommandExplanation {
 
 /** `run` is `container run`, `images` is `image ls`: the Docker CLI's management-command spelling. */
 const LONG_SPELLING: Record<string, string> = {
-  run: 'container run', ps: 'container ls', rm: 'container rm', logs: 'container logs', stop: 'container stop', start: 'container start',
-  restart: 'container restart', inspect: 'container inspect', pull: 'image pull', images: 'image ls', rmi: 'image rm',
+  run: 'container run',
+  ps: 'container ls',
+  rm: 'container rm',
+  logs: 'container logs',
+  stop: 'container stop',
+  start: 'container start',
+  restart: 'container restart',
+  inspect: 'container inspect',
+  pull: 'image pull',
+  images: 'image ls',
+  rmi: 'image rm',
 };
 
 /**
@@ -52,7 +61,12 @@ const LONG_SPELLING: Record<string, string> = {
  */
 export function explainCommandLine(words: readonly string[], env: BuildEnv, lang: Lang, jobId = 'explain'): CommandExplanation {
   const found = env.registry.lookup(words);
-  if (!found) throw new UserError('unknown-command', `"${words[0]}" is neither a /docker command nor a concept I can explain.`, 'Try `/docker explain container`, or `/docker explain run whalesay boo`.');
+  if (!found)
+    throw new UserError(
+      'unknown-command',
+      `"${words[0]}" is neither a /docker command nor a concept I can explain.`,
+      'Try `/docker explain container`, or `/docker explain run whalesay boo`.',
+    );
   const { definition } = found;
   const argv = words.slice(found.words);
   const parsed = parseFlags(argv, definition.flags, { interspersed: definition.interspersed, command: definition.name, lenient: true });
@@ -66,7 +80,8 @@ export function explainCommandLine(words: readonly string[], env: BuildEnv, lang
   segments.push(...flagSegments(definition, parsed, lang));
   const refusedFlags = segments.filter((s) => s.verdict === 'refused');
   for (const s of refusedFlags) reasons.push(`${s.flag && s.flag !== s.text ? `${s.flag} (${s.text})` : s.text}: ${s.policy}`);
-  const coveredByFlags = (error: unknown) => isUserError(error) && error.code === 'refused-flag' && refusedFlags.some((s) => s.flag && error.message.startsWith(s.flag));
+  const coveredByFlags = (error: unknown) =>
+    isUserError(error) && error.code === 'refused-flag' && refusedFlags.some((s) => s.flag && error.message.startsWith(s.flag));
 
   try {
     authorize(env.settings.policy, env.who, definition);
@@ -89,7 +104,11 @@ export function explainCommandLine(words: readonly string[], env: BuildEnv, lang
     image = tryImage(resolved.image, env.settings.policy.images, refuse);
     segments.push(imageSegment(positionals[0], image, lang, resolved.alias ? `${resolved.alias.alias} → ${resolved.image}` : undefined));
     if (positionals.length > 1 || resolved.cmd.length) {
-      segments.push({ text: joinArgv(positionals.slice(1)) || '(none)', role: 'container-command', meaning: `${t('containerCommand', lang)}${resolved.cmd.length ? `: ${joinArgv(resolved.cmd)}` : ''}` });
+      segments.push({
+        text: joinArgv(positionals.slice(1)) || '(none)',
+        role: 'container-command',
+        meaning: `${t('containerCommand', lang)}${resolved.cmd.length ? `: ${joinArgv(resolved.cmd)}` : ''}`,
+      });
     }
     if (args && reasons.length === 0) plan = planRun(args as RunArgs, env.who, jobId, env.settings);
     path = runPath(plan ?? { detach: parsed.values.has('detach'), autoRemove: parsed.values.has('rm'), pull: 'missing' });
@@ -119,14 +138,35 @@ export function explainCommandLine(words: readonly string[], env: BuildEnv, lang
 
 function flagSegments(definition: CommandDefinition<any>, parsed: ParsedFlags, lang: Lang): ExplainedSegment[] {
   return parsed.segments.flatMap((s): ExplainedSegment[] => {
-    if (s.kind === 'unknown') return [{ text: s.raw.join(' '), role: 'unknown', meaning: t('unknownFlag', lang), verdict: 'refused', policy: t('unknownFlag', lang) }];
+    if (s.kind === 'unknown')
+      return [
+        { text: s.raw.join(' '), role: 'unknown', meaning: t('unknownFlag', lang), verdict: 'refused', policy: t('unknownFlag', lang) },
+      ];
     if (s.kind !== 'flag') return [];
     if (definition.name === 'run') {
       const rule = ruleFor(s.spec.long);
-      return [{ text: s.raw.join(' '), flag: `--${s.spec.long}`, role: 'flag', meaning: s.spec[lang], verdict: rule.verdict, policy: rule.why[lang] }];
+      return [
+        {
+          text: s.raw.join(' '),
+          flag: `--${s.spec.long}`,
+          role: 'flag',
+          meaning: s.spec[lang],
+          verdict: rule.verdict,
+          policy: rule.why[lang],
+        },
+      ];
     }
     const refused = definition.refused?.[s.spec.long];
-    return [{ text: s.raw.join(' '), flag: `--${s.spec.long}`, role: 'flag', meaning: s.spec[lang], verdict: refused ? 'refused' : 'used', policy: refused }];
+    return [
+      {
+        text: s.raw.join(' '),
+        flag: `--${s.spec.long}`,
+        role: 'flag',
+        meaning: s.spec[lang],
+        verdict: refused ? 'refused' : 'used',
+        policy: refused,
+      },
+    ];
   });
 }
 
@@ -152,17 +192,30 @@ function imageSegment(typed: string, ref: ImageRef | undefined, lang: Lang, alia
     `${t('registry', lang)} ${ref.registry}${ref.registry === 'docker.io' && !typed.startsWith('docker.io') ? ` (${t('byDefault', lang)})` : ''}`,
     ref.account ? `${t('account', lang)} ${ref.account}${ref.account === 'library' ? ` (${t('official', lang)})` : ''}` : '',
     `${t('repository', lang)} ${ref.repository}`,
-    ref.tag !== undefined || ref.impliedLatest ? `${t('tag', lang)} ${ref.tag ?? 'latest'}${ref.impliedLatest ? ` (${t('byDefault', lang)})` : ''}` : '',
+    ref.tag !== undefined || ref.impliedLatest
+      ? `${t('tag', lang)} ${ref.tag ?? 'latest'}${ref.impliedLatest ? ` (${t('byDefault', lang)})` : ''}`
+      : '',
     ref.digest ? `${t('digest', lang)} ${ref.digest}` : '',
   ].filter(Boolean);
-  return { text: typed, role: 'image', meaning: `${alias ? `${alias}; ` : ''}${ref.canonical}: ${parts.join(', ')}. ${t('missingPulled', lang)}` };
+  return {
+    text: typed,
+    role: 'image',
+    meaning: `${alias ? `${alias}; ` : ''}${ref.canonical}: ${parts.join(', ')}. ${t('missingPulled', lang)}`,
+  };
 }
 
-function longForm(definition: CommandDefinition<any>, parsed: ParsedFlags, image: ImageRef | undefined, positionals: readonly string[]): string {
+function longForm(
+  definition: CommandDefinition<any>,
+  parsed: ParsedFlags,
+  image: ImageRef | undefined,
+  positionals: readonly string[],
+): string {
   const flags = parsed.segments.flatMap((s) => {
     if (s.kind === 'unknown') return [s.raw.join(' ')];
     if (s.kind !== 'flag') return [];
-    return s.spec.type === 'bool' ? [s.value === 'true' ? `--${s.spec.long}` : `--${s.spec.long}=false`] : [`--${s.spec.long}`, joinArgv([s.value])];
+    return s.spec.type === 'bool'
+      ? [s.value === 'true' ? `--${s.spec.long}` : `--${s.spec.long}=false`]
+      : [`--${s.spec.long}`, joinArgv([s.value])];
   });
   let rest = joinArgv(positionals);
   if (definition.name === 'run' && image) {

@@ -41,13 +41,28 @@ export function renderJobExplanation(job: JobInfo, lang: Lang): Reply {
   const lines: string[] = [];
   const ko = lang === 'ko';
   lines.push(`${ko ? '명령' : 'Command'}: /docker ${withoutPrefix(job.text)}`);
-  lines.push(`${ko ? '상태' : 'State'}: ${job.state}${job.attemptsMade > 1 ? ` (${job.attemptsMade} ${ko ? '번 시도' : 'attempts'})` : ''}`);
+  lines.push(
+    `${ko ? '상태' : 'State'}: ${job.state}${job.attemptsMade > 1 ? ` (${job.attemptsMade} ${ko ? '번 시도' : 'attempts'})` : ''}`,
+  );
   const outcome: RunOutcome | undefined = job.outcome;
   if (outcome) {
     lines.push(`${ko ? '종료 코드' : 'Exit code'}: ${outcome.exitCode}: ${exitCodeMeaning(outcome.exitCode, lang)}`);
-    if (outcome.timedOut) lines.push(ko ? '시간 제한에 걸려 강제 종료되었다 (긴 작업은 -d로 실행).' : 'It hit the time limit and was killed (run long work with -d).');
-    if (outcome.oomKilled) lines.push(ko ? '메모리 한도를 넘어 OOM Killer가 종료했다 (-m으로 한도 안에서 늘릴 수 있다).' : 'It went over its memory limit and the OOM killer ended it (-m raises it, within the limit).');
-    if (outcome.truncated) lines.push(ko ? '출력이 한도를 넘어 잘렸고 그 시점에 컨테이너를 멈췄다.' : 'Its output passed the cap: it was cut there and the container stopped.');
+    if (outcome.timedOut)
+      lines.push(
+        ko ? '시간 제한에 걸려 강제 종료되었다 (긴 작업은 -d로 실행).' : 'It hit the time limit and was killed (run long work with -d).',
+      );
+    if (outcome.oomKilled)
+      lines.push(
+        ko
+          ? '메모리 한도를 넘어 OOM Killer가 종료했다 (-m으로 한도 안에서 늘릴 수 있다).'
+          : 'It went over its memory limit and the OOM killer ended it (-m raises it, within the limit).',
+      );
+    if (outcome.truncated)
+      lines.push(
+        ko
+          ? '출력이 한도를 넘어 잘렸고 그 시점에 컨테이너를 멈췄다.'
+          : 'Its output passed the cap: it was cut there and the container stopped.',
+      );
     lines.push(`${ko ? '걸린 시간' : 'Duration'}: ${formatDuration(outcome.durationMs)}`);
   } else if (job.failedReason) {
     lines.push(`${ko ? '실패 이유' : 'Why it failed'}: ${job.failedReason}`);

@@ -46,7 +46,12 @@ export function runPath(plan: Pick<RunPlan, 'detach' | 'autoRemove' | 'pull'>): 
     steps.push(step('running', 'removed'));
     return { steps, api, note: 'detached: stopped and removed when its time to live runs out' };
   }
-  api.push('POST /containers/{id}/attach?stream=1&stdout=1&stderr=1', 'POST /containers/{id}/start', 'POST /containers/{id}/wait', 'GET /containers/{id}/json');
+  api.push(
+    'POST /containers/{id}/attach?stream=1&stdout=1&stderr=1',
+    'POST /containers/{id}/start',
+    'POST /containers/{id}/wait',
+    'GET /containers/{id}/json',
+  );
   steps.push(step('running', 'exited'));
   if (plan.autoRemove) {
     steps.push(step('exited', 'removed'));
@@ -64,7 +69,10 @@ export const COMMAND_PATHS: Readonly<Record<string, Path>> = {
   inspect: { steps: [], api: ['GET /containers/json', 'GET /containers/{id}/json'], note: 'reads only' },
   stop: { steps: [step('running', 'exited')], api: ['GET /containers/json', 'POST /containers/{id}/stop'] },
   start: { steps: [step('exited', 'running')], api: ['GET /containers/json', 'POST /containers/{id}/start'] },
-  restart: { steps: [step('running', 'exited'), step('exited', 'running')], api: ['GET /containers/json', 'POST /containers/{id}/restart'] },
+  restart: {
+    steps: [step('running', 'exited'), step('exited', 'running')],
+    api: ['GET /containers/json', 'POST /containers/{id}/restart'],
+  },
   rm: { steps: [step('exited', 'removed')], api: ['GET /containers/json', 'DELETE /containers/{id}'] },
   rmi: { steps: [step('image', 'removed')], api: ['DELETE /images/{name}'] },
 };

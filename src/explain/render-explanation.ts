@@ -15,10 +15,20 @@ const MARK: Record<FlagVerdict, string> = { used: '✓', bounded: '≤', ignored
 /** A command explanation as a reply: segments in a code block, then image, lifecycle, API calls and verdict. */
 export function renderCommandExplanation(e: CommandExplanation, lang: Lang): Reply {
   const rows = e.segments.map((s) => {
-    const policy = s.verdict ? `${MARK[s.verdict]} ${verdictWord(s.verdict, lang)}${s.policy && s.verdict !== 'used' ? `: ${s.policy}` : ''}` : '';
+    const policy = s.verdict
+      ? `${MARK[s.verdict]} ${verdictWord(s.verdict, lang)}${s.policy && s.verdict !== 'used' ? `: ${s.policy}` : ''}`
+      : '';
     return [s.text, [s.meaning, policy].filter(Boolean).join('\n')];
   });
-  const table = rows.map(([text, meaning]) => `${text}\n${meaning!.split('\n').map((l) => `    ${l}`).join('\n')}`).join('\n');
+  const table = rows
+    .map(
+      ([text, meaning]) =>
+        `${text}\n${meaning!
+          .split('\n')
+          .map((l) => `    ${l}`)
+          .join('\n')}`,
+    )
+    .join('\n');
   const fields = [
     { name: t('longForm', lang), value: e.longForm },
     { name: t('lifecycle', lang), value: describePath(e.path) || '—' },
@@ -78,5 +88,11 @@ export function renderConcept(concept: Concept, lang: Lang): Reply {
 }
 
 export function renderConceptList(concepts: readonly Concept[], lang: Lang): string {
-  return formatTable(['', ''], concepts.map((c) => [c.id, c.title[lang]])).split('\n').slice(1).join('\n');
+  return formatTable(
+    ['', ''],
+    concepts.map((c) => [c.id, c.title[lang]]),
+  )
+    .split('\n')
+    .slice(1)
+    .join('\n');
 }

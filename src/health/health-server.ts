@@ -9,7 +9,11 @@ export type HealthCheck = () => Promise<{ ok: boolean; detail?: string }>;
  * /healthz (JSON; 200 when every check passes, 503 otherwise) and /metrics (Prometheus text). The checks are
  * handed in: Redis, the Docker engine, the chat connections this process holds.
  */
-export async function startHealthServer(checks: Record<string, HealthCheck>, port: number, host: string): Promise<{ address: AddressInfo; close(): Promise<void> }> {
+export async function startHealthServer(
+  checks: Record<string, HealthCheck>,
+  port: number,
+  host: string,
+): Promise<{ address: AddressInfo; close(): Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     if (req.url === '/metrics') {
       res.writeHead(200, { 'content-type': registry.contentType });
@@ -20,7 +24,9 @@ export async function startHealthServer(checks: Record<string, HealthCheck>, por
       const results = Object.fromEntries(
         await Promise.all(
           Object.entries(checks).map(async ([name, check]) => {
-            const timeout = new Promise<{ ok: boolean; detail: string }>((r) => setTimeout(() => r({ ok: false, detail: 'no answer within 3 s' }), 3000).unref());
+            const timeout = new Promise<{ ok: boolean; detail: string }>((r) =>
+              setTimeout(() => r({ ok: false, detail: 'no answer within 3 s' }), 3000).unref(),
+            );
             const result = await Promise.race([check().catch((e: Error) => ({ ok: false, detail: e.message })), timeout]);
             return [name, result] as const;
           }),

@@ -5,7 +5,11 @@ import type { HealthCheck } from './health-server.js';
  * Watches dependencies and tells the ops channel when one becomes unreachable and when it is back. A message
  * that cannot be sent now (Redis itself is down) is sent on recovery, with how long it was away.
  */
-export function startMonitor(checks: Record<string, HealthCheck>, intervalMs: number, notify: (reply: Reply) => Promise<void>): { stop(): void } {
+export function startMonitor(
+  checks: Record<string, HealthCheck>,
+  intervalMs: number,
+  notify: (reply: Reply) => Promise<void>,
+): { stop(): void } {
   const downSince = new Map<string, number>();
   let running = false;
   const tick = async () => {
@@ -20,7 +24,11 @@ export function startMonitor(checks: Record<string, HealthCheck>, intervalMs: nu
           await notify({ status: 'error', title: `${name} is unreachable`, body: detail }).catch(() => {});
         } else if (ok && since !== undefined) {
           downSince.delete(name);
-          await notify({ status: 'ok', title: `${name} is back`, body: `It was unreachable for ${Math.round((Date.now() - since) / 1000)} s.` }).catch(() => {});
+          await notify({
+            status: 'ok',
+            title: `${name} is back`,
+            body: `It was unreachable for ${Math.round((Date.now() - since) / 1000)} s.`,
+          }).catch(() => {});
         }
       }
     } finally {

@@ -24,8 +24,16 @@ const LOCK_MS = 10 * 60_000;
  * Redis); each removal is independent, so a cleanup that dies halfway is simply run again.
  */
 export async function runCleanup(sandbox: SandboxApi, ops: OpsApi, settings: Settings, dryRun: boolean): Promise<CleanupResult> {
-  const [containers, dangling, volumes] = await Promise.all([sandbox.listContainers({ all: true, size: true }), sandbox.danglingImages(), sandbox.listVolumes()]);
-  const items = planCleanup(containers, dangling, volumes, Date.now(), { exitedAgeMs: settings.cleanupExitedAge, danglingImages: settings.cleanupDanglingImages, volumeAgeMs: settings.cleanupVolumeAge });
+  const [containers, dangling, volumes] = await Promise.all([
+    sandbox.listContainers({ all: true, size: true }),
+    sandbox.danglingImages(),
+    sandbox.listVolumes(),
+  ]);
+  const items = planCleanup(containers, dangling, volumes, Date.now(), {
+    exitedAgeMs: settings.cleanupExitedAge,
+    danglingImages: settings.cleanupDanglingImages,
+    volumeAgeMs: settings.cleanupVolumeAge,
+  });
   const planned = items.reduce((n, i) => n + i.bytes, 0);
   if (dryRun) return { dryRun, items, bytes: planned };
   if (!(await ops.lock(LOCK, LOCK_MS))) return { dryRun, items: [], bytes: 0, busy: true };
@@ -50,15 +58,20 @@ export async function runCleanup(sandbox: SandboxApi, ops: OpsApi, settings: Set
 
 /** A cleanup as a reply: what went (or would go), grouped by owner, and the space freed. */
 export function cleanupReply(result: CleanupResult, lang: Lang = 'en'): Reply {
-  if (result.busy) return { status: 'info', title: 'Another cleanup is running', body: 'Nothing was done; try again when it has finished.' };
+  if (result.busy)
+    return { status: 'info', title: 'Another cleanup is running', body: 'Nothing was done; try again when it has finished.' };
   const verb = result.dryRun ? 'would remove' : 'removed';
   if (result.items.length === 0) return { status: 'info', title: `Cleanup: nothing to remove${result.dryRun ? ' (dry run)' : ''}` };
   const owners = [...new Set(result.items.map((i) => i.owner))].sort();
-  const rows = owners.flatMap((owner) => result.items.filter((i) => i.owner === owner).map((i) => [owner, i.kind, i.name, i.reason, formatBytes(i.bytes)]));
+  const rows = owners.flatMap((owner) =>
+    result.items.filter((i) => i.owner === owner).map((i) => [owner, i.kind, i.name, i.reason, formatBytes(i.bytes)]),
+  );
   return {
     status: 'ok',
     title: `Cleanup ${verb} ${result.items.length} object${result.items.length === 1 ? '' : 's'}, ${formatBytes(result.bytes)}${result.dryRun ? ' (dry run: nothing was removed)' : ''}`,
     code: { text: formatTable(['OWNER', 'KIND', 'NAME', 'WHY', 'SIZE'], rows) },
-    fields: [{ name: lang === 'ko' ? '확보한 공간' : result.dryRun ? 'Space it would free' : 'Space freed', value: formatBytes(result.bytes) }],
+    fields: [
+      { name: lang === 'ko' ? '확보한 공간' : result.dryRun ? 'Space it would free' : 'Space freed', value: formatBytes(result.bytes) },
+    ],
   };
 }

@@ -28,7 +28,19 @@ export async function executeJob(jobId: string, job: CommandJob, deps: JobDeps, 
   const started = Date.now();
   const { who } = job;
   const outcome = (verdict: string, extra: { exitCode?: number; code?: string } = {}) =>
-    deps.audit.record({ at: Date.now(), platform: who.platform, userId: who.userId, userName: who.userName, channelId: who.channelId, verdict, jobId, durationMs: Date.now() - started, ...extra }).catch(() => {});
+    deps.audit
+      .record({
+        at: Date.now(),
+        platform: who.platform,
+        userId: who.userId,
+        userName: who.userName,
+        channelId: who.channelId,
+        verdict,
+        jobId,
+        durationMs: Date.now() - started,
+        ...extra,
+      })
+      .catch(() => {});
   try {
     const command = parseCommand(job.text, { who, settings: deps.settings, registry: deps.registry });
     authorize(deps.settings.policy, who, command.definition);
@@ -48,7 +60,12 @@ export async function executeJob(jobId: string, job: CommandJob, deps: JobDeps, 
           name: job.upload.name,
           read: async () => {
             const data = await deps.ops.readUpload(job.upload!.key);
-            if (!data) throw new UserError('not-found', `The file ${job.upload!.name} waited too long and is gone.`, 'Send the command with the file again.');
+            if (!data)
+              throw new UserError(
+                'not-found',
+                `The file ${job.upload!.name} waited too long and is gone.`,
+                'Send the command with the file again.',
+              );
             return data;
           },
         },
@@ -73,6 +90,10 @@ export async function expireContainer(job: ExpiryJob, deps: Pick<JobDeps, 'sandb
     kind: 'notice',
     jobId: `expire-${job.containerId}`,
     replyTo: job.replyTo,
-    reply: { status: 'info', title: `${job.name} reached its time to live`, body: 'It was stopped and removed. Run it again for more time.' },
+    reply: {
+      status: 'info',
+      title: `${job.name} reached its time to live`,
+      body: 'It was stopped and removed. Run it again for more time.',
+    },
   });
 }

@@ -65,7 +65,13 @@ export async function admitRequest(request: ChatRequest, deps: RequestDeps): Pro
       const wanted = command.definition.uploadFrom?.(command.args);
       if (!wanted) return { kind: 'accepted', request, who, command };
       const file = await takeUpload(request, wanted, settings.uploadLimit);
-      return { kind: 'accepted', request, who, command, upload: { key: await deps.ops.storeUpload(file.data), name: file.name, size: file.data.length } };
+      return {
+        kind: 'accepted',
+        request,
+        who,
+        command,
+        upload: { key: await deps.ops.storeUpload(file.data), name: file.name, size: file.data.length },
+      };
     }
     commandsTotal.inc({ command: command.definition.name, verdict: 'answered' });
     const reply = await command.definition.execute(
@@ -83,7 +89,12 @@ export async function admitRequest(request: ChatRequest, deps: RequestDeps): Pro
     void record(deps, request, who, { verdict: 'answered' });
     return { kind: 'reply', reply };
   } catch (error) {
-    if (error instanceof Replayed) return { kind: 'reply', reply: { status: 'ok', title: 'This request was received before; it is not run twice.', ephemeral: true }, replayed: true };
+    if (error instanceof Replayed)
+      return {
+        kind: 'reply',
+        reply: { status: 'ok', title: 'This request was received before; it is not run twice.', ephemeral: true },
+        replayed: true,
+      };
     return refusal(deps, request, who, error);
   }
 }
@@ -92,7 +103,10 @@ export async function admitRequest(request: ChatRequest, deps: RequestDeps): Pro
 export async function queueAccepted(accepted: Accepted, deps: RequestDeps): Promise<Answer> {
   const { request, who } = accepted;
   try {
-    const queued = await deps.queue.enqueue({ text: request.text, who, replyTo: request.replyTo, ...(accepted.upload ? { upload: accepted.upload } : {}) }, request.dedupKey);
+    const queued = await deps.queue.enqueue(
+      { text: request.text, who, replyTo: request.replyTo, ...(accepted.upload ? { upload: accepted.upload } : {}) },
+      request.dedupKey,
+    );
     commandsTotal.inc({ command: accepted.command.definition.name, verdict: 'queued' });
     // Counted against the quota before the next command of this user is admitted (the same connection carries
     // both, in order), without waiting for it here; the audit follows the ack.
@@ -110,8 +124,21 @@ export async function handleRequest(request: ChatRequest, deps: RequestDeps): Pr
   return admitted.kind === 'accepted' ? queueAccepted(admitted, deps) : admitted;
 }
 
-async function record(deps: RequestDeps, request: ChatRequest, who: Requester, outcome: Pick<AuditEntry, 'verdict' | 'code' | 'jobId'>): Promise<void> {
-  const entry: AuditEntry = { at: Date.now(), platform: who.platform, userId: who.userId, userName: who.userName, channelId: who.channelId, command: request.text, ...outcome };
+async function record(
+  deps: RequestDeps,
+  request: ChatRequest,
+  who: Requester,
+  outcome: Pick<AuditEntry, 'verdict' | 'code' | 'jobId'>,
+): Promise<void> {
+  const entry: AuditEntry = {
+    at: Date.now(),
+    platform: who.platform,
+    userId: who.userId,
+    userName: who.userName,
+    channelId: who.channelId,
+    command: request.text,
+    ...outcome,
+  };
   deps.log.info({ ...entry, job: entry.jobId }, 'command');
   await deps.audit.record(entry).catch((error) => deps.log.warn({ err: error }, 'audit failed'));
 }

@@ -8,7 +8,10 @@ const matches = (pattern: string, platform: Platform, id: string) =>
 
 /** Admin by user id or by one of the user's platform roles; never by a display name. */
 export function isAdmin(policy: Policy, platform: Platform, userId: string, roles: readonly string[] = []): boolean {
-  return policy.admins.users.some((p) => matches(p, platform, userId)) || roles.some((role) => policy.admins.roles.some((p) => p !== '*' && p !== `${platform}:*` && matches(p, platform, role)));
+  return (
+    policy.admins.users.some((p) => matches(p, platform, userId)) ||
+    roles.some((role) => policy.admins.roles.some((p) => p !== '*' && p !== `${platform}:*` && matches(p, platform, role)))
+  );
 }
 
 /** The commands allowed in a channel: the first binding that matches it, or the policy's default. */
@@ -23,7 +26,11 @@ export function commandsAllowedIn(policy: Policy, platform: Platform, channelId:
 export function authorize(policy: Policy, who: Requester, command: Pick<CommandDefinition, 'name' | 'access'>): void {
   const allowed = commandsAllowedIn(policy, who.platform, who.channelId);
   if (!(allowed.includes('all') || allowed.includes(command.name) || allowed.includes(command.access))) {
-    throw new UserError('forbidden', `/docker ${command.name} is not enabled in this channel.`, 'An admin can bind it to this channel in the policy file (channels), or use a channel where it is enabled.');
+    throw new UserError(
+      'forbidden',
+      `/docker ${command.name} is not enabled in this channel.`,
+      'An admin can bind it to this channel in the policy file (channels), or use a channel where it is enabled.',
+    );
   }
   if (command.access === 'admin' && !who.admin) {
     throw new UserError('forbidden', `/docker ${command.name} is for admins.`, 'Ask an admin of this deployment.');

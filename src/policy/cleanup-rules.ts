@@ -23,7 +23,13 @@ export interface CleanupItem {
  * list is already filtered by label) that have exited long enough ago or outlived their time to live, their
  * volumes that nothing uses and that are old enough, and dangling images. A container running in the foreground is never touched: its worker is waiting for it.
  */
-export function planCleanup(containers: readonly ContainerInfo[], dangling: readonly ImageInfo[], volumes: readonly VolumeInfo[], now: number, rules: CleanupRules): CleanupItem[] {
+export function planCleanup(
+  containers: readonly ContainerInfo[],
+  dangling: readonly ImageInfo[],
+  volumes: readonly VolumeInfo[],
+  now: number,
+  rules: CleanupRules,
+): CleanupItem[] {
   const items: CleanupItem[] = [];
   for (const c of containers) {
     const owner = c.ownerName ?? c.owner;
@@ -37,11 +43,26 @@ export function planCleanup(containers: readonly ContainerInfo[], dangling: read
   const removed = new Set(items.map((i) => i.name));
   for (const v of volumes) {
     if (v.usedBy.every((name) => removed.has(name)) && now - v.createdMs >= rules.volumeAgeMs) {
-      items.push({ kind: 'volume', id: v.volume, name: v.name, owner: v.ownerName ?? v.owner, reason: 'unused for long enough', bytes: v.sizeBytes ?? 0 });
+      items.push({
+        kind: 'volume',
+        id: v.volume,
+        name: v.name,
+        owner: v.ownerName ?? v.owner,
+        reason: 'unused for long enough',
+        bytes: v.sizeBytes ?? 0,
+      });
     }
   }
   if (rules.danglingImages) {
-    for (const i of dangling) items.push({ kind: 'image', id: i.id, name: i.id.replace(/^sha256:/, '').slice(0, 12), owner: '(no owner)', reason: 'dangling', bytes: i.sizeBytes });
+    for (const i of dangling)
+      items.push({
+        kind: 'image',
+        id: i.id,
+        name: i.id.replace(/^sha256:/, '').slice(0, 12),
+        owner: '(no owner)',
+        reason: 'dangling',
+        bytes: i.sizeBytes,
+      });
   }
   return items;
 }

@@ -50,6 +50,13 @@ export function checkImageAllowed(ref: ImageRef, patterns: readonly ImagePattern
   if (!registries.includes(ref.registry)) {
     throw new UserError('image-not-allowed', `Registry ${ref.registry} is not allowed here.`, `Images come from ${registries.join(', ')}.`);
   }
-  const examples = patterns.slice(0, 6).map((p) => p.text).join(', ');
-  throw new UserError('image-not-allowed', `Image ${ref.familiar} is not on this deployment's allowlist.`, `Allowed: ${examples}${patterns.length > 6 ? ', …' : ''}. An admin can add images in the policy file (images).`);
+  const examples = patterns
+    .slice(0, 6)
+    .map((p) => p.text)
+    .join(', ');
+  throw new UserError(
+    'image-not-allowed',
+    `Image ${ref.familiar} is not on this deployment's allowlist.`,
+    `Allowed: ${examples}${patterns.length > 6 ? ', …' : ''}. An admin can add images in the policy file (images).`,
+  );
 }

@@ -13,13 +13,21 @@ export function resolveContainer(reference: string, containers: readonly Contain
   const byName = containers.find((c) => c.owner === me && c.name === reference);
   if (byName) return byName;
   const byId = reference.length >= 3 && /^[0-9a-f]+$/.test(reference) ? containers.filter((c) => c.id.startsWith(reference)) : [];
-  if (byId.length > 1) throw new UserError('conflict', `The ID prefix "${reference}" matches ${byId.length} containers.`, 'Give more characters of the ID.');
+  if (byId.length > 1)
+    throw new UserError('conflict', `The ID prefix "${reference}" matches ${byId.length} containers.`, 'Give more characters of the ID.');
   const found = byId[0];
   if (!found) {
-    throw new UserError('not-found', `No container of yours is named or has the ID "${reference}".`, '`/docker ps -a` lists your containers.');
+    throw new UserError(
+      'not-found',
+      `No container of yours is named or has the ID "${reference}".`,
+      '`/docker ps -a` lists your containers.',
+    );
   }
   if (found.owner !== me && !who.admin) {
-    throw new UserError('forbidden', `Container ${found.id.slice(0, 12)} belongs to ${found.ownerName ?? 'another user'}; you can act only on your own containers.`);
+    throw new UserError(
+      'forbidden',
+      `Container ${found.id.slice(0, 12)} belongs to ${found.ownerName ?? 'another user'}; you can act only on your own containers.`,
+    );
   }
   return found;
 }

@@ -3,13 +3,18 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 
 /** A platform-qualified id: `discord:123`, `slack:U123`, `terminal:alice`; `*` matches any id of a platform. */
-const qualifiedId = z.string().regex(/^(\*|(discord|slack|terminal):(\*|[\w.-]+))$/, 'use platform:id, e.g. discord:1234 or slack:C0123 (or platform:* / *)');
+const qualifiedId = z
+  .string()
+  .regex(/^(\*|(discord|slack|terminal):(\*|[\w.-]+))$/, 'use platform:id, e.g. discord:1234 or slack:C0123 (or platform:* / *)');
 const commandGroup = z.string().regex(/^(all|read|write|admin|[a-z-]+)$/, 'a command name, or read / write / admin / all');
 
 const policySchema = z
   .object({
     /** Users and roles who may act on every container and use admin commands. */
-    admins: z.object({ users: z.array(qualifiedId).default([]), roles: z.array(qualifiedId).default([]) }).strict().default({ users: [], roles: [] }),
+    admins: z
+      .object({ users: z.array(qualifiedId).default([]), roles: z.array(qualifiedId).default([]) })
+      .strict()
+      .default({ users: [], roles: [] }),
     /** Which commands are allowed where; the first entry matching the channel decides. */
     channels: z.array(z.object({ channel: qualifiedId, commands: z.array(commandGroup).min(1) }).strict()).default([]),
     /** Commands allowed in channels no entry matches. */
@@ -44,7 +49,8 @@ export const DEFAULT_POLICY: Policy = policySchema.parse({
 export function parsePolicy(text: string, source = 'policy'): Policy {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });
-  if (doc.errors.length) throw new Error(`${source}: ${doc.errors.map((e) => `line ${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0]}`).join('; ')}`);
+  if (doc.errors.length)
+    throw new Error(`${source}: ${doc.errors.map((e) => `line ${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0]}`).join('; ')}`);
   const result = policySchema.safeParse(doc.toJS() ?? {});
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {

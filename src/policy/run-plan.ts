@@ -44,7 +44,11 @@ function firstRefusal(decisions: readonly FlagDecision[], typed: ParsedFlags): U
   if (!refused) return undefined;
   const segment = typed.segments.find((s) => s.kind === 'flag' && `--${s.spec.long}` === refused.flag);
   const as = segment?.raw[0] && !segment.raw[0].startsWith('--') ? ` (typed as ${segment.raw.join(' ')})` : '';
-  return new UserError('refused-flag', `${refused.flag}${as} is refused: ${refused.why}`, 'Run the command without it; `/docker explain run` shows what each flag does here.');
+  return new UserError(
+    'refused-flag',
+    `${refused.flag}${as} is refused: ${refused.why}`,
+    'Run the command without it; `/docker explain run` shows what each flag does here.',
+  );
 }
 
 /**
@@ -60,7 +64,11 @@ export function planRun(args: RunArgs, who: Requester, jobId: string, settings: 
   const detach = flagBool(f, 'detach');
   const displayName = flagString(f, 'name') ?? `job-${jobId}`;
   if (!CONTAINER_NAME.test(displayName)) {
-    throw new UserError('bad-value', `--name "${displayName}" is not a valid container name.`, 'Use letters, digits, _ . - (up to 63), starting with a letter or digit.');
+    throw new UserError(
+      'bad-value',
+      `--name "${displayName}" is not a valid container name.`,
+      'Use letters, digits, _ . - (up to 63), starting with a letter or digit.',
+    );
   }
   const memoryBytes = bounded('--memory', flagString(f, 'memory'), settings.memory, settings.memoryMax, (v) => parseBytes(v, '--memory'));
   const cpus = bounded('--cpus', flagString(f, 'cpus'), settings.cpus, settings.cpusMax, Number);
@@ -70,20 +78,32 @@ export function planRun(args: RunArgs, who: Requester, jobId: string, settings: 
 
   const network = flagString(f, 'network');
   if (network !== undefined && network !== 'none') {
-    throw new UserError('refused-flag', `--network ${network} is refused: sandbox containers have no network.`, 'Leave --network out, or use --network none.');
+    throw new UserError(
+      'refused-flag',
+      `--network ${network} is refused: sandbox containers have no network.`,
+      'Leave --network out, or use --network none.',
+    );
   }
   const user = flagString(f, 'user') ?? settings.user;
   if (!/^[1-9]\d*(:[1-9]\d*)?$/.test(user)) {
-    throw new UserError('refused-flag', `--user ${user} is refused: containers run as a non-root numeric uid[:gid].`, `Leave it out (the default is ${settings.user}) or give a uid above 0.`);
+    throw new UserError(
+      'refused-flag',
+      `--user ${user} is refused: containers run as a non-root numeric uid[:gid].`,
+      `Leave it out (the default is ${settings.user}) or give a uid above 0.`,
+    );
   }
   const userLabels: Record<string, string> = {};
   for (const label of flagList(f, 'label')) {
     const eq = label.indexOf('=');
     const key = eq < 0 ? label : label.slice(0, eq);
-    if (key.startsWith(LABEL_PREFIX)) throw new UserError('refused-flag', `--label ${key} is refused: labels starting with "${LABEL_PREFIX}" are Stevedore's own.`);
+    if (key.startsWith(LABEL_PREFIX))
+      throw new UserError('refused-flag', `--label ${key} is refused: labels starting with "${LABEL_PREFIX}" are Stevedore's own.`);
     userLabels[key] = eq < 0 ? '' : label.slice(eq + 1);
   }
-  const mounts = [...flagList(f, 'volume').map((v) => parseVolumeFlag(v, who, settings.deployment)), ...flagList(f, 'mount').map((m) => parseMountFlag(m, who, settings.deployment))];
+  const mounts = [
+    ...flagList(f, 'volume').map((v) => parseVolumeFlag(v, who, settings.deployment)),
+    ...flagList(f, 'mount').map((m) => parseMountFlag(m, who, settings.deployment)),
+  ];
   const targets = mounts.map((m) => m.target);
   if (new Set(targets).size !== targets.length) throw new UserError('bad-value', 'Two volumes are mounted at the same path.');
   const pull = flagString(f, 'pull') ?? 'missing';
@@ -130,6 +150,11 @@ export function planRun(args: RunArgs, who: Requester, jobId: string, settings: 
 function bounded(flag: string, typed: string | undefined, fallback: number, max: number, parse: (v: string) => number): number {
   if (typed === undefined) return fallback;
   const value = parse(typed);
-  if (!(value <= max)) throw new UserError('bad-value', `${flag} ${typed} is over this deployment's limit.`, `The most allowed is ${flag === '--memory' ? `${Math.floor(max / 1024 / 1024)}m` : max}.`);
+  if (!(value <= max))
+    throw new UserError(
+      'bad-value',
+      `${flag} ${typed} is over this deployment's limit.`,
+      `The most allowed is ${flag === '--memory' ? `${Math.floor(max / 1024 / 1024)}m` : max}.`,
+    );
   return value;
 }

@@ -14,7 +14,9 @@ export class AuditLog {
   }
 
   async record(entry: AuditEntry): Promise<void> {
-    const fields = Object.entries(entry).filter(([, v]) => v !== undefined).flatMap(([k, v]) => [k, String(v)]);
+    const fields = Object.entries(entry)
+      .filter(([, v]) => v !== undefined)
+      .flatMap(([k, v]) => [k, String(v)]);
     await this.redis.xadd(this.key, 'MAXLEN', '~', String(this.kept), '*', ...fields);
   }
 

@@ -1,7 +1,13 @@
 import type { Worker } from 'bullmq';
 
 const within = (p: Promise<unknown>, ms: number) =>
-  Promise.race([p.then(() => true, () => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);
+  Promise.race([
+    p.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref()),
+  ]);
 
 /**
  * SIGTERM: take no new jobs, give running ones `graceMs` to finish, then let go; a job still running is taken up

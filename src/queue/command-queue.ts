@@ -56,7 +56,11 @@ export class CommandQueue implements CommandQueueApi {
       // A platform that delivers the same request twice gives the same key: the second add is absorbed.
       added = await this.queue.add('command', job, dedupKey ? { deduplication: { id: dedupKey, ttl: DEDUP_TTL_MS } } : {});
     } catch (error) {
-      throw new UserError('unavailable', 'The command could not be queued: the queue is unreachable.', 'Nothing was started. Try again in a minute.');
+      throw new UserError(
+        'unavailable',
+        'The command could not be queued: the queue is unreachable.',
+        'Nothing was started. Try again in a minute.',
+      );
     }
     counts.waiting += 1;
     counts.depth += 1;
@@ -69,7 +73,10 @@ export class CommandQueue implements CommandQueueApi {
   async counts(): Promise<QueueCounts> {
     if (Date.now() - this.cached.at > COUNTS_CACHE_MS) {
       const c = await this.queue.getJobCounts('waiting', 'prioritized', 'delayed');
-      this.cached = { at: Date.now(), counts: { waiting: c.waiting ?? 0, depth: (c.waiting ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0) } };
+      this.cached = {
+        at: Date.now(),
+        counts: { waiting: c.waiting ?? 0, depth: (c.waiting ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0) },
+      };
     }
     return this.cached.counts;
   }
@@ -108,7 +115,10 @@ const CANCEL_POLL_MS = 1000;
 async function watchingForCancel<T>(jobId: string, options: CommandWorkerOptions, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   const timer = setInterval(() => {
-    options.cancelledBy(jobId).then((by) => by && controller.abort(by), () => {});
+    options.cancelledBy(jobId).then(
+      (by) => by && controller.abort(by),
+      () => {},
+    );
   }, CANCEL_POLL_MS);
   try {
     return await work(controller.signal);
@@ -139,11 +149,24 @@ export function startCommandWorker(options: CommandWorkerOptions): Worker<Comman
           if (waited < options.engineWaitMs) {
             // Wait for the engine without spending a try; the user sees why nothing happens yet.
             log.warn({ job: jobId, err: error.message }, 'engine unreachable, job waits');
-            await deliveries.deliver({ kind: 'progress', jobId, replyTo: job.data.replyTo, progress: { stage: 'queued', detail: 'waiting for the Docker engine, which does not answer' } });
+            await deliveries.deliver({
+              kind: 'progress',
+              jobId,
+              replyTo: job.data.replyTo,
+              progress: { stage: 'queued', detail: 'waiting for the Docker engine, which does not answer' },
+            });
             await job.moveToDelayed(Date.now() + ENGINE_RETRY_MS, token);
             throw new DelayedError();
           }
-          await final(errorReply(new UserError('unavailable', `The Docker engine did not answer for ${Math.round(waited / 1000)} s; the command was not run.`, 'Try again later; an admin can check the health endpoint.')));
+          await final(
+            errorReply(
+              new UserError(
+                'unavailable',
+                `The Docker engine did not answer for ${Math.round(waited / 1000)} s; the command was not run.`,
+                'Try again later; an admin can check the health endpoint.',
+              ),
+            ),
+          );
           throw new UnrecoverableError(error.message);
         }
         if (isUserError(error)) {

@@ -79,7 +79,9 @@ export class DeliveryQueues implements DeliveryApi {
 
   /** Deliveries not yet sent on a route, over all its lanes. */
   async pending(route: string): Promise<number> {
-    const counts = await Promise.all(lanes(route).map((l) => this.queueFor(l).getJobCountByTypes('waiting', 'active', 'delayed', 'prioritized')));
+    const counts = await Promise.all(
+      lanes(route).map((l) => this.queueFor(l).getJobCountByTypes('waiting', 'active', 'delayed', 'prioritized')),
+    );
     return counts.reduce((a, b) => a + b, 0);
   }
 

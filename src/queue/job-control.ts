@@ -29,10 +29,19 @@ export class JobControl {
   }
 
   async jobs(options: { owner?: string; limit: number }): Promise<JobInfo[]> {
-    const list = await this.queue.getJobs(['active', 'waiting', 'prioritized', 'delayed', 'completed', 'failed'], 0, Math.max(options.limit * 20, 200));
+    const list = await this.queue.getJobs(
+      ['active', 'waiting', 'prioritized', 'delayed', 'completed', 'failed'],
+      0,
+      Math.max(options.limit * 20, 200),
+    );
     const mine = list.filter((j) => j && j.name === 'command' && (!options.owner || ownerId(j.data.who) === options.owner));
     const waiting = (await this.queue.getWaiting(0, 1000)).map((j) => j.id);
-    const infos = await Promise.all(mine.sort((a, b) => b.timestamp - a.timestamp).slice(0, options.limit).map((j) => this.info(j)));
+    const infos = await Promise.all(
+      mine
+        .sort((a, b) => b.timestamp - a.timestamp)
+        .slice(0, options.limit)
+        .map((j) => this.info(j)),
+    );
     // BullMQ lists waiting jobs newest first: the oldest is next.
     return infos.map((i) => (i.state === 'waiting' ? { ...i, position: waiting.length - waiting.indexOf(i.id) } : i));
   }
@@ -53,7 +62,12 @@ export class JobControl {
       } catch {
         return this.signal(jobId, name); // taken by a worker in between
       }
-      await this.deliveries.deliver({ kind: 'final', jobId, replyTo: job.data.replyTo, reply: { status: 'failed', title: `Cancelled by ${name} before it started`, body: job.data.text } });
+      await this.deliveries.deliver({
+        kind: 'final',
+        jobId,
+        replyTo: job.data.replyTo,
+        reply: { status: 'failed', title: `Cancelled by ${name} before it started`, body: job.data.text },
+      });
       return 'removed';
     }
     if (state === 'active') return this.signal(jobId, name);

@@ -9,10 +9,20 @@ const MAINTENANCE_QUEUE = 'maintenance';
  * Recurring work through BullMQ job schedulers: upserted by every scheduler process, stored once in Redis, so
  * the schedule exists once however many processes start; processed one at a time.
  */
-export async function startMaintenance(options: { connection: Redis; prefix: string; cleanupCron: string; cleanup(): Promise<void>; log: Logger }): Promise<{ queue: Queue; close(): Promise<void> }> {
+export async function startMaintenance(options: {
+  connection: Redis;
+  prefix: string;
+  cleanupCron: string;
+  cleanup(): Promise<void>;
+  log: Logger;
+}): Promise<{ queue: Queue; close(): Promise<void> }> {
   const queue = new Queue(MAINTENANCE_QUEUE, { connection: options.connection, prefix: options.prefix });
   queue.on('error', () => {});
-  await queue.upsertJobScheduler('cleanup', { pattern: options.cleanupCron, tz: 'UTC' }, { name: 'cleanup', data: {}, opts: { removeOnComplete: 50, removeOnFail: 50 } });
+  await queue.upsertJobScheduler(
+    'cleanup',
+    { pattern: options.cleanupCron, tz: 'UTC' },
+    { name: 'cleanup', data: {}, opts: { removeOnComplete: 50, removeOnFail: 50 } },
+  );
   const worker = new Worker(
     MAINTENANCE_QUEUE,
     async (job) => {

@@ -34,7 +34,9 @@ export class QuotaGate implements GateApi {
     const key = this.pendingKey(owner);
     const ids = await this.redis.smembers(key);
     const states = await Promise.all(ids.map(async (id) => [id, await this.queue.getJobState(id)] as const));
-    const done = states.filter(([, state]) => !['waiting', 'prioritized', 'delayed', 'active', 'waiting-children'].includes(state)).map(([id]) => id);
+    const done = states
+      .filter(([, state]) => !['waiting', 'prioritized', 'delayed', 'active', 'waiting-children'].includes(state))
+      .map(([id]) => id);
     if (done.length) await this.redis.srem(key, ...done);
     return ids.length - done.length;
   }
@@ -55,7 +57,12 @@ export class QuotaGate implements GateApi {
       if (error instanceof UserError || error instanceof Replayed) throw error;
       // Redis is unreachable: a command for a worker cannot be queued, and the user is told so; a command the
       // bot answers itself (help, explain) goes ahead without its rate check.
-      if (queued) throw new UserError('unavailable', 'The command could not be queued: the queue is unreachable.', 'Nothing was started. Try again in a minute.');
+      if (queued)
+        throw new UserError(
+          'unavailable',
+          'The command could not be queued: the queue is unreachable.',
+          'Nothing was started. Try again in a minute.',
+        );
     }
   }
 
@@ -73,17 +80,29 @@ export class QuotaGate implements GateApi {
     if (fresh !== 'OK') throw new Replayed();
     if (!who.admin && count > this.quotas.commandsPerMinute) {
       const wait = Math.ceil(((minute + 1) * 60_000 - Date.now()) / 1000);
-      throw new UserError('quota', `You have sent ${count} commands this minute; the limit is ${this.quotas.commandsPerMinute}.`, `Nothing was queued. Try again in ${wait} s.`);
+      throw new UserError(
+        'quota',
+        `You have sent ${count} commands this minute; the limit is ${this.quotas.commandsPerMinute}.`,
+        `Nothing was queued. Try again in ${wait} s.`,
+      );
     }
     if (!queued) return;
     const { depth } = await this.counts();
     if (depth >= this.quotas.queueDepth) {
-      throw new UserError('quota', `The queue is full: ${depth} jobs are waiting (the limit is ${this.quotas.queueDepth}).`, 'Nothing was queued. Try again in a minute.');
+      throw new UserError(
+        'quota',
+        `The queue is full: ${depth} jobs are waiting (the limit is ${this.quotas.queueDepth}).`,
+        'Nothing was queued. Try again in a minute.',
+      );
     }
     if (who.admin) return;
     const mine = pending < this.quotas.queuedJobs ? pending : await this.pendingOf(owner);
     if (mine >= this.quotas.queuedJobs) {
-      throw new UserError('quota', `You already have ${mine} jobs queued or running; the limit is ${this.quotas.queuedJobs}.`, 'Nothing was queued. Wait for one to finish (`/docker ps`), then try again.');
+      throw new UserError(
+        'quota',
+        `You already have ${mine} jobs queued or running; the limit is ${this.quotas.queuedJobs}.`,
+        'Nothing was queued. Wait for one to finish (`/docker ps`), then try again.',
+      );
     }
   }
 }

@@ -40,8 +40,14 @@ export async function durabilityWarnings(connection: Redis): Promise<string[]> {
     const [, aof] = (await connection.config('GET', 'appendonly')) as [string, string];
     const [, policy] = (await connection.config('GET', 'maxmemory-policy')) as [string, string];
     const warnings: string[] = [];
-    if (aof !== 'yes') warnings.push('Redis runs without AOF (appendonly no): queued jobs are lost if it restarts. Set appendonly yes, appendfsync everysec.');
-    if (policy !== 'noeviction') warnings.push(`Redis evicts keys under memory pressure (maxmemory-policy ${policy}): jobs can vanish. Set maxmemory-policy noeviction.`);
+    if (aof !== 'yes')
+      warnings.push(
+        'Redis runs without AOF (appendonly no): queued jobs are lost if it restarts. Set appendonly yes, appendfsync everysec.',
+      );
+    if (policy !== 'noeviction')
+      warnings.push(
+        `Redis evicts keys under memory pressure (maxmemory-policy ${policy}): jobs can vanish. Set maxmemory-policy noeviction.`,
+      );
     return warnings;
   } catch {
     return [];

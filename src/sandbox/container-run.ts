@@ -17,7 +17,12 @@ const STREAM_GRACE_MS = 2000;
  */
 export async function runContainer(docker: Docker, plan: RunPlan, signal?: AbortSignal): Promise<RunResult> {
   for (const m of plan.mounts) {
-    const labels = { [LABEL.deployment]: plan.labels[LABEL.deployment]!, [LABEL.owner]: plan.labels[LABEL.owner]!, [LABEL.name]: m.name, ...(plan.labels[LABEL.ownerName] ? { [LABEL.ownerName]: plan.labels[LABEL.ownerName] } : {}) };
+    const labels = {
+      [LABEL.deployment]: plan.labels[LABEL.deployment]!,
+      [LABEL.owner]: plan.labels[LABEL.owner]!,
+      [LABEL.name]: m.name,
+      ...(plan.labels[LABEL.ownerName] ? { [LABEL.ownerName]: plan.labels[LABEL.ownerName] } : {}),
+    };
     await ensureVolume(docker, m.volume, labels, plan.user);
   }
   const spec = containerSpec(plan);
@@ -81,7 +86,11 @@ async function findExisting(docker: Docker, plan: RunPlan): Promise<Docker.Conta
   try {
     const info = await docker.getContainer(plan.containerName).inspect();
     if (info.Config.Labels?.[LABEL.job] !== plan.labels[LABEL.job]) {
-      throw new UserError('conflict', `You already have a container named ${plan.displayName}.`, `Remove it with /docker rm -f ${plan.displayName}, or choose another --name.`);
+      throw new UserError(
+        'conflict',
+        `You already have a container named ${plan.displayName}.`,
+        `Remove it with /docker rm -f ${plan.displayName}, or choose another --name.`,
+      );
     }
     return info;
   } catch (error) {
@@ -95,7 +104,16 @@ async function recover(docker: Docker, plan: RunPlan, info: Docker.ContainerInsp
   const container = docker.getContainer(info.Id);
   if (plan.detach) {
     if (!info.State.Running && info.State.Status === 'created') await container.start();
-    return { containerId: info.Id, exitCode: 0, output: '', truncated: false, timedOut: false, oomKilled: false, durationMs: 0, recovered: true };
+    return {
+      containerId: info.Id,
+      exitCode: 0,
+      output: '',
+      truncated: false,
+      timedOut: false,
+      oomKilled: false,
+      durationMs: 0,
+      recovered: true,
+    };
   }
   const result = await attachAndWait(container, plan, info.State.Status === 'created', signal);
   return { ...result, recovered: true };

@@ -19,12 +19,13 @@ export function dockerClient(settings: Pick<Settings, 'dockerHost' | 'dockerTlsV
   }
   if (url.protocol !== 'tcp:') throw new Error(`DOCKER_HOST=${host}: use unix://, tcp:// or ssh://`);
   const tls = settings.dockerTlsVerify === '1' || url.port === '2376';
-  const certs = tls && settings.dockerCertPath
-    ? {
-        ca: readFileSync(join(settings.dockerCertPath, 'ca.pem')),
-        cert: readFileSync(join(settings.dockerCertPath, 'cert.pem')),
-        key: readFileSync(join(settings.dockerCertPath, 'key.pem')),
-      }
-    : {};
+  const certs =
+    tls && settings.dockerCertPath
+      ? {
+          ca: readFileSync(join(settings.dockerCertPath, 'ca.pem')),
+          cert: readFileSync(join(settings.dockerCertPath, 'cert.pem')),
+          key: readFileSync(join(settings.dockerCertPath, 'key.pem')),
+        }
+      : {};
   return new Docker({ host: url.hostname, port: url.port || (tls ? 2376 : 2375), protocol: tls ? 'https' : 'http', ...certs });
 }

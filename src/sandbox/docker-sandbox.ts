@@ -44,7 +44,13 @@ export class DockerSandbox implements SandboxApi {
     const events = await new Promise<{ status?: string; error?: string }[]>((resolve, reject) => {
       const timer = setTimeout(() => {
         (stream as unknown as { destroy(): void }).destroy();
-        reject(new UserError('unavailable', `Pulling ${ref} took longer than ${this.options.pullTimeoutMs / 1000} s and was abandoned.`, 'Try again later.'));
+        reject(
+          new UserError(
+            'unavailable',
+            `Pulling ${ref} took longer than ${this.options.pullTimeoutMs / 1000} s and was abandoned.`,
+            'Try again later.',
+          ),
+        );
       }, this.options.pullTimeoutMs);
       this.docker.modem.followProgress(
         stream,
@@ -69,7 +75,12 @@ export class DockerSandbox implements SandboxApi {
   async listImages(): Promise<ImageInfo[]> {
     const list = await this.docker.listImages();
     return list
-      .map((i) => ({ id: i.Id, tags: (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>'), createdMs: i.Created * 1000, sizeBytes: i.Size }))
+      .map((i) => ({
+        id: i.Id,
+        tags: (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>'),
+        createdMs: i.Created * 1000,
+        sizeBytes: i.Size,
+      }))
       .sort((a, b) => b.createdMs - a.createdMs);
   }
 
@@ -89,11 +100,18 @@ export class DockerSandbox implements SandboxApi {
 
   async pruneDanglingImages(): Promise<{ deleted: string[]; bytes: number }> {
     const result = await this.docker.pruneImages({ filters: { dangling: ['true'] } });
-    return { deleted: (result.ImagesDeleted ?? []).map((d) => d.Deleted ?? d.Untagged ?? '').filter(Boolean), bytes: result.SpaceReclaimed ?? 0 };
+    return {
+      deleted: (result.ImagesDeleted ?? []).map((d) => d.Deleted ?? d.Untagged ?? '').filter(Boolean),
+      bytes: result.SpaceReclaimed ?? 0,
+    };
   }
 
   async listContainers(options: { all: boolean; size?: boolean }): Promise<ContainerInfo[]> {
-    const list = await this.docker.listContainers({ all: options.all, size: options.size, filters: { label: [`${LABEL.deployment}=${this.options.deployment}`] } });
+    const list = await this.docker.listContainers({
+      all: options.all,
+      size: options.size,
+      filters: { label: [`${LABEL.deployment}=${this.options.deployment}`] },
+    });
     return list.map((c) => ({
       id: c.Id,
       name: c.Labels[LABEL.name] ?? c.Names[0]?.replace(/^\//, '') ?? c.Id.slice(0, 12),
@@ -112,13 +130,19 @@ export class DockerSandbox implements SandboxApi {
   }
 
   async removeContainer(id: string, force: boolean): Promise<void> {
-    await this.docker.getContainer(id).remove({ force }).catch((error) => {
-      throw toUserError(error, 'Removing the container failed');
-    });
+    await this.docker
+      .getContainer(id)
+      .remove({ force })
+      .catch((error) => {
+        throw toUserError(error, 'Removing the container failed');
+      });
   }
 
   async stopContainer(id: string, timeoutSeconds?: number): Promise<void> {
-    await this.docker.getContainer(id).stop(timeoutSeconds === undefined ? {} : { t: timeoutSeconds }).catch(ignoreNotModified);
+    await this.docker
+      .getContainer(id)
+      .stop(timeoutSeconds === undefined ? {} : { t: timeoutSeconds })
+      .catch(ignoreNotModified);
   }
 
   async startContainer(id: string): Promise<void> {
@@ -126,13 +150,18 @@ export class DockerSandbox implements SandboxApi {
   }
 
   async restartContainer(id: string, timeoutSeconds?: number): Promise<void> {
-    await this.docker.getContainer(id).restart(timeoutSeconds === undefined ? {} : { t: timeoutSeconds }).catch((error) => {
-      throw toUserError(error, 'Restarting the container failed');
-    });
+    await this.docker
+      .getContainer(id)
+      .restart(timeoutSeconds === undefined ? {} : { t: timeoutSeconds })
+      .catch((error) => {
+        throw toUserError(error, 'Restarting the container failed');
+      });
   }
 
   async containerLogs(id: string, tail: number | 'all', maxBytes: number): Promise<{ text: string; truncated: boolean }> {
-    const raw = (await this.docker.getContainer(id).logs({ stdout: true, stderr: true, follow: false, tail: tail === 'all' ? undefined : tail })) as unknown as Buffer;
+    const raw = (await this.docker
+      .getContainer(id)
+      .logs({ stdout: true, stderr: true, follow: false, tail: tail === 'all' ? undefined : tail })) as unknown as Buffer;
     const output = new CappedOutput(maxBytes);
     output.pushMultiplexed(Buffer.from(raw));
     return { text: output.text(), truncated: output.truncated };
@@ -178,7 +207,11 @@ function pullError(ref: string, error: unknown): unknown {
   }
   if (/no such host|dial tcp|i\/o timeout|connection refused|TLS handshake/i.test(message)) {
     // The mirror lacks the image and the registry behind it cannot be reached: trying again will not help.
-    return new UserError('not-found', `Image ${ref} is not available to the sandbox host.`, `Its registry mirror does not hold it and the registry itself is unreachable. \`/docker images\` lists what is here; the engine said: ${message}`);
+    return new UserError(
+      'not-found',
+      `Image ${ref} is not available to the sandbox host.`,
+      `Its registry mirror does not hold it and the registry itself is unreachable. \`/docker images\` lists what is here; the engine said: ${message}`,
+    );
   }
   return toUserError(error, `Pulling ${ref} failed`);
 }

@@ -36,7 +36,11 @@ export async function copyIn(docker: Docker, containerId: string, path: string, 
   } catch (error) {
     const e = toUserError(error, `Copying into ${path} failed`);
     if ((error as { statusCode?: number }).statusCode === 500 && /read-only/.test(String((error as Error).message))) {
-      throw new UserError('refused-flag', `${posix.dirname(path)} is on the container's read-only root.`, 'Copy into a mounted volume instead (run with -v NAME:/path).');
+      throw new UserError(
+        'refused-flag',
+        `${posix.dirname(path)} is on the container's read-only root.`,
+        'Copy into a mounted volume instead (run with -v NAME:/path).',
+      );
     }
     throw e;
   }
@@ -70,7 +74,12 @@ function entries(tar: Buffer): Entry[] {
  * links included). A single file comes back as itself, a directory as a .tar; archives holding links are refused,
  * and anything past `maxBytes` is refused rather than cut.
  */
-export async function copyOut(docker: Docker, containerId: string, path: string, maxBytes: number): Promise<{ name: string; data: Buffer; archive: boolean }> {
+export async function copyOut(
+  docker: Docker,
+  containerId: string,
+  path: string,
+  maxBytes: number,
+): Promise<{ name: string; data: Buffer; archive: boolean }> {
   let stream: NodeJS.ReadableStream;
   try {
     stream = (await docker.getContainer(containerId).getArchive({ path })) as unknown as NodeJS.ReadableStream;
@@ -83,14 +92,23 @@ export async function copyOut(docker: Docker, containerId: string, path: string,
     size += chunk.length;
     if (size > maxBytes + BLOCK * 3) {
       (stream as unknown as { destroy(): void }).destroy();
-      throw new UserError('input-too-long', `${path} is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB, the most a chat upload takes here.`, 'Copy a smaller file, or a part of the directory.');
+      throw new UserError(
+        'input-too-long',
+        `${path} is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB, the most a chat upload takes here.`,
+        'Copy a smaller file, or a part of the directory.',
+      );
     }
     chunks.push(chunk);
   }
   const tar = Buffer.concat(chunks);
   const list = entries(tar);
   const link = list.find((e) => e.type === '1' || e.type === '2');
-  if (link) throw new UserError('forbidden', `${path} holds a link (${link.name}); archives with links are refused.`, 'Copy the file the link points to instead.');
+  if (link)
+    throw new UserError(
+      'forbidden',
+      `${path} holds a link (${link.name}); archives with links are refused.`,
+      'Copy the file the link points to instead.',
+    );
   if (list.length === 1 && (list[0]!.type === '0' || list[0]!.type === '\0')) {
     const only = list[0]!;
     return { name: posix.basename(only.name), data: tar.subarray(only.offset, only.offset + only.size), archive: false };
@@ -99,11 +117,26 @@ export async function copyOut(docker: Docker, containerId: string, path: string,
 }
 
 /** Runs a command in a running container, as the sandbox user, bounded in time (busybox timeout) and output. */
-export async function execIn(docker: Docker, containerId: string, cmd: string[], options: { user: string; env: string[]; timeoutMs: number; outputBytes: number }): Promise<{ exitCode: number; output: string; truncated: boolean; timedOut: boolean }> {
+export async function execIn(
+  docker: Docker,
+  containerId: string,
+  cmd: string[],
+  options: { user: string; env: string[]; timeoutMs: number; outputBytes: number },
+): Promise<{ exitCode: number; output: string; truncated: boolean; timedOut: boolean }> {
   const seconds = Math.max(1, Math.ceil(options.timeoutMs / 1000));
-  const exec = await docker.getContainer(containerId).exec({ Cmd: ['timeout', '-s', 'KILL', String(seconds), ...cmd], User: options.user, Env: options.env, AttachStdout: true, AttachStderr: true, Tty: false }).catch((error) => {
-    throw toUserError(error, 'Starting the command failed');
-  });
+  const exec = await docker
+    .getContainer(containerId)
+    .exec({
+      Cmd: ['timeout', '-s', 'KILL', String(seconds), ...cmd],
+      User: options.user,
+      Env: options.env,
+      AttachStdout: true,
+      AttachStderr: true,
+      Tty: false,
+    })
+    .catch((error) => {
+      throw toUserError(error, 'Starting the command failed');
+    });
   const stream = (await exec.start({ hijack: true, stdin: false })) as unknown as NodeJS.ReadableStream & { destroy(): void };
   const output = new CappedOutput(options.outputBytes, () => stream.destroy());
   await CappedOutput.drain(stream as never, output);

@@ -5,7 +5,10 @@ const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u00
 
 /** Removes terminal colour and cursor sequences, and carriage returns that would overwrite lines. */
 export function stripAnsi(text: string): string {
-  return text.replace(ANSI, '').replace(/\r(?!\n)/g, '\n').replace(/\r\n/g, '\n');
+  return text
+    .replace(ANSI, '')
+    .replace(/\r(?!\n)/g, '\n')
+    .replace(/\r\n/g, '\n');
 }
 
 /**

@@ -34,7 +34,14 @@ export async function ensureVolume(docker: Docker, volume: string, labels: Recor
     Cmd: ['chown', user, '/volume'],
     User: '0:0',
     Labels: { [LABEL.deployment]: labels[LABEL.deployment]!, [LABEL.name]: 'volume-setup' },
-    HostConfig: { NetworkMode: 'none', ReadonlyRootfs: true, CapDrop: ['ALL'], CapAdd: ['CHOWN'], SecurityOpt: ['no-new-privileges'], Mounts: [{ Type: 'volume', Source: volume, Target: '/volume' }] },
+    HostConfig: {
+      NetworkMode: 'none',
+      ReadonlyRootfs: true,
+      CapDrop: ['ALL'],
+      CapAdd: ['CHOWN'],
+      SecurityOpt: ['no-new-privileges'],
+      Mounts: [{ Type: 'volume', Source: volume, Target: '/volume' }],
+    },
   });
   try {
     await helper.start();
@@ -48,7 +55,9 @@ export async function ensureVolume(docker: Docker, volume: string, labels: Recor
 /** This deployment's volumes with their sizes (from the engine's disk usage) and the containers using them. */
 export async function listVolumes(docker: Docker, deployment: string): Promise<VolumeInfo[]> {
   const [df, containers] = await Promise.all([
-    docker.df() as Promise<{ Volumes?: { Name: string; Labels: Record<string, string> | null; CreatedAt: string; UsageData?: { Size: number } }[] }>,
+    docker.df() as Promise<{
+      Volumes?: { Name: string; Labels: Record<string, string> | null; CreatedAt: string; UsageData?: { Size: number } }[];
+    }>,
     docker.listContainers({ all: true, filters: { label: [`${LABEL.deployment}=${deployment}`] } }),
   ]);
   return (df.Volumes ?? [])
@@ -65,7 +74,10 @@ export async function listVolumes(docker: Docker, deployment: string): Promise<V
 }
 
 export async function removeVolume(docker: Docker, volume: string): Promise<void> {
-  await docker.getVolume(volume).remove().catch((error) => {
-    throw toUserError(error, 'Removing the volume failed');
-  });
+  await docker
+    .getVolume(volume)
+    .remove()
+    .catch((error) => {
+      throw toUserError(error, 'Removing the volume failed');
+    });
 }

@@ -93,7 +93,10 @@ describe('who may do what, where', () => {
 describe('queue quotas, with no worker to drain the queue', () => {
   let q: TestStack;
   beforeAll(async () => {
-    q = await startTestStack({ worker: false, policy: 'channels: [{ channel: "terminal:*", commands: [all] }]\nquotas: { queuedJobs: 2, queueDepth: 3 }\n' });
+    q = await startTestStack({
+      worker: false,
+      policy: 'channels: [{ channel: "terminal:*", commands: [all] }]\nquotas: { queuedJobs: 2, queueDepth: 3 }\n',
+    });
   });
   afterAll(() => q?.close());
 

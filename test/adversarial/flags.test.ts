@@ -32,7 +32,8 @@ describe('flag smuggling', () => {
       for (const flag of refused) {
         for (const form of spellings(flag)) {
           const reply = await t.alice.submit(`run ${form} busybox true`);
-          if (reply.status !== 'refused' || !reply.title.includes(`--${flag.long}`)) outcomes.push(`${form}: ${reply.status} ${reply.title}`);
+          if (reply.status !== 'refused' || !reply.title.includes(`--${flag.long}`))
+            outcomes.push(`${form}: ${reply.status} ${reply.title}`);
         }
       }
     });

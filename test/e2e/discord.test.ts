@@ -15,7 +15,13 @@ beforeAll(async () => {
   discord = new DiscordStandIn();
   await discord.start();
   config = isolatedConfig(
-    { DISCORD_TOKEN: 'test-bot-token', DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl, DISCORD_REGISTER: 'true', OUTPUT_LIMIT: '64k' },
+    {
+      DISCORD_TOKEN: 'test-bot-token',
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_API_URL: discord.apiUrl,
+      DISCORD_REGISTER: 'true',
+      OUTPUT_LIMIT: '64k',
+    },
     `channels: [{ channel: "discord:${CHANNEL}", commands: [all] }]\n`,
   );
   stack = await startStack(config, { roles: new Set(['bot', 'worker']), log: testLog() });
@@ -48,7 +54,15 @@ describe('Discord, end to end with the real discord.js client', () => {
 
   it('defers within 3 s, edits the same message as the job moves, and ends with the whale', async () => {
     const sent = Date.now();
-    const { token } = discord.slashCommand({ user: USER, channel: CHANNEL, sub: 'run', options: [{ name: 'image', type: 3, value: 'whalesay' }, { name: 'args', type: 3, value: 'boo' }] });
+    const { token } = discord.slashCommand({
+      user: USER,
+      channel: CHANNEL,
+      sub: 'run',
+      options: [
+        { name: 'image', type: 3, value: 'whalesay' },
+        { name: 'args', type: 3, value: 'boo' },
+      ],
+    });
     await expect.poll(() => discord.find('POST', new RegExp(`/interactions/\\d+/${token}/callback$`)).length).toBe(1);
     const [callback] = discord.find('POST', new RegExp(`/interactions/\\d+/${token}/callback$`));
     expect(callback!.body.type).toBe(5);
@@ -66,7 +80,15 @@ describe('Discord, end to end with the real discord.js client', () => {
   });
 
   it('keeps head and tail of a long output and attaches the whole of it', async () => {
-    const { token } = discord.slashCommand({ user: USER, channel: CHANNEL, sub: 'run', options: [{ name: 'image', type: 3, value: 'busybox' }, { name: 'args', type: 3, value: 'seq 1 3000' }] });
+    const { token } = discord.slashCommand({
+      user: USER,
+      channel: CHANNEL,
+      sub: 'run',
+      options: [
+        { name: 'image', type: 3, value: 'busybox' },
+        { name: 'args', type: 3, value: 'seq 1 3000' },
+      ],
+    });
     const final = await finalEdit(token);
     const description: string = final.body.embeds[0].description;
     expect(description.length).toBeLessThanOrEqual(4096);
@@ -79,7 +101,15 @@ describe('Discord, end to end with the real discord.js client', () => {
 
   it('answers a refused flag privately, creates no container and queues nothing', async () => {
     const before = (await deploymentContainers(dockerClient(config), config)).length;
-    const { token } = discord.slashCommand({ user: USER, channel: CHANNEL, sub: 'run', options: [{ name: 'image', type: 3, value: 'busybox' }, { name: 'flags', type: 3, value: '--privileged' }] });
+    const { token } = discord.slashCommand({
+      user: USER,
+      channel: CHANNEL,
+      sub: 'run',
+      options: [
+        { name: 'image', type: 3, value: 'busybox' },
+        { name: 'flags', type: 3, value: '--privileged' },
+      ],
+    });
     await expect.poll(() => discord.find('POST', new RegExp(`/interactions/\\d+/${token}/callback$`)).length).toBe(1);
     const [callback] = discord.find('POST', new RegExp(`/interactions/\\d+/${token}/callback$`));
     expect(callback!.body.type).toBe(4);
@@ -90,7 +120,16 @@ describe('Discord, end to end with the real discord.js client', () => {
   });
 
   it('runs a button press (Logs) as the user who pressed it', async () => {
-    const { token } = discord.slashCommand({ user: USER, channel: CHANNEL, sub: 'run', options: [{ name: 'image', type: 3, value: 'busybox' }, { name: 'name', type: 3, value: 'talker' }, { name: 'args', type: 3, value: 'echo hello from talker' }] });
+    const { token } = discord.slashCommand({
+      user: USER,
+      channel: CHANNEL,
+      sub: 'run',
+      options: [
+        { name: 'image', type: 3, value: 'busybox' },
+        { name: 'name', type: 3, value: 'talker' },
+        { name: 'args', type: 3, value: 'echo hello from talker' },
+      ],
+    });
     const final = await finalEdit(token);
     const logsButton = final.body.components[0].components.find((b: { label: string }) => b.label === 'Logs');
     expect(logsButton.custom_id).toBe('docker:logs talker');
@@ -116,25 +155,67 @@ describe('Discord, end to end with the real discord.js client', () => {
 
   it('takes an attached file in with cp, and sends a file out as an attachment', async () => {
     const data = Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 251));
-    const box = discord.slashCommand({ user: USER, channel: CHANNEL, sub: 'run', options: [{ name: 'image', type: 3, value: 'busybox' }, { name: 'detach', type: 5, value: true }, { name: 'name', type: 3, value: 'box' }, { name: 'flags', type: 3, value: '-v files:/files' }, { name: 'args', type: 3, value: 'sleep 60' }] });
+    const box = discord.slashCommand({
+      user: USER,
+      channel: CHANNEL,
+      sub: 'run',
+      options: [
+        { name: 'image', type: 3, value: 'busybox' },
+        { name: 'detach', type: 5, value: true },
+        { name: 'name', type: 3, value: 'box' },
+        { name: 'flags', type: 3, value: '-v files:/files' },
+        { name: 'args', type: 3, value: 'sleep 60' },
+      ],
+    });
     await finalEdit(box.token);
-    const put = discord.slashCommand({ user: USER, channel: CHANNEL, sub: 'cp', options: [{ name: 'destination', type: 3, value: 'box:/files/data.bin' }], file: { name: 'data.bin', data } });
+    const put = discord.slashCommand({
+      user: USER,
+      channel: CHANNEL,
+      sub: 'cp',
+      options: [{ name: 'destination', type: 3, value: 'box:/files/data.bin' }],
+      file: { name: 'data.bin', data },
+    });
     expect((await finalEdit(put.token)).body.embeds[0].title).toMatch(/Copied data\.bin to box:\/files\/data\.bin/);
-    const get = discord.slashCommand({ user: USER, channel: CHANNEL, sub: 'cp', options: [{ name: 'source', type: 3, value: 'box:/files/data.bin' }] });
+    const get = discord.slashCommand({
+      user: USER,
+      channel: CHANNEL,
+      sub: 'cp',
+      options: [{ name: 'source', type: 3, value: 'box:/files/data.bin' }],
+    });
     const out = await finalEdit(get.token);
     expect(out.files['data.bin']!.equals(data)).toBe(true);
   });
 
   it("suggests image aliases and the caller's own containers", async () => {
     discord.autocomplete({ user: USER, channel: CHANNEL, sub: 'run', focused: 'image', value: 'wha' });
-    await expect.poll(() => discord.find('POST', /\/callback$/).some((r) => r.body?.type === 8 && r.body.data.choices.some((c: { name: string }) => c.name === 'whalesay'))).toBe(true);
+    await expect
+      .poll(() =>
+        discord
+          .find('POST', /\/callback$/)
+          .some((r) => r.body?.type === 8 && r.body.data.choices.some((c: { name: string }) => c.name === 'whalesay')),
+      )
+      .toBe(true);
     discord.autocomplete({ user: USER, channel: CHANNEL, sub: 'logs', focused: 'container', value: 'talk' });
-    await expect.poll(() => discord.find('POST', /\/callback$/).some((r) => r.body?.type === 8 && r.body.data.choices.some((c: { name: string }) => c.name === 'talker'))).toBe(true);
+    await expect
+      .poll(() =>
+        discord
+          .find('POST', /\/callback$/)
+          .some((r) => r.body?.type === 8 && r.body.data.choices.some((c: { name: string }) => c.name === 'talker')),
+      )
+      .toBe(true);
   });
 
   it('follows the user locale: Korean explanations for ko', async () => {
-    discord.slashCommand({ user: USER, channel: CHANNEL, sub: 'explain', locale: 'ko', options: [{ name: 'what', type: 3, value: 'registry' }] });
-    await expect.poll(() => discord.find('POST', /\/callback$/).some((r) => r.body?.data?.embeds?.[0]?.title === 'ℹ️ 설명: 레지스트리')).toBe(true);
+    discord.slashCommand({
+      user: USER,
+      channel: CHANNEL,
+      sub: 'explain',
+      locale: 'ko',
+      options: [{ name: 'what', type: 3, value: 'registry' }],
+    });
+    await expect
+      .poll(() => discord.find('POST', /\/callback$/).some((r) => r.body?.data?.embeds?.[0]?.title === 'ℹ️ 설명: 레지스트리'))
+      .toBe(true);
   });
 });
 
@@ -146,7 +227,12 @@ describe('Discord, after the interaction token has expired', () => {
     late = new DiscordStandIn();
     await late.start();
     lateConfig = isolatedConfig(
-      { DISCORD_TOKEN: 'test-bot-token', DISCORD_APPLICATION_ID: late.applicationId, DISCORD_API_URL: late.apiUrl, DISCORD_TOKEN_TTL: '1ms' },
+      {
+        DISCORD_TOKEN: 'test-bot-token',
+        DISCORD_APPLICATION_ID: late.applicationId,
+        DISCORD_API_URL: late.apiUrl,
+        DISCORD_TOKEN_TTL: '1ms',
+      },
       `channels: [{ channel: "discord:${CHANNEL}", commands: [all] }]\n`,
     );
     lateStack = await startStack(lateConfig, { roles: new Set(['bot', 'worker']), log: testLog() });
@@ -158,7 +244,15 @@ describe('Discord, after the interaction token has expired', () => {
   });
 
   it('posts the result as a new channel message with the bot token', async () => {
-    late.slashCommand({ user: USER, channel: CHANNEL, sub: 'run', options: [{ name: 'image', type: 3, value: 'whalesay' }, { name: 'args', type: 3, value: 'late' }] });
+    late.slashCommand({
+      user: USER,
+      channel: CHANNEL,
+      sub: 'run',
+      options: [
+        { name: 'image', type: 3, value: 'whalesay' },
+        { name: 'args', type: 3, value: 'late' },
+      ],
+    });
     await expect.poll(() => late.find('POST', new RegExp(`/channels/${CHANNEL}/messages$`)).length, { timeout: 20_000 }).toBe(1);
     const [message] = late.find('POST', new RegExp(`/channels/${CHANNEL}/messages$`));
     expect(message!.auth).toBe('Bot test-bot-token');

@@ -9,7 +9,9 @@ const POLICY = 'channels: [{ channel: "slack:C1", commands: [all] }]\n';
 
 /** The final state of the job's channel message: the last chat.update (or the post) whose blocks have a header. */
 function finalMessage(slack: SlackStandIn, containing: string): SlackCall | undefined {
-  return [...slack.find('chat.update'), ...slack.find('chat.postMessage')].find((c) => JSON.stringify(c.args.blocks ?? '').includes(containing));
+  return [...slack.find('chat.update'), ...slack.find('chat.postMessage')].find((c) =>
+    JSON.stringify(c.args.blocks ?? '').includes(containing),
+  );
 }
 
 describe('Slack over HTTP, end to end with the real Bolt', () => {
@@ -23,7 +25,10 @@ describe('Slack over HTTP, end to end with the real Bolt', () => {
   beforeAll(async () => {
     slack = new SlackStandIn();
     await slack.start();
-    config = isolatedConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, SLACK_PORT: '0', SLACK_HOST: '127.0.0.1' }, POLICY);
+    config = isolatedConfig(
+      { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, SLACK_PORT: '0', SLACK_HOST: '127.0.0.1' },
+      POLICY,
+    );
     stack = await startStack(config, { roles: new Set(['bot', 'worker']), log: testLog() });
     port = stack.slackAddress!.port;
   });
@@ -73,7 +78,9 @@ describe('Slack over HTTP, end to end with the real Bolt', () => {
     await send('run busybox seq 1 2000');
     await expect.poll(() => slack.find('files.completeUploadExternal').length, { timeout: 20_000 }).toBeGreaterThan(0);
     const final = finalMessage(slack, '1999')!;
-    const code = final.args.blocks.find((b: { type: string; text?: { text: string } }) => b.type === 'section' && b.text?.text.startsWith('```')).text.text;
+    const code = final.args.blocks.find(
+      (b: { type: string; text?: { text: string } }) => b.type === 'section' && b.text?.text.startsWith('```'),
+    ).text.text;
     expect(code.length).toBeLessThanOrEqual(3000);
     expect(code).toMatch(/^```\n1\n2\n/);
     expect(code).toMatch(/\n2000\n```$/);
@@ -87,7 +94,9 @@ describe('Slack over HTTP, end to end with the real Bolt', () => {
     await send(`run busybox echo '<!channel> <!here> <@U999> & *bold*'`);
     await expect.poll(() => finalMessage(slack, '&lt;!channel&gt;'), { timeout: 20_000 }).toBeDefined();
     // Everything shown (button values are data, never rendered or parsed for mentions).
-    const shown = JSON.stringify(finalMessage(slack, '&lt;!channel&gt;')!.args.blocks.filter((b: { type: string }) => b.type !== 'actions'));
+    const shown = JSON.stringify(
+      finalMessage(slack, '&lt;!channel&gt;')!.args.blocks.filter((b: { type: string }) => b.type !== 'actions'),
+    );
     expect(shown).toContain('&lt;!here&gt; &lt;@U999&gt; &amp;');
     expect(shown).not.toMatch(/<!channel>|<!here>|<@U999>/);
   });
@@ -111,7 +120,15 @@ describe('Slack over HTTP, end to end with the real Bolt', () => {
     expect(press.status).toBe(200);
     await expect.poll(() => finalMessage(slack, 'Logs of buttoned'), { timeout: 20_000 }).toBeDefined();
     await postButtonPress(port, SECRET, { user: 'U2', channel: 'C1', value: logs.value, actionId: logs.action_id });
-    await expect.poll(() => slack.find('chat.postEphemeral').some((c) => c.args.user === 'U2' && JSON.stringify(c.args.blocks ?? '').includes('No container of yours')), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          slack
+            .find('chat.postEphemeral')
+            .some((c) => c.args.user === 'U2' && JSON.stringify(c.args.blocks ?? '').includes('No container of yours')),
+        { timeout: 20_000 },
+      )
+      .toBe(true);
   });
 });
 

@@ -27,9 +27,19 @@ afterAll(async () => {
 });
 
 /** Successful final edits (with an embed) of one interaction. */
-const finals = (token: string) => discord.find('PATCH', new RegExp(`/webhooks/\\d+/${token}/messages/@original$`)).filter((r) => r.body?.embeds?.length);
+const finals = (token: string) =>
+  discord.find('PATCH', new RegExp(`/webhooks/\\d+/${token}/messages/@original$`)).filter((r) => r.body?.embeds?.length);
 
-const run = (text: string) => discord.slashCommand({ user: USER, channel: CHANNEL, sub: 'run', options: [{ name: 'image', type: 3, value: 'busybox' }, { name: 'args', type: 3, value: text }] });
+const run = (text: string) =>
+  discord.slashCommand({
+    user: USER,
+    channel: CHANNEL,
+    sub: 'run',
+    options: [
+      { name: 'image', type: 3, value: 'busybox' },
+      { name: 'args', type: 3, value: text },
+    ],
+  });
 
 describe('chat platforms failing', () => {
   it('delivers every reply exactly once through bursts of 429 and 500', async () => {

@@ -15,7 +15,12 @@ async function stackOn(env: Record<string, string>): Promise<Stack> {
   const config = loadConfig(isolatedEnv({ DOCKER_HOST: engine.host, ...env }));
   const out = new PassThrough();
   out.on('data', (c: Buffer) => (printed += c.toString()));
-  const stack = await startStack(config, { roles: new Set(['bot', 'worker', 'scheduler']), log: testLog(), terminalOut: out, terminalUser: 'alice' });
+  const stack = await startStack(config, {
+    roles: new Set(['bot', 'worker', 'scheduler']),
+    log: testLog(),
+    terminalOut: out,
+    terminalUser: 'alice',
+  });
   stacks.push({ stack, config });
   return stack;
 }

@@ -39,7 +39,11 @@ describe('a worker killed with SIGKILL while its container runs', () => {
     let recoveredAt = 0;
     const events = await engineEvents(docker, config.deployment, async () => {
       const reply = bot.terminal!.submit(`run --rm busybox sh -c 'sleep 4; echo finished'`);
-      await until(async () => (await deploymentContainers(docker, config)).some((c) => c.State === 'running'), 20_000, 'the container to run');
+      await until(
+        async () => (await deploymentContainers(docker, config)).some((c) => c.State === 'running'),
+        20_000,
+        'the container to run',
+      );
       first.kill('SIGKILL');
       await exited(first);
       killedAt = Date.now();

@@ -45,8 +45,31 @@ export class RedisInstance {
 
   async start(): Promise<void> {
     mkdirSync(this.dir, { recursive: true });
-    this.child = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(this.port), '--dir', this.dir, '--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction', '--save', ''], { stdio: 'ignore' });
-    await until(() => spawnSync('redis-cli', ['-p', String(this.port), 'ping'], { encoding: 'utf8' }).stdout.trim() === 'PONG', 10_000, 'redis-server');
+    this.child = spawn(
+      'redis-server',
+      [
+        '--bind',
+        '127.0.0.1',
+        '--port',
+        String(this.port),
+        '--dir',
+        this.dir,
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'everysec',
+        '--maxmemory-policy',
+        'noeviction',
+        '--save',
+        '',
+      ],
+      { stdio: 'ignore' },
+    );
+    await until(
+      () => spawnSync('redis-cli', ['-p', String(this.port), 'ping'], { encoding: 'utf8' }).stdout.trim() === 'PONG',
+      10_000,
+      'redis-server',
+    );
   }
 
   /** SIGTERM: Redis writes its AOF and exits, as in a restart by an operator. */
@@ -81,10 +104,30 @@ export class ExtraEngine {
 
   async start(): Promise<void> {
     mkdirSync(this.dir, { recursive: true });
-    spawn('unshare', ['--net', '--fork', 'dockerd', '--host', this.host, '--data-root', `${this.dir}/data`, '--exec-root', `${this.dir}/exec`, '--pidfile', `${this.dir}/docker.pid`, '--bridge', 'none', '--iptables=false', '--ip-masq=false'], {
-      stdio: 'ignore',
-      detached: true,
-    }).unref();
+    spawn(
+      'unshare',
+      [
+        '--net',
+        '--fork',
+        'dockerd',
+        '--host',
+        this.host,
+        '--data-root',
+        `${this.dir}/data`,
+        '--exec-root',
+        `${this.dir}/exec`,
+        '--pidfile',
+        `${this.dir}/docker.pid`,
+        '--bridge',
+        'none',
+        '--iptables=false',
+        '--ip-masq=false',
+      ],
+      {
+        stdio: 'ignore',
+        detached: true,
+      },
+    ).unref();
     await until(() => this.docker('version', '--format', '{{.Server.Version}}').status === 0, 30_000, 'the extra dockerd');
   }
 
@@ -107,14 +150,18 @@ export class ExtraEngine {
     } catch {
       return;
     }
-    await until(() => {
-      try {
-        process.kill(pid, 0);
-        return false;
-      } catch {
-        return true;
-      }
-    }, 30_000, 'the extra dockerd to stop');
+    await until(
+      () => {
+        try {
+          process.kill(pid, 0);
+          return false;
+        } catch {
+          return true;
+        }
+      },
+      30_000,
+      'the extra dockerd to stop',
+    );
   }
 
   async destroy(): Promise<void> {

@@ -47,9 +47,17 @@ export function deploymentContainers(docker: Docker, config: Config): Promise<Do
 /** Removes the deployment's containers, volumes and Redis keys. */
 export async function cleanUp(config: Config): Promise<void> {
   const docker = dockerClient(config);
-  for (const c of await deploymentContainers(docker, config)) await docker.getContainer(c.Id).remove({ force: true }).catch(() => {});
+  for (const c of await deploymentContainers(docker, config))
+    await docker
+      .getContainer(c.Id)
+      .remove({ force: true })
+      .catch(() => {});
   const volumes = (await docker.listVolumes({ filters: { label: [`${LABEL.deployment}=${config.deployment}`] } })).Volumes ?? [];
-  for (const v of volumes) await docker.getVolume(v.Name).remove({ force: true }).catch(() => {});
+  for (const v of volumes)
+    await docker
+      .getVolume(v.Name)
+      .remove({ force: true })
+      .catch(() => {});
   const redis = new Redis(config.redisUrl);
   const keys = await redis.keys(`${config.queuePrefix}:*`);
   if (keys.length) await redis.del(...keys);
@@ -88,7 +96,13 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const main = await startStack(config, { roles, log, terminalOut: out, terminalUser: 'alice' });
   const extra: Stack[] = [];
   const user = async (userId: string, channelId?: string) => {
-    const stack = await startStack(config, { roles: new Set(['bot']), log, terminalOut: out, terminalUser: userId, terminalChannel: channelId });
+    const stack = await startStack(config, {
+      roles: new Set(['bot']),
+      log,
+      terminalOut: out,
+      terminalUser: userId,
+      terminalChannel: channelId,
+    });
     extra.push(stack);
     return stack.terminal!;
   };
@@ -112,7 +126,9 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
 
 /** Collects the engine's events for this deployment's containers while `during` runs. */
 export async function engineEvents(docker: Docker, deployment: string, during: () => Promise<unknown>): Promise<string[]> {
-  const stream = (await docker.getEvents({ filters: { label: [`${LABEL.deployment}=${deployment}`] } })) as unknown as NodeJS.ReadableStream & { destroy(): void };
+  const stream = (await docker.getEvents({
+    filters: { label: [`${LABEL.deployment}=${deployment}`] },
+  })) as unknown as NodeJS.ReadableStream & { destroy(): void };
   const events: string[] = [];
   stream.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n').filter(Boolean)) events.push((JSON.parse(line) as { Action: string }).Action);

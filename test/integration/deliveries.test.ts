@@ -8,7 +8,13 @@ const config = isolatedConfig();
 const redis = redisConnection(config.redisUrl, 'worker');
 const deliveries = new DeliveryQueues(redis, config.queuePrefix, 100);
 const replyTo = { route: 'slack', channelId: 'C1' };
-const queuedNotice = (jobId: string): Delivery => ({ kind: 'progress', jobId, replyTo, progress: { stage: 'queued', detail: 'position 1' }, unlessMoved: true });
+const queuedNotice = (jobId: string): Delivery => ({
+  kind: 'progress',
+  jobId,
+  replyTo,
+  progress: { stage: 'queued', detail: 'position 1' },
+  unlessMoved: true,
+});
 
 afterAll(async () => {
   await deliveries.close();
@@ -17,13 +23,17 @@ afterAll(async () => {
 });
 
 describe('the bot\'s "queued" notice', () => {
-  it('is sent in order with the job\'s later progress, and not at all once the job has moved on', async () => {
+  it("is sent in order with the job's later progress, and not at all once the job has moved on", async () => {
     await deliveries.deliver(queuedNotice('1')); // the usual case: queued before the worker starts the job
     await deliveries.deliver({ kind: 'progress', jobId: '1', replyTo, progress: { stage: 'running', detail: 'whalesay' } });
     await deliveries.deliver({ kind: 'progress', jobId: '2', replyTo, progress: { stage: 'running', detail: 'whalesay' } });
     await deliveries.deliver(queuedNotice('2')); // after a burst: job 2 already runs, "queued" would be stale
     const sent: string[] = [];
-    const consumer = deliveries.consume('slack', async (d) => void sent.push(`${d.jobId}:${d.kind === 'progress' ? d.progress.stage : d.kind}`), testLog());
+    const consumer = deliveries.consume(
+      'slack',
+      async (d) => void sent.push(`${d.jobId}:${d.kind === 'progress' ? d.progress.stage : d.kind}`),
+      testLog(),
+    );
     await expect.poll(() => sent.length).toBe(3);
     await expect.poll(() => deliveries.pending('slack')).toBe(0);
     await consumer.close();

@@ -57,7 +57,12 @@ describe('explain is never wrong about what would run', () => {
       privileged: info.HostConfig.Privileged,
       restart: info.HostConfig.RestartPolicy?.Name,
       log: info.HostConfig.LogConfig,
-      mounts: (info.HostConfig.Mounts ?? []).map((m) => ({ Type: m.Type, Source: m.Source, Target: m.Target, ReadOnly: Boolean(m.ReadOnly) })),
+      mounts: (info.HostConfig.Mounts ?? []).map((m) => ({
+        Type: m.Type,
+        Source: m.Source,
+        Target: m.Target,
+        ReadOnly: Boolean(m.ReadOnly),
+      })),
     }).toEqual({
       image: spec.Image,
       cmd: spec.Cmd,

@@ -28,13 +28,17 @@ describe('named volumes', () => {
   });
 
   it("are the owner's own: another user's same name is another volume, and theirs is out of reach", async () => {
-    expect((await t.bob.submit(`run --rm -v data:/data busybox sh -c 'cat /data/note 2>&1 || echo empty'`)).code!.text).toMatch(/empty|No such file/);
+    expect((await t.bob.submit(`run --rm -v data:/data busybox sh -c 'cat /data/note 2>&1 || echo empty'`)).code!.text).toMatch(
+      /empty|No such file/,
+    );
     expect((await t.bob.submit('volume ls')).code!.text).not.toMatch(/alice/);
     expect((await t.bob.submit('volume rm nothing-of-mine')).title).toBe('You have no volume named nothing-of-mine.');
   });
 
   it('refuse host paths and anonymous volumes, and a volume in use', async () => {
-    expect((await t.alice.submit('run -v /etc:/host busybox true')).title).toMatch(/"\/etc" is a host path; bind mounts of host paths are refused/);
+    expect((await t.alice.submit('run -v /etc:/host busybox true')).title).toMatch(
+      /"\/etc" is a host path; bind mounts of host paths are refused/,
+    );
     expect((await t.alice.submit('run -v /data busybox true')).title).toMatch(/anonymous volumes are not offered/);
     expect((await t.alice.submit('run --mount type=bind,src=/,dst=/h busybox true')).title).toMatch(/--mount type=bind is refused/);
     expect((await t.alice.submit('run -v data:/proc busybox true')).title).toMatch(/cannot be mounted over/);
@@ -68,26 +72,38 @@ describe('cp', () => {
   });
 
   it("cannot reach another user's container", async () => {
-    expect((await t.bob.submit(`cp ${file('z.txt', 'z')} box:/files/z.txt`)).title).toMatch(/No container of yours is named or has the ID "box"/);
+    expect((await t.bob.submit(`cp ${file('z.txt', 'z')} box:/files/z.txt`)).title).toMatch(
+      /No container of yours is named or has the ID "box"/,
+    );
   });
 });
 
 describe('a web server in a container', () => {
   it('serves the uploaded page, after a restart and after a reset to its image', async () => {
     await t.alice.submit('run -d --name site -v site:/www web');
-    await expect.poll(async () => (await t.alice.submit('curl site /')).title, { timeout: 20_000, interval: 300 }).toMatch(/^GET \/ on site: 200 OK/);
+    await expect
+      .poll(async () => (await t.alice.submit('curl site /')).title, { timeout: 20_000, interval: 300 })
+      .toMatch(/^GET \/ on site: 200 OK/);
     await t.alice.submit(`cp ${file('index.html', '<h1>team page</h1>\n')} site:/www/index.html`);
     await t.alice.submit('restart site');
     // The server needs a moment after a restart, as it would for anyone asking.
     let after: Awaited<ReturnType<typeof t.alice.submit>> | undefined;
-    await expect.poll(async () => (after = await t.alice.submit('curl site /index.html')).code?.text.trim(), { timeout: 20_000, interval: 300 }).toBe('<h1>team page</h1>');
+    await expect
+      .poll(async () => (after = await t.alice.submit('curl site /index.html')).code?.text.trim(), { timeout: 20_000, interval: 300 })
+      .toBe('<h1>team page</h1>');
     expect(after!.fields?.[0]?.value, JSON.stringify(after)).toMatch(/Content-Length: 19/);
     await t.alice.submit('rm -f site');
     const reset = await t.alice.submit('run -d --name site -v site:/www web');
     let last: unknown;
-    await expect.poll(async () => (last = await t.alice.submit('curl site /index.html')) && (last as { code?: { text: string } }).code?.text.trim(), { timeout: 20_000, interval: 300 }).toBe('<h1>team page</h1>').catch((e: Error) => {
-      throw new Error(`${e.message}\nrun: ${JSON.stringify(reset)}\nlast: ${JSON.stringify(last)}`);
-    });
+    await expect
+      .poll(async () => (last = await t.alice.submit('curl site /index.html')) && (last as { code?: { text: string } }).code?.text.trim(), {
+        timeout: 20_000,
+        interval: 300,
+      })
+      .toBe('<h1>team page</h1>')
+      .catch((e: Error) => {
+        throw new Error(`${e.message}\nrun: ${JSON.stringify(reset)}\nlast: ${JSON.stringify(last)}`);
+      });
     expect((await t.alice.submit('curl site /missing.html')).title).toMatch(/404/);
   });
 });

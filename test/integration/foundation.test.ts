@@ -6,7 +6,8 @@ let t: TestStack;
 beforeAll(async () => {
   t = await startTestStack({
     env: { RUN_TIMEOUT: '3s', OUTPUT_LIMIT: '4k' },
-    policy: 'images: [docker.io/stevedore-test/*]\nchannels: [{ channel: "terminal:*", commands: [all] }]\nquotas: { commandsPerMinute: 1000 }\n', // nobody is admin
+    policy:
+      'images: [docker.io/stevedore-test/*]\nchannels: [{ channel: "terminal:*", commands: [all] }]\nquotas: { commandsPerMinute: 1000 }\n', // nobody is admin
   });
 });
 afterAll(() => t?.close());
@@ -20,14 +21,23 @@ describe('/docker run whalesay boo, through queue and worker on the real engine'
     expect(reply.code?.text).toContain('\\______ o          __/');
     expect(t.printed()).toMatch(/⏳ queued #\d+ \(position \d+\)\n▶ running #\d+/);
     // The reply is delivered from inside the job, just before BullMQ marks it completed.
-    await expect.poll(async () => (await t.main.commandQueue.queue.getJobs(['completed'])).map((j) => j.data.text)).toContain('/docker run whalesay boo');
+    await expect
+      .poll(async () => (await t.main.commandQueue.queue.getJobs(['completed'])).map((j) => j.data.text))
+      .toContain('/docker run whalesay boo');
   });
 
   it('runs the container with the sandbox settings, as the engine reports them', async () => {
     await t.alice.submit('run --name sandboxed busybox true');
     const [info] = await t.containers().then((list) => list.filter((c) => c.Labels['stevedore.name'] === 'sandboxed'));
     const inspected = await t.docker.getContainer(info!.Id).inspect();
-    expect(inspected.HostConfig).toMatchObject({ NetworkMode: 'none', ReadonlyRootfs: true, CapDrop: ['ALL'], SecurityOpt: ['no-new-privileges'], Init: true, PidsLimit: 64 });
+    expect(inspected.HostConfig).toMatchObject({
+      NetworkMode: 'none',
+      ReadonlyRootfs: true,
+      CapDrop: ['ALL'],
+      SecurityOpt: ['no-new-privileges'],
+      Init: true,
+      PidsLimit: 64,
+    });
     expect(inspected.HostConfig.Memory).toBe(inspected.HostConfig.MemorySwap);
     expect(inspected.Config.User).toBe('1000:1000');
     expect(inspected.Config.Labels).toMatchObject({ 'stevedore.owner': 'terminal:alice' });
@@ -103,7 +113,16 @@ describe('/docker run whalesay boo, through queue and worker on the real engine'
     const reply = await t.alice.submit('run --rm whalesay back again');
     expect(reply.code!.text).toContain('< back again >');
     expect(t.printed()).toContain('⬇ pulling');
-    const registryDigest = execFileSync('curl', ['-sfI', '-H', 'Accept: application/vnd.docker.distribution.manifest.v2+json', 'http://127.0.0.1:5000/v2/docker/whalesay/manifests/latest'], { encoding: 'utf8' });
+    const registryDigest = execFileSync(
+      'curl',
+      [
+        '-sfI',
+        '-H',
+        'Accept: application/vnd.docker.distribution.manifest.v2+json',
+        'http://127.0.0.1:5000/v2/docker/whalesay/manifests/latest',
+      ],
+      { encoding: 'utf8' },
+    );
     const digest = /docker-content-digest: (\S+)/i.exec(registryDigest)![1];
     const image = await t.docker.getImage('docker/whalesay:latest').inspect();
     expect(image.RepoDigests).toContain(`docker/whalesay@${digest}`);

@@ -7,7 +7,13 @@ import { startTestStack, testLog, type TestStack } from '../helpers/test-stack.j
 let t: TestStack;
 beforeAll(async () => {
   t = await startTestStack({
-    env: { CLEANUP_EXITED_AGE: '3s', CLEANUP_VOLUME_AGE: '3s', OPS_CHANNEL: 'terminal', WORKER_CONCURRENCY: '1', CLEANUP_DANGLING_IMAGES: 'false' },
+    env: {
+      CLEANUP_EXITED_AGE: '3s',
+      CLEANUP_VOLUME_AGE: '3s',
+      OPS_CHANNEL: 'terminal',
+      WORKER_CONCURRENCY: '1',
+      CLEANUP_DANGLING_IMAGES: 'false',
+    },
     policy: 'admins: { users: ["terminal:alice"] }\nchannels: [{ channel: "terminal:*", commands: [all] }]\n',
   });
 });
@@ -19,7 +25,14 @@ async function labelled(name: string, extra: Record<string, string> = {}, start 
     Image: 'busybox:latest',
     Cmd: start ? ['sleep', '60'] : ['true'],
     name: `${t.config.deployment}-fixture-${name}`,
-    Labels: { [LABEL.deployment]: t.config.deployment, [LABEL.owner]: 'terminal:alice', [LABEL.ownerName]: 'alice', [LABEL.name]: name, [LABEL.job]: `fixture-${name}`, ...extra },
+    Labels: {
+      [LABEL.deployment]: t.config.deployment,
+      [LABEL.owner]: 'terminal:alice',
+      [LABEL.ownerName]: 'alice',
+      [LABEL.name]: name,
+      [LABEL.job]: `fixture-${name}`,
+      ...extra,
+    },
     HostConfig: { NetworkMode: 'none' },
   });
   await c.start();
@@ -37,7 +50,12 @@ describe('scheduled cleanup', () => {
       await t.alice.submit('run -d --name keeper -v keptvol:/data busybox sleep 60');
       await new Promise((r) => setTimeout(r, 3500));
       const fresh = await labelled('fresh-exited');
-      const foreign = await t.docker.createContainer({ Image: 'busybox:latest', Cmd: ['true'], name: `${t.config.deployment}-not-ours`, HostConfig: { NetworkMode: 'none' } });
+      const foreign = await t.docker.createContainer({
+        Image: 'busybox:latest',
+        Cmd: ['true'],
+        name: `${t.config.deployment}-not-ours`,
+        HostConfig: { NetworkMode: 'none' },
+      });
       try {
         const dry = await t.alice.submit('cleanup --dry-run');
         expect(dry.title).toMatch(/Cleanup would remove 3 objects, .* \(dry run: nothing was removed\)/);

@@ -77,29 +77,93 @@ export class DiscordStandIn {
   private readonly files = new Map<string, Buffer>();
 
   /** Sends an INTERACTION_CREATE for a /docker subcommand (type 2), as the gateway would; `file` is attached. */
-  slashCommand(options: { user: string; channel: string; guild?: string; sub: string; options?: { name: string; type: number; value: unknown }[]; locale?: string; roles?: string[]; file?: { name: string; data: Buffer } }): { id: string; token: string } {
+  slashCommand(options: {
+    user: string;
+    channel: string;
+    guild?: string;
+    sub: string;
+    options?: { name: string; type: number; value: unknown }[];
+    locale?: string;
+    roles?: string[];
+    file?: { name: string; data: Buffer };
+  }): { id: string; token: string } {
     const subOptions = [...(options.options ?? [])];
     let resolved: unknown;
     if (options.file) {
       const id = this.snowflake();
       this.files.set(id, options.file.data);
       subOptions.push({ name: 'file', type: 11, value: id });
-      resolved = { attachments: { [id]: { id, filename: options.file.name, size: options.file.data.length, url: `http://127.0.0.1:${this.port}/attachments/${id}/${options.file.name}`, proxy_url: `http://127.0.0.1:${this.port}/attachments/${id}/${options.file.name}`, content_type: 'application/octet-stream' } } };
+      resolved = {
+        attachments: {
+          [id]: {
+            id,
+            filename: options.file.name,
+            size: options.file.data.length,
+            url: `http://127.0.0.1:${this.port}/attachments/${id}/${options.file.name}`,
+            proxy_url: `http://127.0.0.1:${this.port}/attachments/${id}/${options.file.name}`,
+            content_type: 'application/octet-stream',
+          },
+        },
+      };
     }
-    return this.interaction(2, options, { id: this.snowflake(), name: 'docker', type: 1, options: [{ name: options.sub, type: 1, options: subOptions }], ...(resolved ? { resolved } : {}) });
+    return this.interaction(2, options, {
+      id: this.snowflake(),
+      name: 'docker',
+      type: 1,
+      options: [{ name: options.sub, type: 1, options: subOptions }],
+      ...(resolved ? { resolved } : {}),
+    });
   }
 
   /** A button press (type 3) on a message the bot sent. */
-  buttonPress(options: { user: string; channel: string; guild?: string; customId: string; messageId?: string }): { id: string; token: string } {
-    return this.interaction(3, options, { custom_id: options.customId, component_type: 2 }, { id: options.messageId ?? this.snowflake(), channel_id: options.channel, content: '', embeds: [], components: [], author: { id: this.botUserId, username: 'stevedore', discriminator: '0' }, timestamp: new Date().toISOString(), type: 0, attachments: [], mentions: [], mention_roles: [], pinned: false, mention_everyone: false, tts: false, edited_timestamp: null, flags: 0 });
+  buttonPress(options: { user: string; channel: string; guild?: string; customId: string; messageId?: string }): {
+    id: string;
+    token: string;
+  } {
+    return this.interaction(
+      3,
+      options,
+      { custom_id: options.customId, component_type: 2 },
+      {
+        id: options.messageId ?? this.snowflake(),
+        channel_id: options.channel,
+        content: '',
+        embeds: [],
+        components: [],
+        author: { id: this.botUserId, username: 'stevedore', discriminator: '0' },
+        timestamp: new Date().toISOString(),
+        type: 0,
+        attachments: [],
+        mentions: [],
+        mention_roles: [],
+        pinned: false,
+        mention_everyone: false,
+        tts: false,
+        edited_timestamp: null,
+        flags: 0,
+      },
+    );
   }
 
   /** An autocomplete request (type 4) for a focused option. */
-  autocomplete(options: { user: string; channel: string; guild?: string; sub: string; focused: string; value: string }): { id: string; token: string } {
-    return this.interaction(4, options, { id: this.snowflake(), name: 'docker', type: 1, options: [{ name: options.sub, type: 1, options: [{ name: options.focused, type: 3, value: options.value, focused: true }] }] });
+  autocomplete(options: { user: string; channel: string; guild?: string; sub: string; focused: string; value: string }): {
+    id: string;
+    token: string;
+  } {
+    return this.interaction(4, options, {
+      id: this.snowflake(),
+      name: 'docker',
+      type: 1,
+      options: [{ name: options.sub, type: 1, options: [{ name: options.focused, type: 3, value: options.value, focused: true }] }],
+    });
   }
 
-  private interaction(type: number, o: { user: string; channel: string; guild?: string; locale?: string; roles?: string[] }, data: unknown, message?: unknown): { id: string; token: string } {
+  private interaction(
+    type: number,
+    o: { user: string; channel: string; guild?: string; locale?: string; roles?: string[] },
+    data: unknown,
+    message?: unknown,
+  ): { id: string; token: string } {
     const id = this.snowflake();
     const token = `itoken-${id}`;
     const guildId = o.guild ?? '200000000000000001';
@@ -112,7 +176,15 @@ export class DiscordStandIn {
       guild_id: guildId,
       channel_id: o.channel,
       channel: { id: o.channel, type: 0, guild_id: guildId, name: 'ops' },
-      member: { user: { id: o.user, username: `user${o.user.slice(-4)}`, discriminator: '0', global_name: null, avatar: null }, roles: o.roles ?? [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions: '2147483647' },
+      member: {
+        user: { id: o.user, username: `user${o.user.slice(-4)}`, discriminator: '0', global_name: null, avatar: null },
+        roles: o.roles ?? [],
+        joined_at: new Date().toISOString(),
+        deaf: false,
+        mute: false,
+        flags: 0,
+        permissions: '2147483647',
+      },
       app_permissions: '2147483647',
       locale: o.locale ?? 'en-US',
       guild_locale: 'en-US',
@@ -139,19 +211,21 @@ export class DiscordStandIn {
       if (message.op === 1) socket.send(JSON.stringify({ op: 11 }));
       if (message.op === 2) {
         this.seq += 1;
-        socket.send(JSON.stringify({
-          op: 0,
-          t: 'READY',
-          s: this.seq,
-          d: {
-            v: 10,
-            user: { id: this.botUserId, username: 'stevedore', discriminator: '0', bot: true, avatar: null, global_name: null },
-            application: { id: this.applicationId, flags: 0 },
-            guilds: [],
-            session_id: 'session-1',
-            resume_gateway_url: `ws://127.0.0.1:${this.port}`,
-          },
-        }));
+        socket.send(
+          JSON.stringify({
+            op: 0,
+            t: 'READY',
+            s: this.seq,
+            d: {
+              v: 10,
+              user: { id: this.botUserId, username: 'stevedore', discriminator: '0', bot: true, avatar: null, global_name: null },
+              application: { id: this.applicationId, flags: 0 },
+              guilds: [],
+              session_id: 'session-1',
+              resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+            },
+          }),
+        );
       }
     });
   }
@@ -172,10 +246,14 @@ export class DiscordStandIn {
       fault.times -= 1;
       this.requests.push({ ...recorded, body: { fault: fault.status } });
       if (fault.status === 429) {
-        return send(429, { message: 'You are being rate limited.', retry_after: fault.retryAfter ?? 1, global: false }, {
-          'retry-after': String(Math.ceil(fault.retryAfter ?? 1)),
-          'x-ratelimit-scope': 'user',
-        });
+        return send(
+          429,
+          { message: 'You are being rate limited.', retry_after: fault.retryAfter ?? 1, global: false },
+          {
+            'retry-after': String(Math.ceil(fault.retryAfter ?? 1)),
+            'x-ratelimit-scope': 'user',
+          },
+        );
       }
       return send(fault.status, { message: 'Internal Server Error', code: 0 });
     }
@@ -186,7 +264,11 @@ export class DiscordStandIn {
       return void res.end(this.files.get(m[1]!));
     }
     if (path === '/api/v10/gateway/bot') {
-      return send(200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
+      return send(200, {
+        url: `ws://127.0.0.1:${this.port}`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+      });
     }
     if (/^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return send(204);
     if ((m = /^\/api\/v10\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/.exec(path))) {
@@ -196,7 +278,10 @@ export class DiscordStandIn {
     if (/^\/api\/v10\/webhooks\/\d+\/[^/]+$/.test(path)) return send(200, this.message(body, this.snowflake()));
     if ((m = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path))) return send(200, this.message(body, this.snowflake(), m[1]));
     if (/^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path) && req.method === 'PUT') {
-      return send(200, (body as { name: string }[]).map((c) => ({ ...c, id: this.snowflake(), application_id: this.applicationId, version: '1' })));
+      return send(
+        200,
+        (body as { name: string }[]).map((c) => ({ ...c, id: this.snowflake(), application_id: this.applicationId, version: '1' })),
+      );
     }
     return send(404, { message: 'Unknown route', code: 0 });
   }

@@ -37,7 +37,9 @@ export class SlackStandIn {
         const message = JSON.parse(raw.toString()) as { envelope_id?: string; payload?: unknown };
         if (message.envelope_id) this.acks.get(message.envelope_id)?.(message.payload ?? null);
       });
-      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'stand-in' }, connection_info: { app_id: 'A1' } }));
+      socket.send(
+        JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'stand-in' }, connection_info: { app_id: 'A1' } }),
+      );
     });
     await new Promise<void>((resolve) => this.http.listen(0, '127.0.0.1', resolve));
     this.port = (this.http.address() as AddressInfo).port;
@@ -69,16 +71,44 @@ export class SlackStandIn {
   }
 
   /** Sends a `slash_commands` envelope over Socket Mode; resolves with the app's ack payload. */
-  socketSlashCommand(fields: Record<string, string>, envelopeId = `env-${Math.random().toString(36).slice(2)}`, retryAttempt = 0): Promise<unknown> {
-    const payload = { token: 'legacy', team_id: 'T1', team_domain: 'team', channel_id: 'C1', channel_name: 'ops', user_id: 'U1', user_name: 'alice', command: '/docker', api_app_id: 'A1', response_url: `http://127.0.0.1:${this.port}/response/${envelopeId}`, trigger_id: `trig-${envelopeId}`, ...fields };
+  socketSlashCommand(
+    fields: Record<string, string>,
+    envelopeId = `env-${Math.random().toString(36).slice(2)}`,
+    retryAttempt = 0,
+  ): Promise<unknown> {
+    const payload = {
+      token: 'legacy',
+      team_id: 'T1',
+      team_domain: 'team',
+      channel_id: 'C1',
+      channel_name: 'ops',
+      user_id: 'U1',
+      user_name: 'alice',
+      command: '/docker',
+      api_app_id: 'A1',
+      response_url: `http://127.0.0.1:${this.port}/response/${envelopeId}`,
+      trigger_id: `trig-${envelopeId}`,
+      ...fields,
+    };
     const acked = new Promise<unknown>((resolve) => this.acks.set(envelopeId, resolve));
-    for (const s of this.sockets) s.send(JSON.stringify({ envelope_id: envelopeId, type: 'slash_commands', payload, accepts_response_payload: true, retry_attempt: retryAttempt, retry_reason: retryAttempt ? 'timeout' : '' }));
+    for (const s of this.sockets)
+      s.send(
+        JSON.stringify({
+          envelope_id: envelopeId,
+          type: 'slash_commands',
+          payload,
+          accepts_response_payload: true,
+          retry_attempt: retryAttempt,
+          retry_reason: retryAttempt ? 'timeout' : '',
+        }),
+      );
     return acked;
   }
 
   /** Tells connected Socket Mode clients to reconnect. */
   disconnectSockets(): void {
-    for (const s of this.sockets) s.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'stand-in' } }));
+    for (const s of this.sockets)
+      s.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'stand-in' } }));
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -92,7 +122,7 @@ export class SlackStandIn {
     };
     if (url.startsWith('/upload/')) {
       const type = req.headers['content-type'] ?? '';
-      const file = type.startsWith('multipart/') ? Object.values(parseMultipart(type, raw).files)[0] ?? raw : raw;
+      const file = type.startsWith('multipart/') ? (Object.values(parseMultipart(type, raw).files)[0] ?? raw) : raw;
       this.uploads.set(url.slice('/upload/'.length), file);
       res.writeHead(200, { 'content-type': 'text/plain' });
       return void res.end(`OK - ${raw.length}`);
@@ -114,7 +144,15 @@ export class SlackStandIn {
     const next = () => `${(this.ts += 1)}.000100`;
     switch (method) {
       case 'auth.test':
-        return json(200, { ok: true, url: 'https://team.slack.test/', team: 'team', user: 'stevedore', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' });
+        return json(200, {
+          ok: true,
+          url: 'https://team.slack.test/',
+          team: 'team',
+          user: 'stevedore',
+          team_id: 'T1',
+          user_id: 'UBOT',
+          bot_id: 'BBOT',
+        });
       case 'apps.connections.open':
         return json(200, { ok: true, url: `ws://127.0.0.1:${this.port}/socket` });
       case 'chat.postMessage': {
@@ -130,7 +168,10 @@ export class SlackStandIn {
         return json(200, { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id });
       }
       case 'files.completeUploadExternal':
-        return json(200, { ok: true, files: (args.files ?? []).map((f: { id: string; title?: string }) => ({ id: f.id, title: f.title })) });
+        return json(200, {
+          ok: true,
+          files: (args.files ?? []).map((f: { id: string; title?: string }) => ({ id: f.id, title: f.title })),
+        });
       default:
         return json(200, { ok: false, error: 'unknown_method' });
     }
@@ -157,7 +198,13 @@ function safeJson(v: string): unknown {
 }
 
 /** A POST to a Bolt HTTP endpoint, signed as Slack signs it: v0= + HMAC-SHA256(secret, v0:ts:body). */
-function signedPost(port: number, secret: string, body: string, headers: Record<string, string> = {}, timestamp?: number): Promise<{ status: number; body: string; ms: number }> {
+function signedPost(
+  port: number,
+  secret: string,
+  body: string,
+  headers: Record<string, string> = {},
+  timestamp?: number,
+): Promise<{ status: number; body: string; ms: number }> {
   const ts = String(timestamp ?? Math.floor(Date.now() / 1000));
   const signature = `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
   const started = Date.now();
@@ -168,7 +215,13 @@ function signedPost(port: number, secret: string, body: string, headers: Record<
         port,
         path: '/slack/events',
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), 'x-slack-request-timestamp': ts, 'x-slack-signature': signature, ...headers },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': Buffer.byteLength(body),
+          'x-slack-request-timestamp': ts,
+          'x-slack-signature': signature,
+          ...headers,
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -188,13 +241,31 @@ export function postSlashCommand(
   fields: Record<string, string>,
   options: { timestamp?: number; badSignature?: boolean; retryNum?: number } = {},
 ): Promise<{ status: number; body: string; ms: number }> {
-  const body = new URLSearchParams({ token: 'legacy', team_id: 'T1', team_domain: 'team', channel_id: 'C1', channel_name: 'ops', user_id: 'U1', user_name: 'alice', command: '/docker', api_app_id: 'A1', response_url: `http://127.0.0.1:${port}/none`, ...fields }).toString();
-  const retry: Record<string, string> = options.retryNum ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' } : {};
+  const body = new URLSearchParams({
+    token: 'legacy',
+    team_id: 'T1',
+    team_domain: 'team',
+    channel_id: 'C1',
+    channel_name: 'ops',
+    user_id: 'U1',
+    user_name: 'alice',
+    command: '/docker',
+    api_app_id: 'A1',
+    response_url: `http://127.0.0.1:${port}/none`,
+    ...fields,
+  }).toString();
+  const retry: Record<string, string> = options.retryNum
+    ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' }
+    : {};
   return signedPost(port, options.badSignature ? 'wrong-secret' : secret, body, retry, options.timestamp);
 }
 
 /** Posts a block_actions payload (a button press) to the Bolt HTTP endpoint, signed. */
-export function postButtonPress(port: number, secret: string, options: { user: string; channel: string; value: string; actionId: string }): Promise<{ status: number; body: string; ms: number }> {
+export function postButtonPress(
+  port: number,
+  secret: string,
+  options: { user: string; channel: string; value: string; actionId: string },
+): Promise<{ status: number; body: string; ms: number }> {
   const payload = {
     type: 'block_actions',
     team: { id: 'T1', domain: 'team' },
@@ -206,7 +277,16 @@ export function postButtonPress(port: number, secret: string, options: { user: s
     channel: { id: options.channel, name: 'ops' },
     message: { ts: '1.0', text: '' },
     response_url: `http://127.0.0.1:${port}/none`,
-    actions: [{ type: 'button', action_id: options.actionId, block_id: 'b1', value: options.value, action_ts: String(Date.now() / 1000), text: { type: 'plain_text', text: 'x' } }],
+    actions: [
+      {
+        type: 'button',
+        action_id: options.actionId,
+        block_id: 'b1',
+        value: options.value,
+        action_ts: String(Date.now() / 1000),
+        text: { type: 'plain_text', text: 'x' },
+      },
+    ],
   };
   return signedPost(port, secret, new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
 }

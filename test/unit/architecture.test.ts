@@ -12,11 +12,13 @@ function files(dir: string): string[] {
   });
 }
 
-const sources = sourceDirs.flatMap((d) => files(join(root, d))).map((path) => {
-  const text = readFileSync(path, 'utf8');
-  const imports = [...text.matchAll(/^\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
-  return { path: relative(root, path), text, imports };
-});
+const sources = sourceDirs
+  .flatMap((d) => files(join(root, d)))
+  .map((path) => {
+    const text = readFileSync(path, 'utf8');
+    const imports = [...text.matchAll(/^\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+    return { path: relative(root, path), text, imports };
+  });
 
 const packageOf = (spec: string) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
 const usesPackage = (s: (typeof sources)[number], pkgs: string[]) => s.imports.some((i) => pkgs.includes(packageOf(i)));
@@ -28,7 +30,9 @@ describe('architecture', () => {
       [['dockerode', 'docker-modem'], 'src/sandbox/'],
       [['bullmq', 'ioredis'], 'src/queue/'],
     ];
-    const offenders = rules.flatMap(([pkgs, home]) => sources.filter((s) => usesPackage(s, pkgs) && !s.path.startsWith(home)).map((s) => `${s.path} imports ${pkgs.join('/')}`));
+    const offenders = rules.flatMap(([pkgs, home]) =>
+      sources.filter((s) => usesPackage(s, pkgs) && !s.path.startsWith(home)).map((s) => `${s.path} imports ${pkgs.join('/')}`),
+    );
     expect(offenders).toEqual([]);
   });
 

@@ -37,14 +37,33 @@ export function chatOptions(d: CommandDefinition<any>): ChatOption[] {
   }));
   const flags = (d.chatOptions ?? []).map((long): ChatOption => {
     const flag = d.flags.find((f) => f.long === long)!;
-    return { name: long, type: flag.type === 'bool' ? BOOLEAN : flag.type === 'int' ? INTEGER : STRING, required: false, description: { en: flag.en, ko: flag.ko }, flag };
+    return {
+      name: long,
+      type: flag.type === 'bool' ? BOOLEAN : flag.type === 'int' ? INTEGER : STRING,
+      required: false,
+      description: { en: flag.en, ko: flag.ko },
+      flag,
+    };
   });
   const offered = d.flags.filter((f) => !d.refused?.[f.long] && !(d.chatOptions ?? []).includes(f.long));
   const rest: ChatOption[] = offered.length
-    ? [{ name: 'flags', type: STRING, required: false, rest: true, description: { en: 'More flags, as you would type them (e.g. -e A=1 -m 128m)', ko: '그 밖의 플래그를 입력하듯이 적는다 (예: -e A=1 -m 128m)' } }]
+    ? [
+        {
+          name: 'flags',
+          type: STRING,
+          required: false,
+          rest: true,
+          description: {
+            en: 'More flags, as you would type them (e.g. -e A=1 -m 128m)',
+            ko: '그 밖의 플래그를 입력하듯이 적는다 (예: -e A=1 -m 128m)',
+          },
+        },
+      ]
     : [];
   // A command that takes a file in (cp) gets an attachment option; its file name stands for the source word.
-  const file: ChatOption[] = d.uploadFrom ? [{ name: 'file', type: ATTACHMENT, required: false, description: { en: 'The file to copy in', ko: '넣을 파일' } }] : [];
+  const file: ChatOption[] = d.uploadFrom
+    ? [{ name: 'file', type: ATTACHMENT, required: false, description: { en: 'The file to copy in', ko: '넣을 파일' } }]
+    : [];
   return [...positionals.filter((o) => o.required), ...flags, ...rest, ...positionals.filter((o) => !o.required), ...file];
 }
 

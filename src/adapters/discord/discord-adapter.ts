@@ -20,7 +20,10 @@ export interface DiscordOptions extends ChatPipeline {
 }
 
 /** Registers /docker (globally, or in one guild) from the command definitions; used at start and by a script. */
-export async function registerCommands(rest: REST, o: Pick<DiscordOptions, 'token' | 'applicationId' | 'guildId' | 'registry'>): Promise<unknown[]> {
+export async function registerCommands(
+  rest: REST,
+  o: Pick<DiscordOptions, 'token' | 'applicationId' | 'guildId' | 'registry'>,
+): Promise<unknown[]> {
   rest.setToken(o.token);
   const route = o.guildId ? Routes.applicationGuildCommands(o.applicationId, o.guildId) : Routes.applicationCommands(o.applicationId);
   return (await rest.put(route, { body: registrationBody(o.registry) })) as unknown[];
@@ -66,7 +69,9 @@ export class DiscordAdapter {
     if (i.isChatInputCommand() && i.commandName === 'docker') {
       const definition = this.o.registry.get(i.options.getSubcommand());
       if (!definition) return;
-      const values = new Map(i.options.data[0]?.options?.filter((o) => o.name !== 'file').map((o) => [o.name, o.value as string | number | boolean]) ?? []);
+      const values = new Map(
+        i.options.data[0]?.options?.filter((o) => o.name !== 'file').map((o) => [o.name, o.value as string | number | boolean]) ?? [],
+      );
       const file = i.options.getAttachment('file');
       if (file) {
         attachments = [{ name: file.name, url: file.url, size: file.size }];
@@ -91,7 +96,11 @@ export class DiscordAdapter {
     const admitted = await this.o.admit(request);
     if (admitted.kind === 'reply') {
       const m = renderReply(admitted.reply);
-      await i.reply({ ...m.body, files: m.files.map((f) => ({ attachment: f.data, name: f.name })), flags: admitted.reply.ephemeral ? EPHEMERAL : undefined } as never);
+      await i.reply({
+        ...m.body,
+        files: m.files.map((f) => ({ attachment: f.data, name: f.name })),
+        flags: admitted.reply.ephemeral ? EPHEMERAL : undefined,
+      } as never);
       return;
     }
     // Acknowledge within Discord's 3 s, keep the token out of the job, then queue.
@@ -111,16 +120,22 @@ export class DiscordAdapter {
     let names: string[] = [];
     if (focused.name === 'image') names = [...this.o.imageSuggestions];
     if (focused.name === 'container' && this.o.containerNames) names = await this.o.containerNames(i.user.id).catch(() => []);
-    await i.respond(names.filter((n) => n.toLowerCase().includes(typed)).slice(0, 25).map((n) => ({ name: n, value: n })));
+    await i.respond(
+      names
+        .filter((n) => n.toLowerCase().includes(typed))
+        .slice(0, 25)
+        .map((n) => ({ name: n, value: n })),
+    );
   }
 
   /** Sends one delivery: edits the interaction's message while its token lives, else posts to the channel. */
   readonly deliver = async (delivery: Delivery): Promise<void> => {
     const interactionId = String(delivery.replyTo.interactionId ?? '');
     if (delivery.kind === 'progress') {
-      const message = delivery.progress.stage === 'queued'
-        ? renderQueued({ jobId: delivery.jobId, position: Number(/\d+/.exec(delivery.progress.detail ?? '')?.[0] ?? 1) })
-        : renderProgress(delivery.jobId, delivery.progress);
+      const message =
+        delivery.progress.stage === 'queued'
+          ? renderQueued({ jobId: delivery.jobId, position: Number(/\d+/.exec(delivery.progress.detail ?? '')?.[0] ?? 1) })
+          : renderProgress(delivery.jobId, delivery.progress);
       const token = await this.o.store.get(`discord:${interactionId}`);
       if (token) await this.patchOriginal(token, message); // progress after the token expired is not worth a new message
       return;
@@ -138,7 +153,11 @@ export class DiscordAdapter {
     if (!token) return this.postToChannel(channelId, message);
     if (ephemeral) {
       // The deferral was public: say it privately, then take the public placeholder away.
-      await this.rest.post(Routes.webhook(this.o.applicationId, token), { body: { ...message.body, flags: EPHEMERAL }, files: message.files, auth: false });
+      await this.rest.post(Routes.webhook(this.o.applicationId, token), {
+        body: { ...message.body, flags: EPHEMERAL },
+        files: message.files,
+        auth: false,
+      });
       await this.rest.delete(Routes.webhookMessage(this.o.applicationId, token, '@original'), { auth: false });
       return;
     }
@@ -146,7 +165,11 @@ export class DiscordAdapter {
   }
 
   private async patchOriginal(token: string, message: DiscordMessage): Promise<void> {
-    await this.rest.patch(Routes.webhookMessage(this.o.applicationId, token, '@original'), { body: message.body, files: message.files, auth: false });
+    await this.rest.patch(Routes.webhookMessage(this.o.applicationId, token, '@original'), {
+      body: message.body,
+      files: message.files,
+      auth: false,
+    });
   }
 
   private async postToChannel(channelId: string, message: DiscordMessage): Promise<void> {

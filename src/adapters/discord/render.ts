@@ -3,7 +3,17 @@ import type { Queued } from '../../core/job.js';
 import { codeBlock, escapeFences, fitCodeBlock } from '../shared/fit-text.js';
 
 /** Discord's limits on one message (https://discord.com/developers/docs/resources/message). */
-export const LIMITS = { content: 2000, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, embedTotal: 6000, buttonsPerRow: 5, customId: 100 };
+export const LIMITS = {
+  content: 2000,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  embedTotal: 6000,
+  buttonsPerRow: 5,
+  customId: 100,
+};
 const COLOR: Record<ReplyStatus, number> = { ok: 0x2da44e, failed: 0xcf222e, error: 0xcf222e, refused: 0xd4a72c, info: 0x1d63ed };
 const ICON: Record<ReplyStatus, string> = { ok: '✅', failed: '❌', refused: '⛔', error: '⚠️', info: 'ℹ️' };
 const BUTTON = 2;
@@ -38,7 +48,8 @@ export function renderReply(reply: Reply): DiscordMessage {
       description += `\n-# ${fitted.cut ? `${fitted.cut} lines not shown: the whole output is attached as output.txt.` : ''}${reply.code.truncated ? ' Output was cut at the sandbox limit.' : ''}`;
     }
   }
-  for (const file of reply.files ?? []) files.push({ name: file.name, data: Buffer.from(file.base64, 'base64'), contentType: file.contentType });
+  for (const file of reply.files ?? [])
+    files.push({ name: file.name, data: Buffer.from(file.base64, 'base64'), contentType: file.contentType });
   const embed: Record<string, unknown> = {
     title: truncate(`${ICON[reply.status]} ${reply.title}`, LIMITS.title),
     color: COLOR[reply.status],

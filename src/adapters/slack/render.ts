@@ -3,7 +3,13 @@ import { codeBlock, escapeFences, fitCodeBlock } from '../shared/fit-text.js';
 
 /** Slack's limits (https://api.slack.com/reference/block-kit/blocks). */
 export const LIMITS = { headerText: 150, sectionText: 3000, contextElements: 10, blocks: 50, buttonValue: 2000, buttonsPerBlock: 25 };
-const ICON: Record<ReplyStatus, string> = { ok: ':white_check_mark:', failed: ':x:', refused: ':no_entry:', error: ':warning:', info: ':information_source:' };
+const ICON: Record<ReplyStatus, string> = {
+  ok: ':white_check_mark:',
+  failed: ':x:',
+  refused: ':no_entry:',
+  error: ':warning:',
+  info: ':information_source:',
+};
 export const ACTION_PREFIX = 'docker-';
 
 /**
@@ -23,29 +29,57 @@ export interface SlackMessage {
 }
 
 export function renderReply(reply: Reply): SlackMessage {
-  const blocks: unknown[] = [{ type: 'header', text: { type: 'plain_text', text: clip(`${ICON[reply.status]} ${escapeMrkdwn(reply.title)}`, LIMITS.headerText), emoji: true } }];
+  const blocks: unknown[] = [
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: clip(`${ICON[reply.status]} ${escapeMrkdwn(reply.title)}`, LIMITS.headerText), emoji: true },
+    },
+  ];
   if (reply.body) blocks.push(section(escapeMrkdwn(clip(reply.body, LIMITS.sectionText - 10))));
   let fullOutput: string | undefined;
   if (reply.code?.text) {
     const fitted = fitCodeBlock(escapeFences(escapeMrkdwn(reply.code.text)), LIMITS.sectionText - 10);
     blocks.push(section(codeBlock(fitted.text)));
     if (fitted.cut) fullOutput = reply.code.text;
-    const notes = [fitted.cut ? `${fitted.cut} lines not shown: the whole output is attached as output.txt.` : '', reply.code.truncated ? 'Output was cut at the sandbox limit.' : ''].filter(Boolean);
+    const notes = [
+      fitted.cut ? `${fitted.cut} lines not shown: the whole output is attached as output.txt.` : '',
+      reply.code.truncated ? 'Output was cut at the sandbox limit.' : '',
+    ].filter(Boolean);
     if (notes.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: notes.join(' ') }] });
   }
   const short = (reply.fields ?? []).filter((f) => !f.value.includes('\n'));
   const long = (reply.fields ?? []).filter((f) => f.value.includes('\n'));
-  if (short.length) blocks.push({ type: 'context', elements: short.slice(0, LIMITS.contextElements).map((f) => ({ type: 'mrkdwn', text: `*${escapeMrkdwn(f.name)}:* ${escapeMrkdwn(f.value)}` })) });
-  for (const f of long) blocks.push(section(clip(`*${escapeMrkdwn(f.name)}*\n${codeBlock(escapeFences(escapeMrkdwn(f.value)))}`, LIMITS.sectionText)));
+  if (short.length)
+    blocks.push({
+      type: 'context',
+      elements: short
+        .slice(0, LIMITS.contextElements)
+        .map((f) => ({ type: 'mrkdwn', text: `*${escapeMrkdwn(f.name)}:* ${escapeMrkdwn(f.value)}` })),
+    });
+  for (const f of long)
+    blocks.push(section(clip(`*${escapeMrkdwn(f.name)}*\n${codeBlock(escapeFences(escapeMrkdwn(f.value)))}`, LIMITS.sectionText)));
   const buttons = (reply.buttons ?? []).filter((b) => b.command.length <= LIMITS.buttonValue);
   if (buttons.length) {
-    blocks.push({ type: 'actions', elements: buttons.map((b) => ({ type: 'button', action_id: `${ACTION_PREFIX}${b.id}`, text: { type: 'plain_text', text: b.label }, value: b.command })) });
+    blocks.push({
+      type: 'actions',
+      elements: buttons.map((b) => ({
+        type: 'button',
+        action_id: `${ACTION_PREFIX}${b.id}`,
+        text: { type: 'plain_text', text: b.label },
+        value: b.command,
+      })),
+    });
   }
   const files = (reply.files ?? []).map((f) => ({ name: f.name, data: Buffer.from(f.base64, 'base64'), title: f.description }));
   return { text: clip(escapeMrkdwn(reply.title), 300), blocks: blocks.slice(0, LIMITS.blocks), fullOutput, files };
 }
 
-const STAGE: Record<Progress['stage'], string> = { queued: ':hourglass_flowing_sand: Queued', pulling: ':arrow_down: Pulling', running: ':arrow_forward: Running', done: 'Done' };
+const STAGE: Record<Progress['stage'], string> = {
+  queued: ':hourglass_flowing_sand: Queued',
+  pulling: ':arrow_down: Pulling',
+  running: ':arrow_forward: Running',
+  done: 'Done',
+};
 
 export function renderProgress(jobId: string, progress: Progress): SlackMessage {
   const text = `${STAGE[progress.stage]} #${jobId}${progress.detail ? `: ${escapeMrkdwn(progress.detail)}` : ''}`;

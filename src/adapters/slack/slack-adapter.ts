@@ -38,10 +38,22 @@ export class SlackAdapter {
     this.receiver = o.appToken
       ? // Socket Mode opens its connection through the Web API (apps.connections.open): the same API base.
         new SocketModeReceiver({ appToken: o.appToken, logLevel: LogLevel.ERROR, installerOptions: { clientOptions } })
-      : new HTTPReceiver({ signingSecret: o.signingSecret!, endpoints: '/slack/events', logLevel: LogLevel.ERROR, unhandledRequestTimeoutMillis: 2900 });
+      : new HTTPReceiver({
+          signingSecret: o.signingSecret!,
+          endpoints: '/slack/events',
+          logLevel: LogLevel.ERROR,
+          unhandledRequestTimeoutMillis: 2900,
+        });
     // Bolt's conversation store and its filter of the bot's own messages serve message events, which this app does
     // not handle; they ran on every slash command (about a fifth of Bolt's time per request, measured).
-    this.app = new App({ token: o.botToken, receiver: this.receiver, clientOptions, logLevel: LogLevel.ERROR, convoStore: false, ignoreSelf: false });
+    this.app = new App({
+      token: o.botToken,
+      receiver: this.receiver,
+      clientOptions,
+      logLevel: LogLevel.ERROR,
+      convoStore: false,
+      ignoreSelf: false,
+    });
     this.app.command('/docker', async ({ command, ack }) => {
       const request: ChatRequest = {
         platform: 'slack',
@@ -63,7 +75,10 @@ export class SlackAdapter {
       }
       const answer = await o.queue(admitted);
       if (answer.kind === 'queued') {
-        await ack({ response_type: 'ephemeral', text: `:hourglass_flowing_sand: Queued as #${answer.queued.jobId} (position ${answer.queued.position})` });
+        await ack({
+          response_type: 'ephemeral',
+          text: `:hourglass_flowing_sand: Queued as #${answer.queued.jobId} (position ${answer.queued.position})`,
+        });
         o.announceQueued(answer.queued, request.replyTo);
       } else {
         const m = renderReply(answer.reply);
@@ -90,11 +105,16 @@ export class SlackAdapter {
       const answer = admitted.kind === 'reply' ? admitted : await o.queue(admitted);
       if (answer.kind === 'reply') {
         const m = renderReply(answer.reply);
-        if (answer.reply.ephemeral) await client.chat.postEphemeral({ channel: request.channelId, user: request.userId, text: m.text, blocks: m.blocks as never });
+        if (answer.reply.ephemeral)
+          await client.chat.postEphemeral({ channel: request.channelId, user: request.userId, text: m.text, blocks: m.blocks as never });
         else await this.post(request.channelId, m);
         return;
       }
-      await client.chat.postEphemeral({ channel: request.channelId, user: request.userId, text: `:hourglass_flowing_sand: Queued as #${answer.queued.jobId} (position ${answer.queued.position})` });
+      await client.chat.postEphemeral({
+        channel: request.channelId,
+        user: request.userId,
+        text: `:hourglass_flowing_sand: Queued as #${answer.queued.jobId} (position ${answer.queued.position})`,
+      });
       o.announceQueued(answer.queued, request.replyTo);
     });
     this.app.error(async (error) => o.log.error({ err: error }, 'slack app error'));
@@ -169,15 +189,30 @@ export class SlackAdapter {
   }
 
   private async post(channel: string, m: SlackMessage): Promise<string> {
-    const result = await this.app.client.chat.postMessage({ channel, text: m.text, blocks: m.blocks as never, unfurl_links: false, unfurl_media: false });
+    const result = await this.app.client.chat.postMessage({
+      channel,
+      text: m.text,
+      blocks: m.blocks as never,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
     return String(result.ts);
   }
 
   /** The whole output and pictures, through files.getUploadURLExternal → upload → files.completeUploadExternal. */
   private async uploadFiles(channel: string, m: SlackMessage, threadTs?: string): Promise<void> {
-    const files = [...(m.fullOutput !== undefined ? [{ name: 'output.txt', data: Buffer.from(m.fullOutput), title: 'The whole output' }] : []), ...m.files];
+    const files = [
+      ...(m.fullOutput !== undefined ? [{ name: 'output.txt', data: Buffer.from(m.fullOutput), title: 'The whole output' }] : []),
+      ...m.files,
+    ];
     for (const f of files) {
-      await this.app.client.filesUploadV2({ channel_id: channel, ...(threadTs ? { thread_ts: threadTs } : {}), file: f.data, filename: f.name, title: f.title } as never);
+      await this.app.client.filesUploadV2({
+        channel_id: channel,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+        file: f.data,
+        filename: f.name,
+        title: f.title,
+      } as never);
     }
   }
 }

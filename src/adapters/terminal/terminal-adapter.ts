@@ -78,7 +78,12 @@ export class TerminalAdapter {
 
   /** An interactive prompt; resolves when input ends (Ctrl-D) or `exit` is typed. */
   async prompt(input: Readable): Promise<void> {
-    const rl = createInterface({ input, output: this.options.out, prompt: 'stevedore> ', terminal: (input as { isTTY?: boolean }).isTTY ?? false });
+    const rl = createInterface({
+      input,
+      output: this.options.out,
+      prompt: 'stevedore> ',
+      terminal: (input as { isTTY?: boolean }).isTTY ?? false,
+    });
     this.options.out.write('Stevedore: type /docker help, or /docker run whalesay boo. Ctrl-D to leave.\n');
     rl.prompt();
     const pending = new Set<Promise<unknown>>();

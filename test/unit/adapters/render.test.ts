@@ -22,7 +22,13 @@ describe('Discord rendering', () => {
     expect(m.body.allowed_mentions).toEqual({ parse: [] });
   });
   it('never exceeds the embed limits', () => {
-    const m = discordRender({ status: 'info', title: 'x'.repeat(400), body: 'b'.repeat(3000), code: { text: 'y\n'.repeat(5000) }, fields: Array.from({ length: 40 }, (_, i) => ({ name: `f${i}`, value: 'v'.repeat(2000) })) });
+    const m = discordRender({
+      status: 'info',
+      title: 'x'.repeat(400),
+      body: 'b'.repeat(3000),
+      code: { text: 'y\n'.repeat(5000) },
+      fields: Array.from({ length: 40 }, (_, i) => ({ name: `f${i}`, value: 'v'.repeat(2000) })),
+    });
     const e = m.body.embeds[0] as { title: string; description: string; fields: { name: string; value: string }[] };
     expect(e.title.length).toBeLessThanOrEqual(256);
     expect(e.description.length).toBeLessThanOrEqual(4096);
@@ -36,7 +42,8 @@ describe('Discord rendering', () => {
 describe('Slack rendering', () => {
   it('keeps every section within 3000 characters and escapes markup', () => {
     const m = slackRender({ status: 'ok', title: '<!here>', code: { text: '<@U1>\n'.repeat(3000) } });
-    for (const b of m.blocks as { type: string; text?: { text: string } }[]) if (b.type === 'section') expect(b.text!.text.length).toBeLessThanOrEqual(3000);
+    for (const b of m.blocks as { type: string; text?: { text: string } }[])
+      if (b.type === 'section') expect(b.text!.text.length).toBeLessThanOrEqual(3000);
     expect(JSON.stringify(m.blocks)).not.toMatch(/<@U1>|<!here>/);
     expect(m.fullOutput).toBeDefined();
   });

@@ -8,7 +8,10 @@ describe('slack manifest', () => {
     expect(m.features.slash_commands[0]).toMatchObject({ command: '/docker', url: 'https://x.test/slack/events' });
     expect(m.features.slash_commands[0].usage_hint.length).toBeLessThanOrEqual(100);
     expect(m.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'files:write']);
-    expect(m.settings).toMatchObject({ socket_mode_enabled: false, interactivity: { is_enabled: true, request_url: 'https://x.test/slack/events' } });
+    expect(m.settings).toMatchObject({
+      socket_mode_enabled: false,
+      interactivity: { is_enabled: true, request_url: 'https://x.test/slack/events' },
+    });
     expect((slackManifest(commands, { socketMode: true }) as any).settings.socket_mode_enabled).toBe(true);
   });
 });

@@ -18,7 +18,19 @@ describe('splitArgv', () => {
     expect(splitArgv(`echo '' ""`)).toEqual(['echo', '', '']);
   });
   it('never interprets shell syntax', () => {
-    expect(splitArgv('echo hi; rm -rf / && $(id) | cat > x')).toEqual(['echo', 'hi;', 'rm', '-rf', '/', '&&', '$(id)', '|', 'cat', '>', 'x']);
+    expect(splitArgv('echo hi; rm -rf / && $(id) | cat > x')).toEqual([
+      'echo',
+      'hi;',
+      'rm',
+      '-rf',
+      '/',
+      '&&',
+      '$(id)',
+      '|',
+      'cat',
+      '>',
+      'x',
+    ]);
   });
   it('escapes a character with a backslash outside quotes', () => {
     expect(splitArgv('echo a\\ b \\$HOME')).toEqual(['echo', 'a b', '$HOME']);

@@ -15,14 +15,27 @@ describe('parseImageRef', () => {
     });
   });
   it('puts an official image under library/ with latest implied', () => {
-    expect(parseImageRef('nginx')).toMatchObject({ path: 'library/nginx', impliedLatest: true, canonical: 'docker.io/library/nginx:latest', familiar: 'nginx:latest' });
+    expect(parseImageRef('nginx')).toMatchObject({
+      path: 'library/nginx',
+      impliedLatest: true,
+      canonical: 'docker.io/library/nginx:latest',
+      familiar: 'nginx:latest',
+    });
   });
   it('keeps an explicit tag', () => {
     expect(parseImageRef('nginx:1.25')).toMatchObject({ tag: '1.25', canonical: 'docker.io/library/nginx:1.25', familiar: 'nginx:1.25' });
   });
   it('reads a registry with a port, a nested path and a digest', () => {
     const ref = parseImageRef(`localhost:5000/a/b@${digest}`);
-    expect(ref).toMatchObject({ registry: 'localhost:5000', path: 'a/b', account: 'a', repository: 'b', digest, tag: undefined, impliedLatest: false });
+    expect(ref).toMatchObject({
+      registry: 'localhost:5000',
+      path: 'a/b',
+      account: 'a',
+      repository: 'b',
+      digest,
+      tag: undefined,
+      impliedLatest: false,
+    });
     expect(ref.canonical).toBe(`localhost:5000/a/b@${digest}`);
   });
   it('reads tag and digest together', () => {
@@ -37,7 +50,16 @@ describe('parseImageRef', () => {
     expect(() => parseImageRef('docker/WhaleSay')).toThrow(/must be lowercase/);
   });
   it('refuses malformed names, tags and digests', () => {
-    for (const bad of ['', 'a//b', 'nginx:', 'nginx:-bad', 'nginx@sha256:12', '-nginx', 'nginx:' + 'x'.repeat(129), 'a'.repeat(64).replace(/a/g, 'f')]) {
+    for (const bad of [
+      '',
+      'a//b',
+      'nginx:',
+      'nginx:-bad',
+      'nginx@sha256:12',
+      '-nginx',
+      'nginx:' + 'x'.repeat(129),
+      'a'.repeat(64).replace(/a/g, 'f'),
+    ]) {
       expect(() => parseImageRef(bad), bad).toThrow(/invalid reference format/);
     }
   });

@@ -21,7 +21,9 @@ describe('explainCommandLine', () => {
   it('takes the image apart as Docker does', () => {
     const e = explain('run docker/whalesay:latest cowsay hi');
     expect(e.image).toMatchObject({ registry: 'docker.io', account: 'docker', repository: 'whalesay', tag: 'latest' });
-    expect(e.segments.find((s) => s.role === 'image')!.meaning).toMatch(/registry docker\.io \(default\), account docker, repository whalesay, tag latest/);
+    expect(e.segments.find((s) => s.role === 'image')!.meaning).toMatch(
+      /registry docker\.io \(default\), account docker, repository whalesay, tag latest/,
+    );
     expect(explain('pull nginx').image!.canonical).toBe('docker.io/library/nginx:latest');
   });
   it('gives the verdict with each refused flag and its reason, and plans nothing', () => {
@@ -46,7 +48,9 @@ describe('explainCommandLine', () => {
   it('writes the canonical long form next to what was typed', () => {
     const e = explain('run -dit --name web -e A=1 whalesay boo');
     expect(e.typed).toBe('/docker run -dit --name web -e A=1 whalesay boo');
-    expect(e.longForm).toBe('docker container run --detach --interactive --tty --name web --env A=1 docker.io/docker/whalesay:latest cowsay boo');
+    expect(e.longForm).toBe(
+      'docker container run --detach --interactive --tty --name web --env A=1 docker.io/docker/whalesay:latest cowsay boo',
+    );
     expect(explain('image ls -a').longForm).toBe('docker image ls --all');
   });
   it('shows the sandbox the container would really get', () => {

@@ -6,9 +6,17 @@ import { dockerHelpFlags } from '../../helpers/docker-help.js';
 
 /** Each supported command and how the Docker CLI spells it for --help. */
 const CLI: Record<string, string[]> = {
-  run: ['container', 'run'], pull: ['image', 'pull'], images: ['image', 'ls'], ps: ['container', 'ls'], logs: ['container', 'logs'],
-  stop: ['container', 'stop'], start: ['container', 'start'], restart: ['container', 'restart'], rm: ['container', 'rm'],
-  rmi: ['image', 'rm'], inspect: ['container', 'inspect'],
+  run: ['container', 'run'],
+  pull: ['image', 'pull'],
+  images: ['image', 'ls'],
+  ps: ['container', 'ls'],
+  logs: ['container', 'logs'],
+  stop: ['container', 'stop'],
+  start: ['container', 'start'],
+  restart: ['container', 'restart'],
+  rm: ['container', 'rm'],
+  rmi: ['image', 'rm'],
+  inspect: ['container', 'inspect'],
 };
 
 describe('knowledge base', () => {
@@ -24,7 +32,8 @@ describe('knowledge base', () => {
         if (!known.has(flag.long)) missing.push(`${name}: --${flag.long}`);
       }
       const shorts = new Map(commands.get(name)!.flags.map((f) => [f.long, f.short]));
-      for (const flag of help!) if (flag.short && shorts.get(flag.long) !== flag.short) missing.push(`${name}: -${flag.short} for --${flag.long}`);
+      for (const flag of help!)
+        if (flag.short && shorts.get(flag.long) !== flag.short) missing.push(`${name}: -${flag.short} for --${flag.long}`);
     }
     expect(missing).toEqual([]);
     expect(checked).toBeGreaterThan(120);
@@ -37,7 +46,25 @@ describe('knowledge base', () => {
 
   it('has a concept for every keyword and section of the team notes', () => {
     const notes = readFileSync(new URL('../../../../shared/seed/docker-notes.ko.md', import.meta.url), 'utf8');
-    const expected = ['컨테이너', '의존 관계', '컨테이너 설치', '수평 확장', '이미지', '레지스트리', 'vm과의 차이', 'repository', 'tag', 'cp', 'volume', 'mount', '웹 서버', '오케스트레이션', '로드밸런서', '격리', '생명주기'];
+    const expected = [
+      '컨테이너',
+      '의존 관계',
+      '컨테이너 설치',
+      '수평 확장',
+      '이미지',
+      '레지스트리',
+      'vm과의 차이',
+      'repository',
+      'tag',
+      'cp',
+      'volume',
+      'mount',
+      '웹 서버',
+      '오케스트레이션',
+      '로드밸런서',
+      '격리',
+      '생명주기',
+    ];
     for (const word of expected) expect(findConcept(word), word).toBeDefined();
     for (const heading of notes.match(/^## (.+)$/gm)!.map((h) => h.slice(3).trim().toLowerCase())) {
       if (heading === 'docker cli' || heading === '키워드') continue; // covered by the image and keyword concepts

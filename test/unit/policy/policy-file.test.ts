@@ -11,7 +11,9 @@ describe('parsePolicy', () => {
     expect(() => parsePolicy('admins:\n  users:\n    - discord:1\n    - bob\n')).toThrow(/line 4 \(admins\.users\.1\): use platform:id/);
   });
   it('names the line of an unknown key', () => {
-    expect(() => parsePolicy('channels: []\nquotas:\n  cpus: 4\n')).toThrow(/line 3 \(quotas\): Unrecognized key: "cpus"|line 3 \(quotas\).*cpus/);
+    expect(() => parsePolicy('channels: []\nquotas:\n  cpus: 4\n')).toThrow(
+      /line 3 \(quotas\): Unrecognized key: "cpus"|line 3 \(quotas\).*cpus/,
+    );
   });
   it('names the line of broken YAML', () => {
     expect(() => parsePolicy('channels: [\n  oops: : :\n')).toThrow(/line \d+:/);
@@ -41,6 +43,8 @@ otherChannels: []
     expect(() => authorize(policy, who, { name: 'ps', access: 'read' })).not.toThrow();
     expect(() => authorize(policy, who, { name: 'pull', access: 'write' })).not.toThrow();
     expect(() => authorize(policy, who, { name: 'run', access: 'write' })).toThrow('/docker run is not enabled in this channel.');
-    expect(() => authorize(DEFAULT_POLICY, { ...ALICE, admin: false }, { name: 'audit', access: 'admin' })).toThrow('/docker audit is for admins.');
+    expect(() => authorize(DEFAULT_POLICY, { ...ALICE, admin: false }, { name: 'audit', access: 'admin' })).toThrow(
+      '/docker audit is for admins.',
+    );
   });
 });

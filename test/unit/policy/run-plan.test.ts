@@ -30,7 +30,12 @@ describe('planRun', () => {
   it('labels the container with owner, channel, job and name, and derives its name from the job', () => {
     const p = plan('run busybox true');
     expect(p.displayName).toBe('job-42');
-    expect(p.labels).toMatchObject({ 'stevedore.owner': 'terminal:alice', 'stevedore.channel': 'terminal:ops', 'stevedore.job': '42', 'stevedore.name': 'job-42' });
+    expect(p.labels).toMatchObject({
+      'stevedore.owner': 'terminal:alice',
+      'stevedore.channel': 'terminal:ops',
+      'stevedore.job': '42',
+      'stevedore.name': 'job-42',
+    });
   });
   it('namespaces names per owner so two users may both have "web"', () => {
     const a = planRun(args('run --name web busybox'), ALICE, '1', testConfig());
