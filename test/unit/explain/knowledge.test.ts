@@ -45,7 +45,7 @@ describe('knowledge base', () => {
   });
 
   it('has a concept for every keyword and section of the team notes', () => {
-    const notes = readFileSync(new URL('../../../../shared/seed/docker-notes.ko.md', import.meta.url), 'utf8');
+    const notes = readFileSync(new URL('../../../docs/notes/docker-notes.ko.md', import.meta.url), 'utf8');
     const expected = [
       '컨테이너',
       '의존 관계',
