@@ -38,7 +38,14 @@ function help(path: string[]): string {
 }
 
 /** Parses one `--help` page into its parts. */
-export function parseHelp(text: string): { usage: string; en: string; aliases: string[]; subcommands: string[]; flags: CliFlag[]; global: CliFlag[] } {
+export function parseHelp(text: string): {
+  usage: string;
+  en: string;
+  aliases: string[];
+  subcommands: string[];
+  flags: CliFlag[];
+  global: CliFlag[];
+} {
   const lines = text.split('\n');
   const usage = (lines.find((l) => l.startsWith('Usage:')) ?? '').replace(/^Usage:\s+/, '').trim();
   let start = lines.findIndex((l) => l.startsWith('Usage:')) + 1;
@@ -61,7 +68,13 @@ export function parseHelp(text: string): { usage: string; en: string; aliases: s
       if (!section.endsWith('Options:')) section = '';
       continue;
     }
-    if (section === 'Aliases:') aliases.push(...line.trim().split(/,\s*/).map((a) => a.replace(/^docker /, '')));
+    if (section === 'Aliases:')
+      aliases.push(
+        ...line
+          .trim()
+          .split(/,\s*/)
+          .map((a) => a.replace(/^docker /, '')),
+      );
     else if (section.endsWith('Commands:')) {
       const m = /^ {2}(\S+)\*?\s/.exec(line);
       if (m) subcommands.push(m[1]!.replace(/\*$/, ''));
