@@ -18,7 +18,7 @@ export const audit = defineCommand<{ count: number }>({
     return { count: Math.min(Number(text), 100) };
   },
   async execute(ctx) {
-    const entries = await ctx.ops.auditRecent(ctx.args.count);
+    const entries = await ctx.audit.recent(ctx.args.count);
     const rows = entries.map((e) => [
       new Date(e.at).toISOString().replace('T', ' ').slice(0, 19),
       `${e.platform}:${e.userName ?? e.userId}`,

@@ -18,7 +18,7 @@ export const cancel = defineCommand<{ jobId: string }>({
   build: (parsed) => ({ jobId: needArgs(parsed, 'cancel', 'a job')[0]! }),
   async execute(ctx) {
     const job = await ownJob(ctx, ctx.args.jobId, true);
-    const outcome = await ctx.ops.cancel(job.id, ctx.who);
+    const outcome = await ctx.jobs.cancel(job.id, ctx.who);
     const titles = {
       removed: `Job #${job.id} was cancelled before it started`,
       stopping: `Job #${job.id} is being stopped`,

@@ -19,7 +19,7 @@ export const jobs = defineCommand<{ all: boolean }>({
   build: (parsed) => ({ all: flagBool(parsed, 'all') }),
   async execute(ctx) {
     const everyone = ctx.args.all && ctx.who.admin;
-    const list = await ctx.ops.jobs({ owner: everyone ? undefined : ownerId(ctx.who), limit: 15 });
+    const list = await ctx.jobs.jobs({ owner: everyone ? undefined : ownerId(ctx.who), limit: 15 });
     const rows = list.map((j) => [
       `#${j.id}`,
       j.state + (j.position ? ` (${j.position})` : ''),
@@ -32,7 +32,7 @@ export const jobs = defineCommand<{ all: boolean }>({
     const header = ['JOB', 'STATE', ...(everyone ? ['USER'] : []), 'COMMAND', 'QUEUED', 'TOOK', 'EXIT'];
     const fields = [];
     if (ctx.who.admin) {
-      const q = await ctx.ops.queueSummary();
+      const q = await ctx.jobs.queueSummary();
       fields.push(
         {
           name: 'Queue',

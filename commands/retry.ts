@@ -25,7 +25,7 @@ export const retry = defineCommand<{ jobId: string }>({
         `Job #${job.id} did not fail (it is ${job.state}).`,
         'Only a failed job is retried; run the command again instead.',
       );
-    const queued = await ctx.ops.requeue(job, ctx.replyTo);
+    const queued = await ctx.jobs.requeue(job, ctx.replyTo);
     return { status: 'ok', title: `Queued as #${queued.jobId} (position ${queued.position}), a retry of #${job.id}`, body: job.text };
   },
 });

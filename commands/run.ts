@@ -42,7 +42,7 @@ export const run = defineCommand<RunArgs>({
     const result = await ctx.sandbox.run(plan, ctx.signal);
     if (plan.detach) {
       const at = Number(plan.labels[LABEL.expires]);
-      await ctx.ops.expireAt({ containerId: result.containerId, name: plan.displayName, who: ctx.who, replyTo: ctx.replyTo }, at);
+      await ctx.expiry.expireAt({ containerId: result.containerId, name: plan.displayName, who: ctx.who, replyTo: ctx.replyTo }, at);
     }
     return plan.detach ? detachedReply(plan, result) : finishedReply(plan, result, ctx.argv);
   },

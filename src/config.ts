@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseBytes, parseDuration } from './core/units.js';
 import { loadPolicy, type Policy } from './policy/policy-file.js';
+import { TERMINAL_OPS_ROUTE, type ReplyTarget } from './core/request.js';
 
 /**
  * Every setting Stevedore reads, with its default and meaning. This table is the only reader of the environment;
@@ -178,6 +179,7 @@ export const SETTINGS = {
     z
       .string()
       .regex(/^(terminal|(discord|slack):[\w-]+)$/, 'use terminal, discord:<channel id> or slack:<channel id>')
+      .transform(opsTarget)
       .optional(),
     undefined,
     'Where cleanup reports and health changes go: discord:<id>, slack:<id> or terminal. Unset: logs only.',
@@ -228,6 +230,12 @@ export const SETTINGS = {
     '1s',
     'While the bot is acknowledging a burst of commands (the platforms allow 3 s), replies wait for it at most this long, then go freely as long (0: never wait).',
   ),
+  defaultLang: setting(
+    'DEFAULT_LANG',
+    z.enum(['en', 'ko']),
+    'en',
+    'Language of replies for users whose platform sends no locale (Slack, the terminal) and who chose none with /docker lang.',
+  ),
   jobsKept: setting('JOBS_KEPT', count(), '1000', 'Finished jobs kept in Redis for /docker jobs and explain job.'),
 } as const;
 
@@ -255,4 +263,11 @@ export function settingsTable(): string {
     (s) => `| \`${s.env}\` | ${s.default === undefined || s.default === '' ? '(unset)' : `\`${s.default}\``} | ${s.description} |`,
   );
   return ['| Setting | Default | Meaning |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+/** OPS_CHANNEL (`discord:<id>`, `slack:<id>`, `terminal`) as a reply target. */
+function opsTarget(setting: string): ReplyTarget {
+  if (setting === 'terminal') return { route: TERMINAL_OPS_ROUTE, channelId: 'terminal' };
+  const [route, channelId] = setting.split(':') as [string, string];
+  return { route, channelId };
 }

@@ -1,3 +1,5 @@
+import { say, type Lang, type Message } from './core/messages/index.js';
+
 /**
  * Errors meant for the person who typed the command carry a code and a message written for them; everything else
  * is a fault of ours, logged in full and answered with a generic line.
@@ -19,13 +21,29 @@ export type UserErrorCode =
 
 export class UserError extends Error {
   override readonly name = 'UserError';
+  /** The message as the catalogue holds it (a plain string only while a call site is not yet moved to it). */
+  readonly said: Message | string;
+  readonly hintSaid?: Message | string;
   constructor(
     readonly code: UserErrorCode,
-    message: string,
+    message: Message | string,
     /** What to do about it, shown under the message. */
-    readonly hint?: string,
+    hint?: Message | string,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : say(message, 'en'));
+    this.said = message;
+    this.hintSaid = hint;
+  }
+
+  /** The message in the reader's language. */
+  text(lang: Lang): string {
+    return typeof this.said === 'string' ? this.said : say(this.said, lang);
+  }
+
+  /** What to do about it, in the reader's language. */
+  hint(lang: Lang): string | undefined {
+    const h = this.hintSaid;
+    return h === undefined ? undefined : typeof h === 'string' ? h : say(h, lang);
   }
 }
 

@@ -1,8 +1,9 @@
-import type { FlagSpec, Lang, Text } from './flag-spec.js';
+import type { FlagRule, FlagSpec, Lang, Text } from './flag-spec.js';
 import type { ParsedFlags, Segment } from './parse-flags.js';
 import type { Progress, Reply } from './reply.js';
 import type { ReplyTarget, Requester } from './request.js';
-import type { OpsApi } from './ops-api.js';
+import type { AuditApi, JobsApi, LocksApi, PrefsApi } from './queue-ports.js';
+import type { ExpiryApi } from './job.js';
 import type { SandboxApi } from './sandbox-api.js';
 import type { Settings } from './settings.js';
 
@@ -34,8 +35,13 @@ export interface ExecContext<Args> {
   settings: Settings;
   registry: CommandRegistry;
   sandbox: SandboxApi;
-  ops: OpsApi;
-  progress(update: Progress): Promise<void>;
+  jobs: JobsApi;
+  audit: AuditApi;
+  expiry: ExpiryApi;
+  locks: LocksApi;
+  prefs: PrefsApi;
+  /** Reports a stage; the language is filled in by the pipeline. */
+  progress(update: Omit<Progress, 'lang'>): Promise<void>;
   /** Aborted, with the canceller's name as its reason, when someone cancels the running job. */
   signal?: AbortSignal;
   /** The file sent with the command (cp into a container), read from where the bot left it. */
@@ -53,7 +59,13 @@ export interface CommandDefinition<Args = unknown> {
   summary: Text;
   usage: string;
   flags: readonly FlagSpec[];
-  /** Flags the Docker CLI has for this command that Stevedore does not offer, with the reason (run: see policy/). */
+  /**
+   * What Stevedore does with each flag, and why: the one place flag verdicts are declared, for every command.
+   * A flag not listed gets `otherFlags` (run: refused, deny by default; the rest: used).
+   */
+  flagRules?: Readonly<Record<string, FlagRule>>;
+  otherFlags?: FlagRule;
+  /** Legacy: flags refused with an English reason only; being moved into flagRules. */
   refused?: Readonly<Record<string, string>>;
   positionals: readonly PositionalSpec[];
   /** Flags offered as typed options on chat platforms (the rest go in one free-text `flags` option). */
@@ -102,4 +114,15 @@ export function execContext<Args>(
   rest: Omit<ExecContext<Args>, 'args' | 'argv' | 'lang'>,
 ): ExecContext<Args> {
   return { args: command.args, argv: command.argv, lang: rest.who.locale ?? 'en', ...rest };
+}
+
+const USED: FlagRule = { verdict: 'used', why: { en: '', ko: '' } };
+
+/** What Stevedore does with one flag of a command (by its long name). */
+export function flagRuleOf(definition: Pick<CommandDefinition<any>, 'flagRules' | 'otherFlags' | 'refused'>, long: string): FlagRule {
+  const rule = definition.flagRules?.[long];
+  if (rule) return rule;
+  const legacy = definition.refused?.[long];
+  if (legacy) return { verdict: 'refused', why: { en: legacy, ko: legacy } };
+  return definition.otherFlags ?? USED;
 }

@@ -15,3 +15,17 @@ export interface FlagSpec {
 
 export type Lang = 'en' | 'ko';
 export type Text = Record<Lang, string>;
+
+/**
+ * What Stevedore does with a flag of a command:
+ * - used: honoured as typed
+ * - bounded: honoured within a configured maximum
+ * - ignored: accepted and without effect here (the sandbox already does it, or chat has no terminal)
+ * - refused: the command is refused, naming the flag and the reason
+ */
+export type FlagVerdict = 'used' | 'bounded' | 'ignored' | 'refused';
+
+export interface FlagRule {
+  verdict: FlagVerdict;
+  why: Text;
+}

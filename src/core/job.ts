@@ -50,3 +50,27 @@ export interface CommandQueueApi {
 export interface DeliveryApi {
   deliver(delivery: Delivery): Promise<void>;
 }
+
+/** One try at a queued job, as the queue hands it to its processor. */
+export interface JobRun<T> {
+  id: string;
+  data: T;
+  /** When the job was queued. */
+  queuedMs: number;
+  /** 1 for the first try. */
+  attempt: number;
+  attempts: number;
+}
+
+/**
+ * How a try ended, in the processor's words: done (with what to keep as the job's result), to be tried again at
+ * a time without spending a try, or failed for good (the reply is already on its way). A thrown error is a fault
+ * of ours, retried while tries are left.
+ */
+export type JobVerdict = { kind: 'done'; result: unknown } | { kind: 'later'; atMs: number } | { kind: 'final'; reason: string };
+
+/** Where detached containers' times to live are kept. */
+export interface ExpiryApi {
+  /** Stops and removes a detached container at `atMs`, and tells its owner. */
+  expireAt(job: ExpiryJob, atMs: number): Promise<void>;
+}

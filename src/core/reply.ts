@@ -1,3 +1,6 @@
+import type { Lang } from './flag-spec.js';
+import { msg, say, type Message } from './messages/index.js';
+
 /** How a reply looks to the user, whatever the platform. */
 export type ReplyStatus = 'ok' | 'failed' | 'refused' | 'error' | 'info';
 
@@ -54,11 +57,27 @@ export type Stage = 'queued' | 'pulling' | 'running' | 'done';
 
 export interface Progress {
   stage: Stage;
-  /** e.g. the queue position, or the image being pulled. */
-  detail?: string;
+  /** The language of the one who asked. */
+  lang: Lang;
+  /** While queued: 1 = next. */
+  position?: number;
+  /** e.g. the image being pulled (a name, shown as it is), or why the job waits (a message). */
+  detail?: string | Message;
 }
 
 /** A reply succeeded from the user's point of view (used for exit codes of the one-shot CLI). */
 export function replySucceeded(reply: Reply): boolean {
   return (reply.status === 'ok' || reply.status === 'info') && (reply.exitCode ?? 0) === 0;
+}
+
+/** A progress update in words: the stage's name and what it adds (the queue position, the image, why it waits). */
+export function progressText(progress: Progress): { stage: string; detail?: string } {
+  const { lang } = progress;
+  const detail =
+    progress.position !== undefined
+      ? say(msg('queued.position', { position: progress.position }), lang)
+      : typeof progress.detail === 'object'
+        ? say(progress.detail, lang)
+        : progress.detail;
+  return { stage: say(`stage.${progress.stage}`, lang), detail };
 }

@@ -63,3 +63,6 @@ export function requesterOf(request: ChatRequest, admin: boolean): Requester {
 export function ownerId(who: Pick<Requester, 'platform' | 'userId'>): string {
   return `${who.platform}:${who.userId}`;
 }
+
+/** The route of ops notices meant for the terminal of this machine. */
+export const TERMINAL_OPS_ROUTE = 'ops-terminal';

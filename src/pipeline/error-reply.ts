@@ -1,16 +1,19 @@
-import { isUserError } from '../errors.js';
+import { isUserError, type UserError } from '../errors.js';
+import type { Lang } from '../core/flag-spec.js';
+import { msg, say } from '../core/messages/index.js';
 import type { Reply } from '../core/reply.js';
 
 /** The reply for a failure: a user's error in its own words with what to do; ours as one generic line. */
-export function errorReply(error: unknown, jobId?: string): Reply {
+export function errorReply(error: unknown, lang: Lang, jobId?: string): Reply {
   if (isUserError(error)) {
-    const refused = error.code === 'refused-flag' || error.code === 'forbidden' || error.code === 'image-not-allowed';
-    return { status: refused ? 'refused' : 'error', title: error.message, body: error.hint, ephemeral: true };
+    const e = error as UserError;
+    const refused = e.code === 'refused-flag' || e.code === 'forbidden' || e.code === 'image-not-allowed';
+    return { status: refused ? 'refused' : 'error', title: e.text(lang), body: e.hint(lang), ephemeral: true };
   }
   return {
     status: 'error',
-    title: 'Something went wrong on our side',
-    body: `The command did not complete${jobId ? ` (job #${jobId})` : ''}. It has been logged; try again in a moment.`,
+    title: say('error.internal', lang),
+    body: say(msg('error.internal.hint', { job: jobId }), lang),
     ephemeral: true,
   };
 }

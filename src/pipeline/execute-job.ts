@@ -1,7 +1,8 @@
 import { isUserError, UserError } from '../errors.js';
-import type { CommandJob, DeliveryApi, ExpiryJob } from '../core/job.js';
-import type { AuditApi, OpsApi } from '../core/ops-api.js';
+import type { CommandJob, DeliveryApi, ExpiryApi, ExpiryJob } from '../core/job.js';
+import type { AuditApi, JobsApi, LocksApi, PrefsApi, UploadsApi } from '../core/queue-ports.js';
 import { execContext } from '../core/command.js';
+import { langOf, msg } from '../core/messages/index.js';
 import { parseCommand } from '../core/parse.js';
 import type { CommandRegistry } from '../core/registry.js';
 import type { Progress, Reply } from '../core/reply.js';
@@ -16,7 +17,11 @@ export interface JobDeps {
   sandbox: SandboxApi;
   deliveries: DeliveryApi;
   audit: AuditApi;
-  ops: OpsApi;
+  jobs: JobsApi;
+  expiry: ExpiryApi;
+  locks: LocksApi;
+  uploads: UploadsApi;
+  prefs: PrefsApi;
 }
 
 /**
@@ -44,7 +49,9 @@ export async function executeJob(jobId: string, job: CommandJob, deps: JobDeps, 
   try {
     const command = parseCommand(job.text, { who, settings: deps.settings, registry: deps.registry });
     authorize(deps.settings.policy, who, command.definition);
-    const progress = (update: Progress) => deps.deliveries.deliver({ kind: 'progress', jobId, replyTo: job.replyTo, progress: update });
+    const lang = langOf(who.locale);
+    const progress = (update: Omit<Progress, 'lang'>) =>
+      deps.deliveries.deliver({ kind: 'progress', jobId, replyTo: job.replyTo, progress: { ...update, lang } });
     const reply = await command.definition.execute(
       execContext(command, {
         who,
@@ -53,19 +60,18 @@ export async function executeJob(jobId: string, job: CommandJob, deps: JobDeps, 
         settings: deps.settings,
         registry: deps.registry,
         sandbox: deps.sandbox,
-        ops: deps.ops,
+        jobs: deps.jobs,
+        audit: deps.audit,
+        expiry: deps.expiry,
+        locks: deps.locks,
+        prefs: deps.prefs,
         progress,
         signal,
         upload: job.upload && {
           name: job.upload.name,
           read: async () => {
-            const data = await deps.ops.readUpload(job.upload!.key);
-            if (!data)
-              throw new UserError(
-                'not-found',
-                `The file ${job.upload!.name} waited too long and is gone.`,
-                'Send the command with the file again.',
-              );
+            const data = await deps.uploads.readUpload(job.upload!.key);
+            if (!data) throw new UserError('not-found', msg('upload.expired', { name: job.upload!.name }), msg('upload.expired.hint'));
             return data;
           },
         },

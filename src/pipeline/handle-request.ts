@@ -1,18 +1,20 @@
 import type { Logger } from 'pino';
 import { isUserError, Replayed } from '../errors.js';
 import { execContext, type ParsedCommand } from '../core/command.js';
-import type { CommandQueueApi, Queued } from '../core/job.js';
-import type { AuditApi, AuditEntry, GateApi, OpsApi } from '../core/ops-api.js';
+import type { CommandJob, CommandQueueApi, ExpiryApi, Queued } from '../core/job.js';
+import type { Lang } from '../core/flag-spec.js';
+import { langOf, say } from '../core/messages/index.js';
+import type { AuditApi, AuditEntry, GateApi, JobsApi, LocksApi, PrefsApi, UploadsApi } from '../core/queue-ports.js';
 import { parseCommand, withoutPrefix } from '../core/parse.js';
 import type { CommandRegistry } from '../core/registry.js';
 import type { Reply } from '../core/reply.js';
 import type { ChatRequest, Requester } from '../core/request.js';
-import { requesterOf } from '../core/request.js';
+import { ownerId, requesterOf } from '../core/request.js';
 import type { SandboxApi } from '../core/sandbox-api.js';
 import type { Settings } from '../core/settings.js';
 import { authorize, isAdmin } from '../policy/access.js';
 import { errorReply } from './error-reply.js';
-import { takeUpload } from './uploads.js';
+import { checkUpload, takeUpload } from './uploads.js';
 import { commandsTotal } from '../health/metrics.js';
 
 /**
@@ -20,7 +22,7 @@ import { commandsTotal } from '../health/metrics.js';
  * `replayed`: the request came before (a platform's retry), nothing was done; a platform may answer it silently.
  */
 export type ReplyAnswer = { kind: 'reply'; reply: Reply; replayed?: true };
-export type Answer = ReplyAnswer | { kind: 'queued'; queued: Queued };
+export type Answer = ReplyAnswer | { kind: 'queued'; queued: Queued; lang: Lang };
 
 /** A command that passed parsing, policy and quotas, and still has to be queued. */
 export interface Accepted {
@@ -28,8 +30,6 @@ export interface Accepted {
   request: ChatRequest;
   who: Requester;
   command: ParsedCommand;
-  /** A file taken in for the command, waiting in Redis. */
-  upload?: { key: string; name: string; size: number };
 }
 
 export interface RequestDeps {
@@ -38,7 +38,10 @@ export interface RequestDeps {
   queue: CommandQueueApi;
   gate: GateApi;
   audit: AuditApi;
-  ops: OpsApi;
+  jobs: JobsApi;
+  locks: LocksApi;
+  uploads: UploadsApi;
+  prefs: PrefsApi;
   log: Logger;
 }
 
@@ -46,6 +49,7 @@ export interface RequestDeps {
 const NO_SANDBOX = new Proxy({} as SandboxApi, {
   get: () => () => Promise.reject(new Error('commands that run in the bot have no sandbox')),
 });
+const NO_EXPIRY: ExpiryApi = { expireAt: () => Promise.reject(new Error('commands that run in the bot start no containers')) };
 
 /**
  * The bot's side of one command, first half: parse, authorize, admit. Commands that answer in the bot (help,
@@ -56,22 +60,18 @@ const NO_SANDBOX = new Proxy({} as SandboxApi, {
 export async function admitRequest(request: ChatRequest, deps: RequestDeps): Promise<Accepted | ReplyAnswer> {
   const { settings } = deps;
   const who = requesterOf(request, isAdmin(settings.policy, request.platform, request.userId, request.roles));
+  // The platform's locale where it sends one (Discord), else the user's own choice (/docker lang), else the default.
+  who.locale = request.locale ?? (await deps.prefs.lang(ownerId(who)).catch(() => undefined)) ?? settings.defaultLang;
   try {
     const command = parseCommand(request.text, { who, settings, registry: deps.registry });
     authorize(settings.policy, who, command.definition);
     const queued = command.definition.runsOn === 'worker';
     await deps.gate.admit(who, queued, request.seenKey);
     if (queued) {
+      // A file it takes in is only looked at here (its declared size); it is downloaded after the acknowledgement.
       const wanted = command.definition.uploadFrom?.(command.args);
-      if (!wanted) return { kind: 'accepted', request, who, command };
-      const file = await takeUpload(request, wanted, settings.uploadLimit);
-      return {
-        kind: 'accepted',
-        request,
-        who,
-        command,
-        upload: { key: await deps.ops.storeUpload(file.data), name: file.name, size: file.data.length },
-      };
+      if (wanted) checkUpload(request, wanted, settings.uploadLimit);
+      return { kind: 'accepted', request, who, command };
     }
     commandsTotal.inc({ command: command.definition.name, verdict: 'answered' });
     const reply = await command.definition.execute(
@@ -82,7 +82,11 @@ export async function admitRequest(request: ChatRequest, deps: RequestDeps): Pro
         settings,
         registry: deps.registry,
         sandbox: NO_SANDBOX,
-        ops: deps.ops,
+        jobs: deps.jobs,
+        audit: deps.audit,
+        expiry: NO_EXPIRY,
+        locks: deps.locks,
+        prefs: deps.prefs,
         progress: async () => {},
       }),
     );
@@ -92,19 +96,28 @@ export async function admitRequest(request: ChatRequest, deps: RequestDeps): Pro
     if (error instanceof Replayed)
       return {
         kind: 'reply',
-        reply: { status: 'ok', title: 'This request was received before; it is not run twice.', ephemeral: true },
+        reply: { status: 'ok', title: say('request.replayed', langOf(who.locale)), ephemeral: true },
         replayed: true,
       };
     return refusal(deps, request, who, error);
   }
 }
 
-/** Second half: record the job (with where to reply) before anyone is told it was queued. */
+/**
+ * Second half, after the platform was acknowledged: take in the file the command names, if any, then record the
+ * job (with where to reply) before anyone is told it was queued.
+ */
 export async function queueAccepted(accepted: Accepted, deps: RequestDeps): Promise<Answer> {
-  const { request, who } = accepted;
+  const { request, who, command } = accepted;
   try {
+    const wanted = command.definition.uploadFrom?.(command.args);
+    let upload: CommandJob['upload'];
+    if (wanted) {
+      const file = await takeUpload(request, wanted, deps.settings.uploadLimit);
+      upload = { key: await deps.uploads.storeUpload(file.data), name: file.name, size: file.data.length };
+    }
     const queued = await deps.queue.enqueue(
-      { text: request.text, who, replyTo: request.replyTo, ...(accepted.upload ? { upload: accepted.upload } : {}) },
+      { text: request.text, who, replyTo: request.replyTo, ...(upload ? { upload } : {}) },
       request.dedupKey,
     );
     commandsTotal.inc({ command: accepted.command.definition.name, verdict: 'queued' });
@@ -112,7 +125,7 @@ export async function queueAccepted(accepted: Accepted, deps: RequestDeps): Prom
     // both, in order), without waiting for it here; the audit follows the ack.
     void deps.gate.track(who, queued.jobId).catch(() => {});
     void record(deps, request, who, { verdict: 'queued', jobId: queued.jobId });
-    return { kind: 'queued', queued };
+    return { kind: 'queued', queued, lang: langOf(who.locale) };
   } catch (error) {
     return refusal(deps, request, who, error);
   }
@@ -150,5 +163,5 @@ async function refusal(deps: RequestDeps, request: ChatRequest, who: Requester, 
   const name = deps.registry.lookup(withoutPrefix(request.text).split(/\s+/))?.definition.name ?? 'unknown';
   commandsTotal.inc({ command: name, verdict });
   await record(deps, request, who, { verdict, code });
-  return { kind: 'reply', reply: errorReply(error) };
+  return { kind: 'reply', reply: errorReply(error, langOf(who.locale)) };
 }

@@ -1,18 +1,6 @@
-import type { Text } from '../core/flag-spec.js';
+import type { FlagRule, FlagVerdict } from '../core/flag-spec.js';
 
-/**
- * What Stevedore does with each `docker run` flag. Anything not listed is refused as unsupported: deny by default.
- * - used: honoured as typed
- * - bounded: honoured within a configured maximum
- * - ignored: accepted and without effect here (the sandbox already does it, or chat has no terminal)
- * - refused: the command is refused, naming the flag and the reason
- */
-export type FlagVerdict = 'used' | 'bounded' | 'ignored' | 'refused';
-
-export interface FlagRule {
-  verdict: FlagVerdict;
-  why: Text;
-}
+export type { FlagRule, FlagVerdict };
 
 const rule = (verdict: FlagVerdict, en: string, ko: string): FlagRule => ({ verdict, why: { en, ko } });
 const hostAccess = (what: string, ko: string) =>

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { AuditEntry } from '../core/ops-api.js';
+import type { AuditEntry } from '../core/queue-ports.js';
 
 /** The audit trail: a capped Redis stream, durable with AOF, newest last. */
 export class AuditLog {

@@ -4,7 +4,6 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { RetryLater } from '../errors.js';
 import type { Delivery, DeliveryApi } from '../core/job.js';
-import { deliveriesRetried } from '../health/metrics.js';
 import { closeWithGrace } from './close-worker.js';
 import { deliveryQueueName, finalDeliveryId } from './names.js';
 
@@ -40,6 +39,8 @@ export class DeliveryQueues implements DeliveryApi {
     private readonly connection: Redis,
     private readonly prefix: string,
     private readonly jobsKept: number,
+    /** Told of each delivery tried again (metrics are handed in: queue/ does not import health/). */
+    private readonly onRetry: (route: string) => void = () => {},
   ) {}
 
   private queueFor(laneName: string): Queue<Delivery> {
@@ -100,7 +101,7 @@ export class DeliveryQueues implements DeliveryApi {
         async (job) => {
           const delivery = job.data;
           if (delivery.kind === 'progress' && (await this.finalQueued(route, delivery.jobId))) return 'superseded';
-          if (job.attemptsMade > 0) deliveriesRetried.inc({ route: route.startsWith('terminal-') ? 'terminal' : route });
+          if (job.attemptsMade > 0) this.onRetry(route.startsWith('terminal-') ? 'terminal' : route);
           try {
             await send(delivery);
           } catch (error) {
@@ -108,7 +109,7 @@ export class DeliveryQueues implements DeliveryApi {
             // The platform said when: this lane pauses exactly that long and the delivery goes back in line, so
             // later edits of the same message cannot overtake it, and no try is spent.
             log.info({ route, job: delivery.jobId, delayMs: error.delayMs }, 'delivery rate-limited');
-            deliveriesRetried.inc({ route });
+            this.onRetry(route);
             await worker.rateLimit(error.delayMs);
             throw Worker.RateLimitError();
           }

@@ -1,6 +1,6 @@
 import type { Job, Queue } from 'bullmq';
 import type { CommandJob, DeliveryApi, Queued } from '../core/job.js';
-import type { JobInfo, QueueSummary, ShortLivedStoreApi } from '../core/ops-api.js';
+import type { JobInfo, JobsApi, QueueSummary, ShortLivedStoreApi } from '../core/queue-ports.js';
 import type { RunOutcome } from '../core/reply.js';
 import { ownerId, type ReplyTarget, type Requester } from '../core/request.js';
 import type { CommandQueue } from './command-queue.js';
@@ -12,7 +12,7 @@ const CANCEL_TTL_MS = 10 * 60_000;
 export const cancelKey = (jobId: string) => `cancel:${jobId}`;
 
 /** Jobs as users and admins see them: list, cancel, run again. */
-export class JobControl {
+export class JobControl implements JobsApi {
   private readonly queue: Queue<CommandJob>;
 
   constructor(

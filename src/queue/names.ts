@@ -10,3 +10,6 @@ export function deliveryQueueName(route: string): string {
 export function finalDeliveryId(jobId: string): string {
   return `final-${jobId}`;
 }
+
+/** Detached containers' times to live. */
+export const EXPIRY_QUEUE = 'container-expiry';

@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Replayed, UserError } from '../errors.js';
-import type { GateApi } from '../core/ops-api.js';
+import type { GateApi } from '../core/queue-ports.js';
 import type { CommandJob } from '../core/job.js';
 import { ownerId, type Requester } from '../core/request.js';
 import type { Policy } from '../policy/policy-file.js';

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { ShortLivedStoreApi } from '../core/ops-api.js';
+import type { ShortLivedStoreApi } from '../core/queue-ports.js';
 
 /**
  * Values that expire by themselves: a platform's short-lived reply credentials (a Discord interaction token, a

@@ -44,7 +44,7 @@ describe('Slack over HTTP, end to end with the real Bolt', () => {
     expect(ack.ms).toBeLessThan(3000);
     const body = JSON.parse(ack.body);
     expect(body.response_type).toBe('ephemeral');
-    expect(body.text).toMatch(/Queued as #\d+ \(position \d+\)/);
+    expect(body.text).toMatch(/Queued #\d+ \(position \d+\)/);
     await expect.poll(() => finalMessage(slack, '&lt; boo &gt;'), { timeout: 20_000 }).toBeDefined();
     const posts = slack.find('chat.postMessage');
     expect(posts).toHaveLength(1);
@@ -153,7 +153,7 @@ describe('Slack in Socket Mode, end to end with the real Bolt', () => {
     const open = slack.find('apps.connections.open')[0]!;
     expect(open.token).toBe('xapp-test');
     const ack = (await slack.socketSlashCommand({ text: 'run whalesay socket' })) as { text: string };
-    expect(ack.text).toMatch(/Queued as #\d+/);
+    expect(ack.text).toMatch(/Queued #\d+/);
     await expect.poll(() => finalMessage(slack, '&lt; socket &gt;'), { timeout: 20_000 }).toBeDefined();
   });
 

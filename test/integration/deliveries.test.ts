@@ -12,7 +12,7 @@ const queuedNotice = (jobId: string): Delivery => ({
   kind: 'progress',
   jobId,
   replyTo,
-  progress: { stage: 'queued', detail: 'position 1' },
+  progress: { stage: 'queued', position: 1, lang: 'en' },
   unlessMoved: true,
 });
 
@@ -25,8 +25,8 @@ afterAll(async () => {
 describe('the bot\'s "queued" notice', () => {
   it("is sent in order with the job's later progress, and not at all once the job has moved on", async () => {
     await deliveries.deliver(queuedNotice('1')); // the usual case: queued before the worker starts the job
-    await deliveries.deliver({ kind: 'progress', jobId: '1', replyTo, progress: { stage: 'running', detail: 'whalesay' } });
-    await deliveries.deliver({ kind: 'progress', jobId: '2', replyTo, progress: { stage: 'running', detail: 'whalesay' } });
+    await deliveries.deliver({ kind: 'progress', jobId: '1', replyTo, progress: { stage: 'running', detail: 'whalesay', lang: 'en' } });
+    await deliveries.deliver({ kind: 'progress', jobId: '2', replyTo, progress: { stage: 'running', detail: 'whalesay', lang: 'en' } });
     await deliveries.deliver(queuedNotice('2')); // after a burst: job 2 already runs, "queued" would be stale
     const sent: string[] = [];
     const consumer = deliveries.consume(

@@ -19,7 +19,7 @@ describe('/docker run whalesay boo, through queue and worker on the real engine'
     expect(reply.exitCode).toBe(0);
     expect(reply.code?.text).toContain('< boo >');
     expect(reply.code?.text).toContain('\\______ o          __/');
-    expect(t.printed()).toMatch(/⏳ queued #\d+ \(position \d+\)\n▶ running #\d+/);
+    expect(t.printed()).toMatch(/⏳ Queued #\d+ \(position \d+\)\n▶ Running #\d+/);
     // The reply is delivered from inside the job, just before BullMQ marks it completed.
     await expect
       .poll(async () => (await t.main.commandQueue.queue.getJobs(['completed'])).map((j) => j.data.text))
@@ -112,7 +112,7 @@ describe('/docker run whalesay boo, through queue and worker on the real engine'
     expect(await t.main.sandbox!.hasImage('docker/whalesay:latest')).toBe(false);
     const reply = await t.alice.submit('run --rm whalesay back again');
     expect(reply.code!.text).toContain('< back again >');
-    expect(t.printed()).toContain('⬇ pulling');
+    expect(t.printed()).toContain('⬇ Pulling');
     const registryDigest = execFileSync(
       'curl',
       [

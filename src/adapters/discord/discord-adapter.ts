@@ -2,11 +2,13 @@ import { Client, Events, GatewayIntentBits, REST, Routes, type AutocompleteInter
 import type { Delivery } from '../../core/job.js';
 import type { CommandRegistry } from '../../core/command.js';
 import type { ChatRequest } from '../../core/request.js';
-import type { ChatPipeline } from '../shared/chat-pipeline.js';
+import type { ChatEntry } from '../../pipeline/chat-entry.js';
+import type { AdapterHealth, ChatAdapter } from '../../core/chat-adapter.js';
 import { registrationBody, textFromOptions } from './command-schema.js';
-import { BUTTON_PREFIX, EPHEMERAL, renderProgress, renderQueued, renderReply, type DiscordMessage } from './render.js';
+import { BUTTON_PREFIX, EPHEMERAL, renderProgress, renderReply, type DiscordMessage } from './render.js';
 
-export interface DiscordOptions extends ChatPipeline {
+export interface DiscordOptions {
+  entry: ChatEntry;
   token: string;
   applicationId: string;
   guildId?: string;
@@ -34,7 +36,7 @@ export async function registerCommands(
  * accepted commands are deferred, queued, then edited in place by deliveries; the interaction token is kept in
  * the short-lived store (never in the job) and, once expired, replies go to the channel with the bot token.
  */
-export class DiscordAdapter {
+export class DiscordAdapter implements ChatAdapter {
   readonly route = 'discord';
   readonly client: Client;
   readonly rest: REST;
@@ -43,15 +45,19 @@ export class DiscordAdapter {
     this.client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: o.apiUrl } });
     this.rest = this.client.rest;
     this.client.on(Events.InteractionCreate, (interaction) => {
-      this.onInteraction(interaction).catch((error) => o.log.error({ err: error }, 'discord interaction failed'));
+      this.onInteraction(interaction).catch((error) => o.entry.log.error({ err: error }, 'discord interaction failed'));
     });
-    this.client.on(Events.Error, (error) => o.log.error({ err: error }, 'discord client error'));
+    this.client.on(Events.Error, (error) => o.entry.log.error({ err: error }, 'discord client error'));
   }
 
   async start(): Promise<void> {
     const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
     await this.client.login(this.o.token);
     await ready;
+  }
+
+  async healthy(): Promise<AdapterHealth> {
+    return { ok: this.client.ws.status === 0, detail: `gateway status ${this.client.ws.status}` };
   }
 
   async stop(): Promise<void> {
@@ -93,25 +99,22 @@ export class DiscordAdapter {
       replyTo: { route: this.route, channelId: i.channelId ?? '', interactionId: i.id },
       attachments,
     };
-    const admitted = await this.o.admit(request);
-    if (admitted.kind === 'reply') {
-      const m = renderReply(admitted.reply);
-      await i.reply({
-        ...m.body,
-        files: m.files.map((f) => ({ attachment: f.data, name: f.name })),
-        flags: admitted.reply.ephemeral ? EPHEMERAL : undefined,
-      } as never);
-      return;
-    }
-    // Acknowledge within Discord's 3 s, keep the token out of the job, then queue.
-    await i.deferReply();
-    await this.o.store.put(`discord:${i.id}`, i.token, this.o.tokenTtlMs);
-    const answer = await this.o.queue(admitted);
-    if (answer.kind === 'queued') {
-      this.o.announceQueued(answer.queued, request.replyTo);
-    } else {
-      await this.edit(i.id, request.replyTo.channelId, renderReply(answer.reply));
-    }
+    // Acknowledge within Discord's 3 s, before any slow work (an attachment's download, the queueing); the token
+    // is kept in the short-lived store, never in the job.
+    let deferred = false;
+    const answer = await this.o.entry.handle(request, async () => {
+      await i.deferReply();
+      deferred = true;
+      await this.o.entry.store.put(`discord:${i.id}`, i.token, this.o.tokenTtlMs);
+    });
+    if (answer.kind === 'queued') return; // the chat entry announces it, editing the deferred reply
+    const m = renderReply(answer.reply);
+    if (deferred) return this.edit(i.id, request.replyTo.channelId, m);
+    await i.reply({
+      ...m.body,
+      files: m.files.map((f) => ({ attachment: f.data, name: f.name })),
+      flags: answer.reply.ephemeral ? EPHEMERAL : undefined,
+    } as never);
   }
 
   private async autocomplete(i: AutocompleteInteraction): Promise<void> {
@@ -132,11 +135,8 @@ export class DiscordAdapter {
   readonly deliver = async (delivery: Delivery): Promise<void> => {
     const interactionId = String(delivery.replyTo.interactionId ?? '');
     if (delivery.kind === 'progress') {
-      const message =
-        delivery.progress.stage === 'queued'
-          ? renderQueued({ jobId: delivery.jobId, position: Number(/\d+/.exec(delivery.progress.detail ?? '')?.[0] ?? 1) })
-          : renderProgress(delivery.jobId, delivery.progress);
-      const token = await this.o.store.get(`discord:${interactionId}`);
+      const message = renderProgress(delivery.jobId, delivery.progress);
+      const token = await this.o.entry.store.get(`discord:${interactionId}`);
       if (token) await this.patchOriginal(token, message); // progress after the token expired is not worth a new message
       return;
     }
@@ -149,7 +149,7 @@ export class DiscordAdapter {
   };
 
   private async edit(interactionId: string, channelId: string, message: DiscordMessage, ephemeral = false): Promise<void> {
-    const token = await this.o.store.get(`discord:${interactionId}`);
+    const token = await this.o.entry.store.get(`discord:${interactionId}`);
     if (!token) return this.postToChannel(channelId, message);
     if (ephemeral) {
       // The deferral was public: say it privately, then take the public placeholder away.

@@ -1,5 +1,4 @@
-import type { Progress, Reply, ReplyStatus } from '../../core/reply.js';
-import type { Queued } from '../../core/job.js';
+import { progressText, type Progress, type Reply, type ReplyStatus } from '../../core/reply.js';
 import { codeBlock, escapeFences, fitCodeBlock } from '../shared/fit-text.js';
 
 /** Discord's limits on one message (https://discord.com/developers/docs/resources/message). */
@@ -84,14 +83,11 @@ export function renderReply(reply: Reply): DiscordMessage {
   };
 }
 
-export function renderQueued(queued: Queued): DiscordMessage {
-  return plain(`⏳ Queued as #${queued.jobId} (position ${queued.position})`);
-}
-
-const STAGE: Record<Progress['stage'], string> = { queued: '⏳ Queued', pulling: '⬇️ Pulling', running: '▶️ Running', done: '■ Done' };
+const STAGE: Record<Progress['stage'], string> = { queued: '⏳', pulling: '⬇️', running: '▶️', done: '■' };
 
 export function renderProgress(jobId: string, progress: Progress): DiscordMessage {
-  return plain(`${STAGE[progress.stage]} #${jobId}${progress.detail ? `: ${progress.detail}` : ''}`);
+  const { stage, detail } = progressText(progress);
+  return plain(`${STAGE[progress.stage]} ${stage} #${jobId}${detail ? ` (${detail})` : ''}`);
 }
 
 function plain(content: string): DiscordMessage {

@@ -1,4 +1,6 @@
-import type { Progress, Reply, ReplyStatus } from '../../core/reply.js';
+import { progressText, type Progress, type Reply, type ReplyStatus } from '../../core/reply.js';
+import type { Lang } from '../../core/flag-spec.js';
+import type { Queued } from '../../core/job.js';
 import { codeBlock, escapeFences, fitCodeBlock } from '../shared/fit-text.js';
 
 /** Slack's limits (https://api.slack.com/reference/block-kit/blocks). */
@@ -75,15 +77,20 @@ export function renderReply(reply: Reply): SlackMessage {
 }
 
 const STAGE: Record<Progress['stage'], string> = {
-  queued: ':hourglass_flowing_sand: Queued',
-  pulling: ':arrow_down: Pulling',
-  running: ':arrow_forward: Running',
-  done: 'Done',
+  queued: ':hourglass_flowing_sand:',
+  pulling: ':arrow_down:',
+  running: ':arrow_forward:',
+  done: ':black_square_for_stop:',
 };
 
 export function renderProgress(jobId: string, progress: Progress): SlackMessage {
-  const text = `${STAGE[progress.stage]} #${jobId}${progress.detail ? `: ${escapeMrkdwn(progress.detail)}` : ''}`;
+  const { stage, detail } = progressText(progress);
+  const text = `${STAGE[progress.stage]} ${stage} #${jobId}${detail ? ` (${escapeMrkdwn(detail)})` : ''}`;
   return { text, blocks: [section(text)], files: [] };
+}
+
+export function renderQueued(queued: Queued, lang: Lang): SlackMessage {
+  return renderProgress(queued.jobId, { stage: 'queued', position: queued.position, lang });
 }
 
 function section(text: string): unknown {

@@ -4,10 +4,12 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Receiver 
 import { RetryLater } from '../../errors.js';
 import type { Delivery } from '../../core/job.js';
 import type { ChatRequest } from '../../core/request.js';
-import type { ChatPipeline } from '../shared/chat-pipeline.js';
-import { ACTION_PREFIX, renderProgress, renderReply, type SlackMessage } from './render.js';
+import type { ChatEntry } from '../../pipeline/chat-entry.js';
+import type { AdapterHealth, ChatAdapter } from '../../core/chat-adapter.js';
+import { ACTION_PREFIX, renderProgress, renderQueued, renderReply, type SlackMessage } from './render.js';
 
-export interface SlackOptions extends ChatPipeline {
+export interface SlackOptions {
+  entry: ChatEntry;
   botToken: string;
   /** HTTP mode. */
   signingSecret?: string;
@@ -26,7 +28,7 @@ const MESSAGE_MS = 24 * 3_600_000;
  * Slack as a chat platform, on Bolt: transport and rendering only. `/docker` is acknowledged at once with an
  * ephemeral "queued #id"; one channel message per job is then posted and updated in place by deliveries.
  */
-export class SlackAdapter {
+export class SlackAdapter implements ChatAdapter {
   readonly route = 'slack';
   readonly app: App;
   private readonly receiver: Receiver;
@@ -65,25 +67,12 @@ export class SlackAdapter {
         dedupKey: command.trigger_id,
         seenKey: `slack:${command.trigger_id}`,
       };
-      const admitted = await o.admit(request);
-      if (admitted.kind === 'reply' && admitted.replayed) return ack(); // a retry or a replay: answered the first time
-      if (admitted.kind === 'reply') {
-        const m = renderReply(admitted.reply);
-        await ack({ response_type: admitted.reply.ephemeral ? 'ephemeral' : 'in_channel', text: m.text, blocks: m.blocks } as never);
-        if (!admitted.reply.ephemeral) await this.uploadFiles(request.channelId, m);
-        return;
-      }
-      const answer = await o.queue(admitted);
-      if (answer.kind === 'queued') {
-        await ack({
-          response_type: 'ephemeral',
-          text: `:hourglass_flowing_sand: Queued as #${answer.queued.jobId} (position ${answer.queued.position})`,
-        });
-        o.announceQueued(answer.queued, request.replyTo);
-      } else {
-        const m = renderReply(answer.reply);
-        await ack({ response_type: 'ephemeral', text: m.text, blocks: m.blocks } as never);
-      }
+      const answer = await o.entry.handle(request);
+      if (answer.kind === 'reply' && answer.replayed) return ack(); // a retry or a replay: answered the first time
+      if (answer.kind === 'queued') return ack({ response_type: 'ephemeral', text: renderQueued(answer.queued, answer.lang).text });
+      const m = renderReply(answer.reply);
+      await ack({ response_type: answer.reply.ephemeral ? 'ephemeral' : 'in_channel', text: m.text, blocks: m.blocks } as never);
+      if (!answer.reply.ephemeral) await this.uploadFiles(request.channelId, m);
     });
     this.app.action(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action, client }) => {
       await ack();
@@ -100,9 +89,8 @@ export class SlackAdapter {
         dedupKey: b.trigger_id,
         seenKey: `slack:${b.trigger_id}`,
       };
-      const admitted = await o.admit(request);
-      if (admitted.kind === 'reply' && admitted.replayed) return;
-      const answer = admitted.kind === 'reply' ? admitted : await o.queue(admitted);
+      const answer = await o.entry.handle(request);
+      if (answer.kind === 'reply' && answer.replayed) return;
       if (answer.kind === 'reply') {
         const m = renderReply(answer.reply);
         if (answer.reply.ephemeral)
@@ -113,18 +101,20 @@ export class SlackAdapter {
       await client.chat.postEphemeral({
         channel: request.channelId,
         user: request.userId,
-        text: `:hourglass_flowing_sand: Queued as #${answer.queued.jobId} (position ${answer.queued.position})`,
+        text: renderQueued(answer.queued, answer.lang).text,
       });
-      o.announceQueued(answer.queued, request.replyTo);
     });
-    this.app.error(async (error) => o.log.error({ err: error }, 'slack app error'));
+    this.app.error(async (error) => o.entry.log.error({ err: error }, 'slack app error'));
   }
 
+  /** HTTP mode: where Slack's requests are received, once started. */
+  address?: AddressInfo;
+
   /** Starts Socket Mode, or an HTTP server that refuses requests from too far in the past or the future. */
-  async start(): Promise<AddressInfo | undefined> {
+  async start(): Promise<void> {
     if (this.o.appToken) {
       await this.app.start();
-      return undefined;
+      return;
     }
     const listener = (this.receiver as HTTPReceiver).requestListener;
     this.server = createServer((req, res) => {
@@ -138,13 +128,13 @@ export class SlackAdapter {
       listener(req, res);
     });
     await new Promise<void>((resolve) => this.server!.listen(this.o.port, this.o.host, resolve));
-    return this.server.address() as AddressInfo;
+    this.address = this.server.address() as AddressInfo;
   }
 
   /** Socket Mode: the WebSocket is open; HTTP mode: the server listens. */
-  connected(): boolean {
-    if (this.o.appToken) return Boolean((this.receiver as unknown as { client?: { connected?: boolean } }).client?.connected);
-    return Boolean(this.server?.listening);
+  async healthy(): Promise<AdapterHealth> {
+    if (this.o.appToken) return { ok: Boolean((this.receiver as unknown as { client?: { connected?: boolean } }).client?.connected) };
+    return { ok: Boolean(this.server?.listening) };
   }
 
   async stop(): Promise<void> {
@@ -170,11 +160,11 @@ export class SlackAdapter {
     const channel = delivery.replyTo.channelId;
     if (delivery.kind === 'notice') return void (await this.post(channel, renderReply(delivery.reply)));
     const key = `slack:message:${delivery.jobId}`;
-    const ts = await this.o.store.get(key);
+    const ts = await this.o.entry.store.get(key);
     if (delivery.kind === 'progress') {
       const m = renderProgress(delivery.jobId, delivery.progress);
       if (ts) await this.app.client.chat.update({ channel, ts, text: m.text, blocks: m.blocks as never });
-      else await this.o.store.put(key, await this.post(channel, m), MESSAGE_MS);
+      else await this.o.entry.store.put(key, await this.post(channel, m), MESSAGE_MS);
       return;
     }
     const m = renderReply(delivery.reply);

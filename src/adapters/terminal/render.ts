@@ -1,8 +1,9 @@
-import type { Progress, Reply, ReplyStatus } from '../../core/reply.js';
+import { progressText, type Progress, type Reply, type ReplyStatus } from '../../core/reply.js';
 import type { Queued } from '../../core/job.js';
+import type { Lang } from '../../core/flag-spec.js';
 
 const ICON: Record<ReplyStatus, string> = { ok: '✔', failed: '✖', refused: '⛔', error: '✖', info: 'ℹ' };
-const STAGE: Record<Progress['stage'], string> = { queued: '⏳ queued', pulling: '⬇ pulling', running: '▶ running', done: '■ done' };
+const STAGE: Record<Progress['stage'], string> = { queued: '⏳', pulling: '⬇', running: '▶', done: '■' };
 
 /** A reply as plain terminal text: title, body, output as is, then the fields on one line. */
 export function renderReply(reply: Reply): string {
@@ -18,10 +19,11 @@ export function renderReply(reply: Reply): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function renderQueued(queued: Queued): string {
-  return `${STAGE.queued} #${queued.jobId} (position ${queued.position})\n`;
+export function renderQueued(queued: Queued, lang: Lang): string {
+  return renderProgress(queued.jobId, { stage: 'queued', position: queued.position, lang });
 }
 
 export function renderProgress(jobId: string, progress: Progress): string {
-  return `${STAGE[progress.stage]} #${jobId}${progress.detail ? ` ${progress.detail}` : ''}\n`;
+  const { stage, detail } = progressText(progress);
+  return `${STAGE[progress.stage]} ${stage} #${jobId}${detail ? ` (${detail})` : ''}\n`;
 }

@@ -6,7 +6,8 @@ import type { Delivery } from '../../core/job.js';
 import type { Reply } from '../../core/reply.js';
 import type { ChatRequest } from '../../core/request.js';
 import type { Answer } from '../../pipeline/handle-request.js';
-import { renderProgress, renderQueued, renderReply } from './render.js';
+import { renderProgress, renderReply } from './render.js';
+import type { AdapterHealth, ChatAdapter } from '../../core/chat-adapter.js';
 
 export interface TerminalOptions {
   handle(request: ChatRequest): Promise<Answer>;
@@ -21,7 +22,7 @@ export interface TerminalOptions {
  * The terminal as a chat platform: a typed line is a request, and its replies come back through the same queue
  * and deliveries as Discord's or Slack's. Each process is its own delivery route.
  */
-export class TerminalAdapter {
+export class TerminalAdapter implements ChatAdapter {
   readonly route = `terminal-${randomBytes(6).toString('hex')}`;
   private readonly waiting = new Map<string, (reply: Reply) => void>();
   private readonly early = new Map<string, Reply>();
@@ -29,6 +30,14 @@ export class TerminalAdapter {
 
   constructor(private readonly options: TerminalOptions) {
     this.userId = options.userId ?? userInfo().username;
+  }
+
+  async start(): Promise<void> {}
+
+  async stop(): Promise<void> {}
+
+  async healthy(): Promise<AdapterHealth> {
+    return { ok: true };
   }
 
   /** Sends one command; resolves with the bot's immediate answer (a reply, or the news that it was queued). */
@@ -51,8 +60,7 @@ export class TerminalAdapter {
       this.options.out.write(renderReply(answer.reply));
       return answer.reply;
     }
-    const { jobId } = answer.queued;
-    this.options.out.write(renderQueued(answer.queued));
+    const { jobId } = answer.queued; // "queued" itself comes through the deliveries, like on every platform
     const early = this.early.get(jobId);
     if (early) {
       this.early.delete(jobId);

@@ -55,7 +55,7 @@ describe('parseCommand', () => {
     try {
       parse('rnu busybox');
     } catch (error) {
-      expect((error as { hint: string }).hint).toContain('`run`');
+      expect((error as { hint(l: string): string }).hint('en')).toContain('`run`');
     }
   });
   it('turns --help into help for the command', () => {

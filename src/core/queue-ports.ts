@@ -1,4 +1,5 @@
-import type { ExpiryJob, Queued } from './job.js';
+import type { Lang } from './flag-spec.js';
+import type { Queued } from './job.js';
 import type { RunOutcome } from './reply.js';
 import type { ReplyTarget, Requester } from './request.js';
 
@@ -42,9 +43,8 @@ export interface QueueSummary {
   workers: number;
 }
 
-/** What operations commands (audit, jobs, ...) may ask of the queue side, without importing it. */
-export interface OpsApi {
-  auditRecent(count: number): Promise<AuditEntry[]>;
+/** The jobs of the queue, as `jobs`, `cancel`, `retry` and `explain job` see them. */
+export interface JobsApi {
   job(id: string): Promise<JobInfo | undefined>;
   /** Recent jobs, newest first; only one owner's when `owner` is given. */
   jobs(options: { owner?: string; limit: number }): Promise<JobInfo[]>;
@@ -53,14 +53,19 @@ export interface OpsApi {
   cancel(jobId: string, by: Requester): Promise<'removed' | 'stopping' | 'finished'>;
   /** Queues the command of an earlier job again, as a new job. */
   requeue(job: JobInfo, replyTo: ReplyTarget): Promise<Queued>;
-  /** A named lock across processes (two cleanups never run at once). */
+}
+
+/** A named lock across processes (two cleanups never run at once). */
+export interface LocksApi {
   lock(name: string, ttlMs: number): Promise<boolean>;
   unlock(name: string): Promise<void>;
-  /** Keeps an uploaded file until a worker takes it (cp); returns its key. */
+}
+
+/** Files taken in for cp, kept until a worker takes them. */
+export interface UploadsApi {
+  /** Returns the key the file waits under. */
   storeUpload(data: Buffer): Promise<string>;
   readUpload(key: string): Promise<Buffer | undefined>;
-  /** Stops and removes a detached container when its time to live runs out, and tells its owner. */
-  expireAt(job: ExpiryJob, atMs: number): Promise<void>;
 }
 
 /** Admission before queueing: rate, per-user and global limits. Throws a UserError naming the limit. */
@@ -71,9 +76,10 @@ export interface GateApi {
   track(who: Requester, jobId: string): Promise<void>;
 }
 
-/** Where audit entries are written. */
+/** Where audit entries are written, and read back by admins. */
 export interface AuditApi {
   record(entry: AuditEntry): Promise<void>;
+  recent(count: number): Promise<AuditEntry[]>;
 }
 
 /** Expiring values kept outside job payloads: short-lived credentials, markers of requests already seen. */
@@ -82,4 +88,10 @@ export interface ShortLivedStoreApi {
   get(key: string): Promise<string | undefined>;
   claim(key: string, ttlMs: number): Promise<boolean>;
   remove(key: string): Promise<void>;
+}
+
+/** A user's own settings, kept across commands (the language, on platforms that send none). */
+export interface PrefsApi {
+  lang(owner: string): Promise<Lang | undefined>;
+  setLang(owner: string, lang: Lang): Promise<void>;
 }

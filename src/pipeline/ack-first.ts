@@ -13,7 +13,7 @@ interface Waiter {
  * within 3 s, while a reply that goes out a moment later loses nothing: so deliveries wait, a bounded time,
  * for a burst of commands to be acknowledged before they take the process's time.
  */
-export class Ingress {
+export class AckFirst {
   private inFlight = 0;
   private lastAt = 0;
   private waiters: Waiter[] = [];

@@ -1,0 +1,85 @@
+import type { Logger } from 'pino';
+import { EngineUnavailable, isUserError, UserError } from '../errors.js';
+import type { CommandJob, DeliveryApi, JobRun, JobVerdict } from '../core/job.js';
+import { langOf, msg } from '../core/messages/index.js';
+import type { Reply } from '../core/reply.js';
+import { errorReply } from './error-reply.js';
+
+/** How often a job waiting for the engine tries again. */
+const ENGINE_RETRY_MS = 3000;
+
+/** How often a running job checks whether someone cancelled it. */
+const CANCEL_POLL_MS = 1000;
+
+export interface ProcessDeps {
+  deliveries: DeliveryApi;
+  log: Logger;
+  /** How long a job waits for an unreachable engine before it fails. */
+  engineWaitMs: number;
+  /** Runs the command (executeJob, bound to the worker's services). */
+  execute(jobId: string, job: CommandJob, signal: AbortSignal): Promise<Reply>;
+  /** Who asked to cancel a running job, if anyone; watched while the job runs. */
+  cancelledBy(jobId: string): Promise<string | undefined>;
+}
+
+/**
+ * One try at a queued command: run it, hand its one final reply to the deliveries, and say how the try ended.
+ * A user's error ends the job at once (no retry); an engine that does not answer makes the job wait, saying so,
+ * without spending a try; a fault of ours is thrown to be retried, and the user hears of it only when the last
+ * try has failed.
+ */
+export async function processCommandJob(run: JobRun<CommandJob>, deps: ProcessDeps): Promise<JobVerdict> {
+  const { id: jobId, data: job } = run;
+  const lang = langOf(job.who.locale);
+  const final = (reply: Reply) => deps.deliveries.deliver({ kind: 'final', jobId, replyTo: job.replyTo, reply });
+  try {
+    const reply = await watchingForCancel(jobId, deps, (signal) => deps.execute(jobId, job, signal));
+    await final(reply);
+    return { kind: 'done', result: { status: reply.status, exitCode: reply.exitCode, outcome: reply.outcome } };
+  } catch (error) {
+    if (error instanceof EngineUnavailable) {
+      const waited = Date.now() - run.queuedMs;
+      if (waited < deps.engineWaitMs) {
+        deps.log.warn({ job: jobId, err: error.message }, 'engine unreachable, job waits');
+        await deps.deliveries.deliver({
+          kind: 'progress',
+          jobId,
+          replyTo: job.replyTo,
+          progress: { stage: 'queued', lang, detail: msg('engine.waiting') },
+        });
+        return { kind: 'later', atMs: Date.now() + ENGINE_RETRY_MS };
+      }
+      await final(
+        errorReply(
+          new UserError('unavailable', msg('engine.gaveUp', { seconds: Math.round(waited / 1000) }), msg('engine.gaveUp.hint')),
+          lang,
+        ),
+      );
+      return { kind: 'final', reason: error.message };
+    }
+    if (isUserError(error)) {
+      await final(errorReply(error, lang));
+      return { kind: 'final', reason: error.message };
+    }
+    const lastTry = run.attempt >= run.attempts;
+    deps.log.error({ err: error, job: jobId, attempt: run.attempt }, lastTry ? 'job failed' : 'job failed, will retry');
+    if (lastTry) await final(errorReply(error, lang, jobId));
+    throw error;
+  }
+}
+
+/** Runs `work` with a signal that aborts (with the canceller's name) once a cancel request appears. */
+async function watchingForCancel<T>(jobId: string, deps: ProcessDeps, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const timer = setInterval(() => {
+    deps.cancelledBy(jobId).then(
+      (by) => by && controller.abort(by),
+      () => {},
+    );
+  }, CANCEL_POLL_MS);
+  try {
+    return await work(controller.signal);
+  } finally {
+    clearInterval(timer);
+  }
+}

@@ -1,0 +1,97 @@
+import type { Writable } from 'node:stream';
+import type { ChatAdapter } from '../core/chat-adapter.js';
+import { IMAGE_ALIASES } from '../core/catalog.js';
+import { ownerId, TERMINAL_OPS_ROUTE } from '../core/request.js';
+import { TerminalAdapter } from '../adapters/terminal/terminal-adapter.js';
+import { ChatEntry } from '../pipeline/chat-entry.js';
+import { QuotaGate } from '../queue/quota-gate.js';
+import type { Shared } from './shared.js';
+
+export interface BotOptions {
+  /** Where the terminal adapter writes, when this process runs it (no chat tokens). */
+  terminalOut?: Writable;
+  /** The terminal user's id and channel (tests act as several users in several channels). */
+  terminalUser?: string;
+  terminalChannel?: string;
+}
+
+/** The bot role: the chat adapters the settings ask for (the terminal when none), all through one chat entry. */
+export async function startBot(shared: Shared, options: BotOptions) {
+  const { config, log, deliveries } = shared;
+  const gate = new QuotaGate(
+    shared.producer,
+    config.queuePrefix,
+    shared.commandQueue.queue,
+    () => shared.commandQueue.counts(),
+    config.policy.quotas,
+  );
+  const entry = new ChatEntry(
+    { ...shared, settings: config, queue: shared.commandQueue, gate, deliveries, deliveryYieldMs: config.deliveryYield },
+    shared.store,
+    log,
+  );
+  /** Runs an adapter and sends its route's replies, after any burst of commands this process is acknowledging. */
+  const serve = async <A extends ChatAdapter>(name: string, adapter: A, extraRoutes: string[] = []): Promise<A> => {
+    await adapter.start();
+    for (const route of [adapter.route, ...extraRoutes])
+      shared.closables.push(deliveries.consume(route, entry.afterAcks(adapter.deliver), log));
+    shared.closables.push({ close: () => adapter.stop() });
+    shared.healthChecks[name] = () => adapter.healthy();
+    return adapter;
+  };
+  // The bot reads the engine only to suggest container names; it never changes anything there.
+  const containerNames = (platform: 'discord' | 'slack') => async (userId: string) =>
+    (await shared.sandboxOf().listContainers({ all: true })).filter((c) => c.owner === ownerId({ platform, userId })).map((c) => c.name);
+  const imageSuggestions = [...IMAGE_ALIASES.map((a) => a.alias), ...config.policy.images.filter((i) => !i.includes('*'))];
+  const bot: {
+    entry: ChatEntry;
+    discord?: import('../adapters/discord/discord-adapter.js').DiscordAdapter;
+    slack?: import('../adapters/slack/slack-adapter.js').SlackAdapter;
+    terminal?: TerminalAdapter;
+  } = { entry };
+
+  if (config.discordToken) {
+    if (!config.discordApplicationId) throw new Error('DISCORD_APPLICATION_ID is needed with DISCORD_TOKEN');
+    // Chat SDKs are loaded only by the process that talks to that platform (discord.js alone is ~45 MB).
+    const { DiscordAdapter } = await import('../adapters/discord/discord-adapter.js');
+    const discord = new DiscordAdapter({
+      entry,
+      token: config.discordToken,
+      applicationId: config.discordApplicationId,
+      guildId: config.discordGuildId,
+      apiUrl: config.discordApiUrl,
+      tokenTtlMs: config.discordTokenTtl,
+      registry: shared.registry,
+      containerNames: containerNames('discord'),
+      imageSuggestions,
+    });
+    if (config.discordRegister) await discord.register();
+    bot.discord = await serve('discord', discord);
+  }
+  if (config.slackBotToken) {
+    const { SlackAdapter } = await import('../adapters/slack/slack-adapter.js');
+    bot.slack = await serve(
+      'slack',
+      new SlackAdapter({
+        entry,
+        botToken: config.slackBotToken,
+        signingSecret: config.slackSigningSecret,
+        appToken: config.slackAppToken,
+        port: config.slackPort,
+        host: config.slackHost,
+        apiUrl: config.slackApiUrl,
+        maxSkewMs: config.slackMaxSkew,
+      }),
+    );
+  }
+  if (options.terminalOut && !bot.discord && !bot.slack) {
+    const terminal = new TerminalAdapter({
+      handle: (r) => entry.handle(r),
+      out: options.terminalOut,
+      userId: options.terminalUser,
+      channelId: options.terminalChannel,
+    });
+    bot.terminal = await serve('terminal', terminal, config.opsChannel?.route === TERMINAL_OPS_ROUTE ? [TERMINAL_OPS_ROUTE] : []);
+  }
+  return bot;
+}

@@ -1,0 +1,29 @@
+import { cleanupReply, runCleanup, type CleanupResult } from '../../commands/cleanup.js';
+import { startMonitor } from '../health/monitor.js';
+import { startMaintenance } from '../queue/maintenance.js';
+import type { Shared } from './shared.js';
+
+/** The scheduler role: the cleanup on its schedule, and the watch on Redis and the engine, reported to the ops channel. */
+export async function startScheduler(shared: Shared) {
+  const { config, log } = shared;
+  const sandbox = shared.sandboxOf();
+  const cleanupNow = async (): Promise<CleanupResult> => {
+    const result = await runCleanup(sandbox, shared.locks, config, false);
+    if (result.items.length || config.cleanupReportEmpty) await shared.notifyOps(cleanupReply(result, config.defaultLang));
+    return result;
+  };
+  const maintenance = await startMaintenance({
+    connection: shared.blocking,
+    prefix: config.queuePrefix,
+    cleanupCron: config.cleanupCron,
+    cleanup: async () => void (await cleanupNow()),
+    log,
+  });
+  const monitor = startMonitor(
+    { Redis: shared.healthChecks.redis!, 'Docker engine': shared.healthChecks.docker! },
+    config.healthInterval,
+    shared.notifyOps,
+  );
+  shared.closables.push(maintenance, { close: async () => monitor.stop() });
+  return { cleanupNow };
+}

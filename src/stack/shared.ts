@@ -1,0 +1,82 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { commands } from '../../commands/index.js';
+import type { Reply } from '../core/reply.js';
+import { deliveriesRetried, measureQueueWith } from '../health/metrics.js';
+import type { HealthCheck } from '../health/health-server.js';
+import { AuditLog } from '../queue/audit-log.js';
+import { CommandQueue } from '../queue/command-queue.js';
+import { DeliveryQueues } from '../queue/deliveries.js';
+import { ExpiryQueue } from '../queue/expiry-queue.js';
+import { JobControl } from '../queue/job-control.js';
+import { Locks, Uploads } from '../queue/locks-and-uploads.js';
+import { durabilityWarnings, redisConnection, whenReady } from '../queue/redis.js';
+import { ShortLivedStore } from '../queue/short-lived-store.js';
+import { UserPrefs } from '../queue/user-prefs.js';
+import { dockerClient } from '../sandbox/docker-client.js';
+import { DockerSandbox } from '../sandbox/docker-sandbox.js';
+import { withEngineErrors } from '../sandbox/engine-errors.js';
+
+/** What every role of one process shares: its Redis connections, the queue-side services, one sandbox client. */
+export type Shared = Awaited<ReturnType<typeof startShared>>;
+
+/** Something a role started, stopped when the process stops. */
+export interface Closable {
+  close(): Promise<void>;
+}
+
+export async function startShared(config: Config, log: Logger) {
+  const connections: ReturnType<typeof redisConnection>[] = [];
+  const connect = (role: 'worker' | 'producer') => {
+    const c = redisConnection(config.redisUrl, role);
+    c.on('error', (error) => log.warn({ err: error.message }, 'redis connection error'));
+    connections.push(c);
+    return c;
+  };
+  const blocking = connect('worker');
+  const producer = connect('producer');
+  await whenReady(producer, config.redisUrl);
+  for (const warning of await durabilityWarnings(producer)) log.warn(warning);
+  const { queuePrefix: prefix, jobsKept } = config;
+  const deliveries = new DeliveryQueues(blocking, prefix, jobsKept, (route) => deliveriesRetried.inc({ route }));
+  const commandQueue = new CommandQueue({ connection: producer, prefix, attempts: config.jobAttempts, jobsKept });
+  const expiry = new ExpiryQueue(producer, prefix, jobsKept);
+  const store = new ShortLivedStore(producer, prefix);
+  let sandbox: DockerSandbox | undefined;
+  const closables: Closable[] = [];
+  return {
+    config,
+    log,
+    registry: commands,
+    blocking,
+    producer,
+    deliveries,
+    commandQueue,
+    expiry,
+    store,
+    audit: new AuditLog(producer, prefix, config.auditKept),
+    jobs: new JobControl(commandQueue, store, deliveries),
+    locks: new Locks(store),
+    uploads: new Uploads(store),
+    prefs: new UserPrefs(producer, prefix),
+    /** The sandbox host, connected on first use (the bot only reads it, to suggest container names). */
+    sandboxOf: () =>
+      (sandbox ??= withEngineErrors(
+        new DockerSandbox(dockerClient(config), { deployment: config.deployment, pullTimeoutMs: config.pullTimeout }),
+      )),
+    healthChecks: { redis: async () => ({ ok: (await producer.ping()) === 'PONG' }) } as Record<string, HealthCheck>,
+    /** Reports to OPS_CHANNEL, or to the log when none is set. */
+    notifyOps: async (reply: Reply) => {
+      if (config.opsChannel) await deliveries.deliver({ kind: 'notice', jobId: `ops-${Date.now()}`, replyTo: config.opsChannel, reply });
+      else log.info({ title: reply.title, body: reply.body }, 'ops notice');
+    },
+    measureQueue: () => measureQueueWith(() => commandQueue.queue.getJobCounts('waiting', 'active', 'delayed', 'failed')),
+    /** Stopped first, before the queues and connections they use. */
+    closables,
+    async close() {
+      await Promise.all(closables.map((c) => c.close()));
+      await Promise.all([commandQueue.close(), expiry.close(), deliveries.close()]);
+      connections.forEach((c) => c.disconnect());
+    },
+  };
+}

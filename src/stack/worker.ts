@@ -1,0 +1,37 @@
+import { executeJob, expireContainer } from '../pipeline/execute-job.js';
+import { processCommandJob } from '../pipeline/process-job.js';
+import { closeWithGrace } from '../queue/close-worker.js';
+import { startCommandWorker } from '../queue/command-queue.js';
+import { startExpiryWorker } from '../queue/expiry-queue.js';
+import { cancelKey } from '../queue/job-control.js';
+import type { Shared } from './shared.js';
+
+/** The worker role: takes commands from the queue and runs them on the sandbox host; expires detached containers. */
+export function startWorker(shared: Shared) {
+  const { config, log, deliveries, store } = shared;
+  const sandbox = shared.sandboxOf();
+  const deps = { ...shared, settings: config, sandbox };
+  const worker = startCommandWorker({
+    connection: shared.blocking,
+    prefix: config.queuePrefix,
+    concurrency: config.workerConcurrency,
+    lockMs: config.jobLock,
+    log,
+    process: (run) =>
+      processCommandJob(run, {
+        deliveries,
+        log,
+        engineWaitMs: config.engineWait,
+        cancelledBy: (jobId) => store.get(cancelKey(jobId)),
+        execute: (jobId, job, signal) => executeJob(jobId, job, deps, signal),
+      }),
+  });
+  const expiries = startExpiryWorker({
+    connection: shared.blocking,
+    prefix: config.queuePrefix,
+    log,
+    expire: (job) => expireContainer(job, { sandbox, deliveries }),
+  });
+  shared.closables.push({ close: () => closeWithGrace(worker, config.shutdownGrace) }, { close: () => closeWithGrace(expiries, 5000) });
+  return { sandbox };
+}
