@@ -70,6 +70,17 @@ export class RetryLater extends Error {
   }
 }
 
+/**
+ * The platform refused a delivery in a way no retry can mend (the bot is not in the channel, a missing scope or
+ * permission, a payload the platform rejects): the delivery fails at once, with the reason logged.
+ */
+export class Undeliverable extends Error {
+  override readonly name = 'Undeliverable';
+  constructor(readonly reason: string) {
+    super(`undeliverable: ${reason}`);
+  }
+}
+
 /** The sandbox host's Docker engine did not answer (socket missing, connection refused or reset). */
 export class EngineUnavailable extends Error {
   override readonly name = 'EngineUnavailable';

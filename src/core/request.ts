@@ -20,6 +20,11 @@ export interface ChatRequest {
   userId: string;
   userName?: string;
   channelId: string;
+  /**
+   * The team's own place the request came from: the Discord guild id, or the Slack workspace (team) id. The default
+   * policy serves only the team's own guilds and workspace; unset (the terminal, a DM) is decided by the policy.
+   */
+  workspace?: string;
   /** Platform role ids of the user, where the platform has roles. */
   roles?: string[];
   locale?: Lang;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Queue, Worker } from 'bullmq';
+import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { RetryLater } from '../errors.js';
+import { RetryLater, Undeliverable } from '../errors.js';
 import type { Delivery, DeliveryApi } from '../core/job.js';
 import { closeWithGrace } from './close-worker.js';
 import { deliveryQueueName, finalDeliveryId } from './names.js';
@@ -105,12 +105,17 @@ export class DeliveryQueues implements DeliveryApi {
           try {
             await send(delivery);
           } catch (error) {
+            if (error instanceof Undeliverable) {
+              log.warn({ route, job: delivery.jobId, reason: error.reason }, 'delivery refused by the platform; not retried');
+              throw new UnrecoverableError(error.message);
+            }
             if (!(error instanceof RetryLater)) throw error;
             // The platform said when: this lane pauses exactly that long and the delivery goes back in line, so
             // later edits of the same message cannot overtake it, and no try is spent.
             log.info({ route, job: delivery.jobId, delayMs: error.delayMs }, 'delivery rate-limited');
             this.onRetry(route);
-            await worker.rateLimit(error.delayMs);
+            // Every lane of the platform pauses: a 429 speaks for the whole bot, not for one lane.
+            await Promise.all(workers.map((w) => w.rateLimit(error.delayMs)));
             throw Worker.RateLimitError();
           }
           return 'sent';
