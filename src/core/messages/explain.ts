@@ -49,7 +49,10 @@ export const explainMessages = catalog({
   // Positional arguments, by the placeholder the usage line gives them.
   'explain.arg.image': { en: 'the image', ko: '이미지' },
   'explain.arg.container': { en: 'the container (its name or ID)', ko: '컨테이너 (이름 또는 ID)' },
-  'explain.arg.command': { en: "the command to run in the container (the image's default when absent)", ko: '컨테이너에서 실행할 명령 (없으면 이미지의 기본 명령)' },
+  'explain.arg.command': {
+    en: "the command to run in the container (the image's default when absent)",
+    ko: '컨테이너에서 실행할 명령 (없으면 이미지의 기본 명령)',
+  },
   'explain.arg.args': { en: "an argument of the container's command", ko: '컨테이너 명령의 인자' },
   'explain.arg.path': { en: 'a path', ko: '경로' },
   'explain.arg.other': { en: (p: S) => `argument ${p.s}`, ko: (p: S) => `인자 ${p.s}` },

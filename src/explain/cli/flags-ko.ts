@@ -321,6 +321,10 @@ export const FLAGS_KO: Readonly<Record<string, string>> = {
 
 /** Where one flag means something else in one command. */
 export const FLAG_OVERRIDES_KO: Readonly<Record<string, string>> = {
+  // Global options of `docker` itself (no command path).
+  '|host': '연결할 데몬 소켓 (예: unix:///var/run/docker.sock, tcp://host:2376)',
+  '|config': '클라이언트 설정 파일의 위치',
+  '|version': '버전 정보를 출력하고 끝낸다',
   'build|rm': '빌드가 성공하면 중간 컨테이너를 지운다 (기본값 true)',
   'build|quiet': '빌드 출력을 숨기고 성공하면 이미지 ID만 출력한다',
   'build|network': 'RUN 명령이 빌드 중에 쓸 네트워크 모드',
