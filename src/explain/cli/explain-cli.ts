@@ -220,7 +220,9 @@ export function positionalNames(usage: string): string[] {
     .split('\n')[0]!
     .replace(/^.*?\[OPTIONS\]\s*/, '')
     .replace(/^docker\s+(\S+\s+)*?(?=[A-Z[])/, '');
-  return [...first.matchAll(/[A-Z][A-Z_]*/g)].map((m) => m[0]).filter((n) => n !== 'OPTIONS' && n !== 'TAG' && n !== 'DIGEST');
+  const names = [...first.matchAll(/[A-Z][A-Z_]*/g)].map((m) => m[0]).filter((n) => n !== 'OPTIONS' && n !== 'TAG' && n !== 'DIGEST');
+  // `(worker|manager)`: a choice of words, named by its choices.
+  return names.length ? names : [...first.matchAll(/\(([a-z|-]+)\)/g)].map((m) => m[1]!);
 }
 
 const IMAGE_NAMES = new Set(['IMAGE', 'SOURCE_IMAGE', 'TARGET_IMAGE', 'NAME', 'REPOSITORY']);
@@ -242,6 +244,7 @@ function positional(name: string, value: string): Text {
     }
     return said(msg('explain.cpHost', { s: value }));
   }
+  if (name === 'SERVICE') return { en: 'a service of the Compose file', ko: 'Compose 파일의 서비스' };
   return said(msg('explain.arg.other', { s: name }));
 }
 

@@ -12,9 +12,15 @@ const f = (long: string, short: string | undefined, type: string | undefined, en
   ko,
 });
 const HELP = f('help', undefined, undefined, 'Print usage', '사용법을 출력한다');
+const ARGS: Record<string, string> = {
+  compose: ' [SERVICE...]',
+  'buildx create': ' [CONTEXT|ENDPOINT]',
+  'buildx rm': ' [NAME...]',
+  'buildx build': ' PATH',
+};
 const cmd = (plugin: string, path: string, en: string, ko: string, flags: CliFlag[], subcommands: string[] = []): CliCommand => ({
   path,
-  usage: `docker ${path} [OPTIONS]`,
+  usage: `docker ${path} [OPTIONS]${ARGS[path] ?? (path.startsWith('compose ') ? ARGS.compose : '')}`,
   en,
   ko,
   aliases: [],
