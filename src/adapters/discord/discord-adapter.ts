@@ -1,10 +1,23 @@
-import { Client, Events, GatewayIntentBits, REST, Routes, type AutocompleteInteraction, type Interaction } from 'discord.js';
+import {
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  REST,
+  Routes,
+  type AutocompleteInteraction,
+  type Guild,
+  type Interaction,
+} from 'discord.js';
 import type { Delivery } from '../../core/job.js';
 import type { CommandRegistry } from '../../core/command.js';
+import type { Lang } from '../../core/messages/index.js';
 import type { ChatRequest } from '../../core/request.js';
 import type { ChatEntry } from '../../pipeline/chat-entry.js';
 import type { AdapterHealth, ChatAdapter } from '../../core/chat-adapter.js';
-import { registrationBody, textFromOptions } from './command-schema.js';
+import { Undeliverable } from '../../errors.js';
+import { commandText, commandTree, FILE_OPTION, placeOf, registrationBody, type CommandPlace } from './command-schema.js';
+import { inviteUrl, missingIn, missingInChannel, permissionFix } from './permissions.js';
 import { BUTTON_PREFIX, EPHEMERAL, renderProgress, renderReply, type DiscordMessage } from './render.js';
 
 export interface DiscordOptions {
@@ -31,22 +44,73 @@ export async function registerCommands(
   return (await rest.put(route, { body: registrationBody(o.registry) })) as unknown[];
 }
 
+/** Discord's JSON error codes this adapter acts on. */
+const CODE = {
+  unknownChannel: 10003,
+  unknownMessage: 10008,
+  unknownWebhook: 10015,
+  unknownInteraction: 10062,
+  alreadyAcknowledged: 40060,
+  missingAccess: 50001,
+  emptyMessage: 50006,
+  cannotMessageUser: 50007,
+  missingPermissions: 50013,
+  invalidWebhookToken: 50027,
+  invalidFormBody: 50035,
+} as const;
+/** The interaction's token no longer works (its 15 minutes are over, or Discord forgot it): use the other ways. */
+const TOKEN_GONE = new Set<number>([CODE.unknownWebhook, CODE.invalidWebhookToken, CODE.unknownInteraction]);
+/** Refusals no retry can mend: the delivery fails at once, with the reason logged. */
+const NEVER_MENDS = new Set<number>([
+  CODE.unknownChannel,
+  CODE.unknownMessage,
+  CODE.unknownInteraction,
+  CODE.alreadyAcknowledged,
+  CODE.missingAccess,
+  CODE.emptyMessage,
+  CODE.cannotMessageUser,
+  CODE.missingPermissions,
+  CODE.invalidWebhookToken,
+  CODE.invalidFormBody,
+]);
+const codeOf = (error: unknown): number | undefined => (error instanceof DiscordAPIError ? Number(error.code) : undefined);
+
+/** A rendered message in the shape discord.js's interaction methods read (camelCase, files once, no raw attachments). */
+function interactionPayload(m: DiscordMessage, ephemeral: boolean) {
+  return {
+    content: m.body.content || undefined,
+    embeds: m.body.embeds as never[],
+    components: m.body.components as never[],
+    allowedMentions: { parse: [] },
+    files: m.files.map((f) => ({ attachment: f.data, name: f.name })),
+    ...(ephemeral ? { flags: EPHEMERAL } : {}),
+  };
+}
+
 /**
  * Discord as a chat platform: transport and rendering only. Slash commands and buttons become ChatRequests;
  * accepted commands are deferred, queued, then edited in place by deliveries; the interaction token is kept in
- * the short-lived store (never in the job) and, once expired, replies go to the channel with the bot token.
+ * the short-lived store (never in the job). Once it has expired, public replies go to the channel with the bot
+ * token and private ones to the user's DMs (or nowhere, said in the log): never to the channel.
  */
 export class DiscordAdapter implements ChatAdapter {
   readonly route = 'discord';
   readonly client: Client;
   readonly rest: REST;
+  private readonly tree: CommandPlace[];
+  /** What each guild lacks of the permissions the bot needs, by guild id; empty when all is there. */
+  private readonly missing = new Map<string, string>();
 
   constructor(private readonly o: DiscordOptions) {
-    this.client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: o.apiUrl } });
+    this.tree = commandTree(o.registry.all);
+    // Mentions never ping, whatever path a message takes through discord.js.
+    this.client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: o.apiUrl }, allowedMentions: { parse: [] } });
     this.rest = this.client.rest;
     this.client.on(Events.InteractionCreate, (interaction) => {
       this.onInteraction(interaction).catch((error) => o.entry.log.error({ err: error }, 'discord interaction failed'));
     });
+    this.client.on(Events.GuildCreate, (guild) => void this.checkGuild(guild));
+    this.client.on(Events.GuildRoleUpdate, (role) => void this.checkGuild(role.guild));
     this.client.on(Events.Error, (error) => o.entry.log.error({ err: error }, 'discord client error'));
   }
 
@@ -54,10 +118,27 @@ export class DiscordAdapter implements ChatAdapter {
     const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
     await this.client.login(this.o.token);
     await ready;
+    await Promise.all([...this.client.guilds.cache.values()].map((g) => this.checkGuild(g)));
+  }
+
+  /** Checks the bot's permissions in one guild against the ones it needs; says what is missing, with the fix. */
+  private async checkGuild(guild: Guild): Promise<void> {
+    const me = guild.members.me ?? (await guild.members.fetchMe().catch(() => undefined));
+    if (!me) return;
+    const lacking = missingIn(me.permissions);
+    if (!lacking.length) {
+      this.missing.delete(guild.id);
+      return;
+    }
+    const line = `guild ${guild.name} (${guild.id}) lacks ${lacking.join(', ')}: ${permissionFix(me.roles.botRole?.name, inviteUrl(this.o.applicationId))}`;
+    this.missing.set(guild.id, line);
+    this.o.entry.log.warn({ guild: guild.id, missing: lacking }, `discord: ${line}`);
   }
 
   async healthy(): Promise<AdapterHealth> {
-    return { ok: this.client.ws.status === 0, detail: `gateway status ${this.client.ws.status}` };
+    const status = this.client.ws.status;
+    const problems = [...this.missing.values()];
+    return { ok: status === 0, detail: [`gateway status ${status}`, ...problems.map((p) => `missing permissions: ${p}`)].join('; ') };
   }
 
   async stop(): Promise<void> {
@@ -73,30 +154,31 @@ export class DiscordAdapter implements ChatAdapter {
     let text: string | undefined;
     let attachments: ChatRequest['attachments'];
     if (i.isChatInputCommand() && i.commandName === 'docker') {
-      const definition = this.o.registry.get(i.options.getSubcommand());
-      if (!definition) return;
-      const values = new Map(
-        i.options.data[0]?.options?.filter((o) => o.name !== 'file').map((o) => [o.name, o.value as string | number | boolean]) ?? [],
-      );
-      const file = i.options.getAttachment('file');
-      if (file) {
-        attachments = [{ name: file.name, url: file.url, size: file.size }];
-        if (!values.has('source')) values.set('source', file.name);
-      }
-      text = textFromOptions(definition, values);
+      const group = i.options.getSubcommandGroup(false);
+      const place = placeOf(this.tree, group, i.options.getSubcommand());
+      if (!place) return;
+      const top = i.options.data[0];
+      const given = (group ? top?.options?.[0]?.options : top?.options) ?? [];
+      const values = new Map(given.filter((o) => o.name !== FILE_OPTION).map((o) => [o.name, o.value as string | number | boolean]));
+      const file = i.options.getAttachment(FILE_OPTION);
+      if (file) attachments = [{ name: file.name, url: file.url, size: file.size }];
+      text = commandText(place, values, file ?? undefined);
     } else if (i.isButton() && i.customId.startsWith(BUTTON_PREFIX)) {
       text = i.customId.slice(BUTTON_PREFIX.length);
     }
     if (!text || !(i.isChatInputCommand() || i.isButton())) return;
+    const lang: Lang = i.locale?.startsWith('ko') ? 'ko' : 'en';
     const request: ChatRequest = {
       platform: 'discord',
       userId: i.user.id,
       userName: i.user.username,
       channelId: i.channelId ?? '',
+      workspace: i.guildId ?? undefined,
       roles: roleIds(i.member),
-      locale: i.locale?.startsWith('ko') ? 'ko' : 'en',
+      locale: lang,
       text,
-      replyTo: { route: this.route, channelId: i.channelId ?? '', interactionId: i.id },
+      // The user's id lets a private reply reach them by DM once the interaction's token has expired.
+      replyTo: { route: this.route, channelId: i.channelId ?? '', interactionId: i.id, userId: i.user.id, lang },
       attachments,
     };
     // Acknowledge within Discord's 3 s, before any slow work (an attachment's download, the queueing); the token
@@ -108,13 +190,16 @@ export class DiscordAdapter implements ChatAdapter {
       await this.o.entry.store.put(`discord:${i.id}`, i.token, this.o.tokenTtlMs);
     });
     if (answer.kind === 'queued') return; // the chat entry announces it, editing the deferred reply
-    const m = renderReply(answer.reply);
-    if (deferred) return this.edit(i.id, request.replyTo.channelId, m);
-    await i.reply({
-      ...m.body,
-      files: m.files.map((f) => ({ attachment: f.data, name: f.name })),
-      flags: answer.reply.ephemeral ? EPHEMERAL : undefined,
-    } as never);
+    const m = renderReply(answer.reply, lang);
+    if (deferred) return this.edit(request.replyTo, m, answer.reply.ephemeral);
+    try {
+      await i.reply(interactionPayload(m, Boolean(answer.reply.ephemeral)));
+    } catch (error) {
+      const code = codeOf(error);
+      if (code !== CODE.unknownInteraction && code !== CODE.alreadyAcknowledged) throw error;
+      // Too late (past the 3 s) or answered already: the user sees Discord's own "did not respond"; say why here.
+      this.o.entry.log.warn({ interaction: i.id, code }, 'discord: the first response was refused (late or repeated); nothing sent');
+    }
   }
 
   private async autocomplete(i: AutocompleteInteraction): Promise<void> {
@@ -127,41 +212,72 @@ export class DiscordAdapter implements ChatAdapter {
       names
         .filter((n) => n.toLowerCase().includes(typed))
         .slice(0, 25)
-        .map((n) => ({ name: n, value: n })),
+        .map((n) => ({ name: n.slice(0, 100), value: n.slice(0, 100) })),
     );
   }
 
-  /** Sends one delivery: edits the interaction's message while its token lives, else posts to the channel. */
+  /** Sends one delivery: edits the interaction's message while its token lives, else posts it where it may go. */
   readonly deliver = async (delivery: Delivery): Promise<void> => {
-    const interactionId = String(delivery.replyTo.interactionId ?? '');
+    const lang: Lang = delivery.replyTo.lang === 'ko' ? 'ko' : 'en';
     if (delivery.kind === 'progress') {
-      const message = renderProgress(delivery.jobId, delivery.progress);
-      const token = await this.o.entry.store.get(`discord:${interactionId}`);
-      if (token) await this.patchOriginal(token, message); // progress after the token expired is not worth a new message
+      const token = await this.o.entry.store.get(`discord:${delivery.replyTo.interactionId ?? ''}`);
+      // Progress after the token expired is not worth a new message.
+      if (token)
+        await this.withToken(
+          () => this.patchOriginal(token, renderProgress(delivery.jobId, delivery.progress)),
+          () => undefined,
+        );
       return;
     }
-    const message = renderReply(delivery.reply);
-    if (delivery.kind === 'notice') {
-      await this.postToChannel(delivery.replyTo.channelId, message);
-      return;
-    }
-    await this.edit(interactionId, delivery.replyTo.channelId, message, delivery.reply.ephemeral);
+    const message = renderReply(delivery.reply, lang);
+    if (delivery.kind === 'notice') return this.withoutToken(delivery.replyTo, message, delivery.reply.ephemeral);
+    await this.edit(delivery.replyTo, message, delivery.reply.ephemeral);
   };
 
-  private async edit(interactionId: string, channelId: string, message: DiscordMessage, ephemeral = false): Promise<void> {
-    const token = await this.o.entry.store.get(`discord:${interactionId}`);
-    if (!token) return this.postToChannel(channelId, message);
-    if (ephemeral) {
-      // The deferral was public: say it privately, then take the public placeholder away.
-      await this.rest.post(Routes.webhook(this.o.applicationId, token), {
-        body: { ...message.body, flags: EPHEMERAL },
-        files: message.files,
-        auth: false,
-      });
-      await this.rest.delete(Routes.webhookMessage(this.o.applicationId, token, '@original'), { auth: false });
+  private async edit(replyTo: Delivery['replyTo'], message: DiscordMessage, ephemeral = false): Promise<void> {
+    const token = await this.o.entry.store.get(`discord:${replyTo.interactionId ?? ''}`);
+    if (!token) return this.withoutToken(replyTo, message, ephemeral);
+    await this.withToken(
+      async () => {
+        if (!ephemeral) return this.patchOriginal(token, message);
+        // The deferral was public: say it privately, then take the public placeholder away.
+        await this.rest.post(Routes.webhook(this.o.applicationId, token), {
+          body: { ...message.body, flags: EPHEMERAL },
+          files: message.files,
+          auth: false,
+        });
+        await this.rest.delete(Routes.webhookMessage(this.o.applicationId, token, '@original'), { auth: false });
+      },
+      () => this.withoutToken(replyTo, message, ephemeral),
+    );
+  }
+
+  /** Runs a call made with the interaction's token; if Discord says the token is gone, takes the other way. */
+  private async withToken(call: () => Promise<void>, otherwise: () => Promise<void> | void): Promise<void> {
+    try {
+      await call();
+    } catch (error) {
+      if (TOKEN_GONE.has(codeOf(error) ?? -1)) return otherwise();
+      throw this.refusal(error, 'interaction');
+    }
+  }
+
+  /** A reply once the interaction's token is gone: public ones to the channel, private ones by DM or nowhere. */
+  private async withoutToken(replyTo: Delivery['replyTo'], message: DiscordMessage, ephemeral = false): Promise<void> {
+    if (!ephemeral) return this.postToChannel(replyTo.channelId, message);
+    const userId = replyTo.userId === undefined ? undefined : String(replyTo.userId);
+    if (!userId) {
+      this.o.entry.log.warn({ channel: replyTo.channelId }, 'discord: a private reply outlived its interaction and names no user; dropped');
       return;
     }
-    await this.patchOriginal(token, message);
+    try {
+      const dm = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string };
+      await this.rest.post(Routes.channelMessages(dm.id), { body: withoutFlags(message), files: message.files });
+    } catch (error) {
+      if (!NEVER_MENDS.has(codeOf(error) ?? -1)) throw error;
+      // Closed DMs (50007) and the like: the reply was for this user alone, so it goes nowhere else.
+      this.o.entry.log.warn({ user: userId, code: codeOf(error) }, 'discord: a private reply could not be sent by DM; dropped');
+    }
   }
 
   private async patchOriginal(token: string, message: DiscordMessage): Promise<void> {
@@ -173,9 +289,44 @@ export class DiscordAdapter implements ChatAdapter {
   }
 
   private async postToChannel(channelId: string, message: DiscordMessage): Promise<void> {
-    const { flags: _ephemeralMeansNothingHere, ...body } = message.body;
-    await this.rest.post(Routes.channelMessages(channelId), { body, files: message.files });
+    try {
+      await this.rest.post(Routes.channelMessages(channelId), { body: withoutFlags(message), files: message.files });
+    } catch (error) {
+      throw this.refusal(error, channelId, message);
+    }
   }
+
+  /**
+   * A refusal no retry can mend becomes Undeliverable (the delivery fails at once); for Missing Access and Missing
+   * Permissions the log names the channel and what the bot lacks there, with the fix. Anything else is retried.
+   */
+  private refusal(error: unknown, channelId: string, message?: DiscordMessage): unknown {
+    const code = codeOf(error);
+    if (code === undefined || !NEVER_MENDS.has(code)) return error;
+    if (code === CODE.missingAccess || code === CODE.missingPermissions) {
+      const channel = this.client.channels.cache.get(channelId);
+      const guild = channel && 'guild' in channel ? channel.guild : undefined;
+      const lacking =
+        code === CODE.missingAccess
+          ? ['View Channel']
+          : (missingInChannel(channel, guild?.members.me ?? null, Boolean(message?.files.length)) ?? [
+              'Send Messages',
+              ...(message?.files.length ? ['Attach Files'] : []),
+            ]);
+      const where = channel && 'name' in channel ? `#${channel.name} (${channelId})` : channelId;
+      this.o.entry.log.warn(
+        { channel: channelId, code, missing: lacking },
+        `discord: cannot post in channel ${where}: the bot lacks ${lacking.join(', ')} there; ${permissionFix(guild?.members.me?.roles.botRole?.name, inviteUrl(this.o.applicationId))}`,
+      );
+    }
+    return new Undeliverable(`discord ${code}: ${(error as Error).message}`);
+  }
+}
+
+/** A message for a channel: the ephemeral flag means nothing there. */
+function withoutFlags(message: DiscordMessage): Omit<DiscordMessage['body'], 'flags'> {
+  const { flags: _ephemeralMeansNothingHere, ...body } = message.body;
+  return body;
 }
 
 /** The member's role ids: a cached guild gives a role manager, an uncached one the raw list. */

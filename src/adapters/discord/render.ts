@@ -1,3 +1,4 @@
+import { msg, say, type Lang } from '../../core/messages/index.js';
 import { progressText, type Progress, type Reply, type ReplyStatus } from '../../core/reply.js';
 import { codeBlock, escapeFences, fitCodeBlock } from '../shared/fit-text.js';
 
@@ -35,7 +36,7 @@ export interface DiscordMessage {
 }
 
 /** A reply as a Discord message: one embed within the limits, whole output attached when it does not fit. */
-export function renderReply(reply: Reply): DiscordMessage {
+export function renderReply(reply: Reply, lang: Lang = 'en'): DiscordMessage {
   const files: DiscordMessage['files'] = [];
   let description = reply.body ? truncate(reply.body, 1500) : '';
   if (reply.code?.text !== undefined && reply.code.text !== '') {
@@ -44,7 +45,11 @@ export function renderReply(reply: Reply): DiscordMessage {
     description = [description, codeBlock(fitted.text)].filter(Boolean).join('\n');
     if (fitted.cut || reply.code.truncated) {
       if (fitted.cut) files.push({ name: 'output.txt', data: Buffer.from(reply.code.text), contentType: 'text/plain; charset=utf-8' });
-      description += `\n-# ${fitted.cut ? `${fitted.cut} lines not shown: the whole output is attached as output.txt.` : ''}${reply.code.truncated ? ' Output was cut at the sandbox limit.' : ''}`;
+      const notes = [
+        ...(fitted.cut ? [say(msg('discord.output.cut', { lines: fitted.cut }), lang)] : []),
+        ...(reply.code.truncated ? [say(msg('discord.output.limit'), lang)] : []),
+      ];
+      description += `\n-# ${notes.join(' ')}`;
     }
   }
   for (const file of reply.files ?? [])

@@ -1,8 +1,10 @@
 import type { Lang } from '../flag-spec.js';
 import type { Entry, Params } from './catalog-types.js';
 import { common } from './common.js';
+import { discordMessages } from './discord.js';
 import { explainMessages } from './explain.js';
 import { pipeline } from './pipeline.js';
+import { slackMessages } from './slack.js';
 
 /**
  * Every message a user can see, under an identifier, in English and Korean. Code says `msg('quota.rate', {…})`;
@@ -10,7 +12,7 @@ import { pipeline } from './pipeline.js';
  * rather than i18next: two languages, ids and parameters checked by the compiler, nothing loaded at run time.
  * Each area keeps its messages in a file of its own beside this one; add the file to MESSAGES.
  */
-export const MESSAGES = { ...common, ...pipeline, ...explainMessages } as const;
+export const MESSAGES = { ...common, ...pipeline, ...explainMessages, ...discordMessages, ...slackMessages } as const;
 
 export type MessageId = keyof typeof MESSAGES;
 type EntryOf<Id extends MessageId> = (typeof MESSAGES)[Id];
