@@ -10,6 +10,10 @@ import { explainCommandLine } from '../src/explain/explain-command.js';
 import { renderJobExplanation } from '../src/explain/explain-job.js';
 import { renderCommandExplanation, renderConcept, renderConceptList } from '../src/explain/render-explanation.js';
 import { ruleFor } from '../src/policy/run-flags.js';
+import { allCommands, lookupCommand, suggestCommand } from '../src/explain/cli/reference.js';
+import { explainLine, renderLine } from '../src/explain/explain-line.js';
+import { looksLikeShell } from '../src/explain/shell-line.js';
+import { joinArgv } from '../src/core/argv.js';
 import { ownJob } from './shared/jobs.js';
 
 interface ExplainArgs {
@@ -44,23 +48,69 @@ export const explain: CommandDefinition<ExplainArgs> = defineCommand<ExplainArgs
     return { words: parsed.positionals, lang };
   },
   async execute(ctx): Promise<Reply> {
-    const lang = ctx.args.lang ?? ctx.lang;
-    const words = ctx.args.words[0] === 'docker' ? ctx.args.words.slice(1) : ctx.args.words;
+    // `--lang` is explain's own option wherever it stands, never a flag of the explained command.
+    const at = ctx.args.words.indexOf('--lang');
+    const langWord = at >= 0 ? ctx.args.words[at + 1] : undefined;
+    const lang = langWord === 'ko' || langWord === 'en' ? langWord : (ctx.args.lang ?? ctx.lang);
+    const all = at >= 0 && langWord ? [...ctx.args.words.slice(0, at), ...ctx.args.words.slice(at + 2)] : ctx.args.words;
+    const words = all[0] === 'docker' ? all.slice(1) : all;
     if (words.length === 0) return overview(lang);
     if (words[0] === 'job' && words.length === 2) {
       return renderJobExplanation(await ownJob(ctx, words[1]!, true), lang);
     }
-    const concept = words.length <= 3 ? findConcept(words.join(' ')) : undefined;
-    if (concept && !(words.length > 1 && ctx.registry.lookup(words))) return renderConcept(concept, lang);
+    const line = joinArgv(all);
+    const cli = lookupCommand(words);
+    const shell = looksLikeShell(words.join(' '));
+    const concept = words.length <= 3 && !shell ? findConcept(words.join(' ')) : undefined;
+    // A management command alone (`container`, `image`) is its concept; `images` or `stats` is the command.
+    if (concept && (!cli || (cli.words === words.length && cli.command.subcommands.length > 0))) return renderConcept(concept, lang);
     const found = ctx.registry.lookup(words);
-    if (found && found.words === words.length && found.definition.name !== 'explain') return commandFlags(found.definition, lang);
-    if (!found && words.length === 1 && isImageName(words[0]!)) return explainImageOnly(words[0]!, ctx, lang);
-    return renderCommandExplanation(
-      explainCommandLine(words, { who: ctx.who, settings: ctx.settings, registry: ctx.registry }, lang),
-      lang,
-    );
+    if (!shell && found && found.words === words.length && found.definition.name !== 'explain') return commandFlags(found.definition, lang);
+    if (!shell && words[0]!.startsWith('-') && words.length === 1) return loneFlag(words[0]!, lang);
+    if (!shell && !cli && words.length === 1 && !suggestCommand(words[0]!) && isImageName(words[0]!))
+      return explainImageOnly(words[0]!, ctx, lang);
+    const e = explainLine(line, (w) => ctx.registry.lookup(w)?.spelling);
+    const reply = renderLine(`/docker ${line}`, e, lang);
+    if (!shell && found && e.unknown === 0) {
+      const verdict = explainCommandLine(words, { who: ctx.who, settings: ctx.settings, registry: ctx.registry }, lang);
+      reply.fields = [
+        ...(reply.fields ?? []),
+        ...renderCommandExplanation(verdict, lang).fields!.filter((f) => f.name !== t(lang, 'Long form', '정식 형태')),
+      ];
+    }
+    return reply;
   },
 });
+
+function t(lang: Lang, en: string, ko: string): string {
+  return lang === 'ko' ? ko : en;
+}
+
+/** A flag alone (`-it`, `--rm`): what it means in each Docker command that has it. */
+function loneFlag(word: string, lang: Lang): Reply {
+  const names = word.startsWith('--') ? [word.slice(2)] : [...word.slice(1)];
+  const rows = names.flatMap((n) => {
+    const owners = allCommands().filter((c) => !c.plugin && c.flags.some((f) => (word.startsWith('--') ? f.long === n : f.short === n)));
+    const first = owners.find((c) => c.path === 'container run') ?? owners[0];
+    if (!first) return [[`-${n}`, t(lang, 'not a flag of any Docker command', '어느 도커 명령에도 없는 플래그다')]];
+    const e = explainLine(`${first.path} ${word.startsWith('--') ? word : `-${n}`}`, () => undefined);
+    const seg = e.rows[e.rows.length - 1]!;
+    return [
+      [
+        seg.text,
+        `${seg.meaning[lang]} (${owners
+          .slice(0, 6)
+          .map((c) => c.path)
+          .join(', ')}${owners.length > 6 ? ', …' : ''})`,
+      ],
+    ];
+  });
+  return {
+    status: 'info',
+    title: `${t(lang, 'Explain', '설명')}: ${word}`,
+    code: { text: rows.map(([a, b]) => `${a}\n    ${b}`).join('\n') },
+  };
+}
 
 function isImageName(word: string): boolean {
   try {
