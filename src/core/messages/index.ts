@@ -4,6 +4,10 @@ import { common } from './common.js';
 import { discordMessages } from './discord.js';
 import { explainMessages } from './explain.js';
 import { pipeline } from './pipeline.js';
+import { commandMessages } from './commands.js';
+import { parseMessages } from './parse.js';
+import { policyMessages } from './policy.js';
+import { sandboxMessages } from './sandbox.js';
 import { slackMessages } from './slack.js';
 
 /**
