@@ -7,17 +7,58 @@ import { parseMultipart } from './multipart.js';
 /** One Web API call as Slack would have received it. */
 export interface SlackCall {
   at: number;
+  /** The place of the call among all events (calls and acknowledgements) the stand-in saw. */
+  seq: number;
+  /** Slack's refusal, when the call was refused. */
+  error?: string;
   method: string;
   args: Record<string, any>;
   token?: string;
 }
 
+/** The scopes a bot needs for each Web API method the stand-in serves. */
+const NEEDED_SCOPE: Record<string, string> = {
+  'chat.postMessage': 'chat:write',
+  'chat.update': 'chat:write',
+  'chat.postEphemeral': 'chat:write',
+  'files.getUploadURLExternal': 'files:write',
+  'files.completeUploadExternal': 'files:write',
+};
+
+/** A channel of the stand-in's workspace: private channels the bot is not in are invisible to it. */
+export interface StandInChannel {
+  private: boolean;
+  member: boolean;
+}
+
+/** Slack's response_url: 5 uses within 30 minutes of the command. */
+const RESPONSE_URL_USES = 5;
+const RESPONSE_URL_MS = 30 * 60_000;
+
 /**
- * A local Slack for the real Bolt: the Web API methods Stevedore calls, file uploads, and the Socket Mode
- * WebSocket. Records every call and can answer `ratelimited` (429 with Retry-After).
+ * A local Slack for the real Bolt: the Web API methods Stevedore calls, file uploads, response_url, and the Socket
+ * Mode WebSocket. Records every call and refuses what Slack refuses, with Slack's error codes: Block Kit limits
+ * (`invalid_blocks`), text too long (`msg_too_long`), a channel the bot is not in (`not_in_channel`, or
+ * `channel_not_found` for a private one), a scope the token lacks (`missing_scope`), `chat.update` of an unknown
+ * message (`message_not_found`), a response_url used more than 5 times or after 30 minutes, or given a file. Time
+ * is the stand-in's own clock, moved only by `advance(ms)`, so a deadline is a matter of the order of events.
  */
 export class SlackStandIn {
   readonly calls: SlackCall[] = [];
+  /** The scopes of the bot token (auth.test's x-oauth-scopes). */
+  scopes = ['commands', 'chat:write', 'chat:write.public', 'files:write'];
+  /** The workspace's channels; the bot is a member of C1. */
+  readonly channels = new Map<string, StandInChannel>([['C1', { private: false, member: true }]]);
+  /** Messages posted, by channel: what chat.update may edit. */
+  private readonly messages = new Map<string, Set<string>>();
+  /** response_urls handed out with commands: uses so far and when (on the stand-in's clock) each was issued. */
+  private readonly responseUrls = new Map<string, { uses: number; issued: number }>();
+  /** The stand-in's clock in ms, moved only by advance(). */
+  private clock = 0;
+  /** Order of events: acknowledgements of commands and Web API calls share this counter. */
+  private seq = 0;
+  /** Commands acknowledged by the app, in order with the calls (`seq`). */
+  readonly ackLog: { trigger: string; seq: number }[] = [];
   readonly uploads = new Map<string, Buffer>();
   private http!: Server;
   private wss!: WebSocketServer;
@@ -35,7 +76,10 @@ export class SlackStandIn {
       socket.on('close', () => this.sockets.delete(socket));
       socket.on('message', (raw) => {
         const message = JSON.parse(raw.toString()) as { envelope_id?: string; payload?: unknown };
-        if (message.envelope_id) this.acks.get(message.envelope_id)?.(message.payload ?? null);
+        if (message.envelope_id) {
+          this.ackLog.push({ trigger: `trig-${message.envelope_id}`, seq: ++this.seq });
+          this.acks.get(message.envelope_id)?.(message.payload ?? null);
+        }
       });
       socket.send(
         JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'stand-in' }, connection_info: { app_id: 'A1' } }),
@@ -61,8 +105,26 @@ export class SlackStandIn {
     this.faults.push({ method, status: 429, retryAfter, times });
   }
 
+  /** Calls of `method` that Slack accepted. */
   find(method: string): SlackCall[] {
-    return this.calls.filter((c) => c.method === method);
+    return this.calls.filter((c) => c.method === method && !c.error);
+  }
+
+  /** Calls of `method` that Slack refused, with its error code. */
+  refused(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method && c.error);
+  }
+
+  /** Moves the stand-in's clock (response_url lifetimes): time passes by order of events, not on the wall clock. */
+  advance(ms: number): void {
+    this.clock += ms;
+  }
+
+  /** A new response_url, as Slack sends with each command and button press. */
+  responseUrl(): string {
+    const id = `R${this.responseUrls.size + 1}-${Math.random().toString(36).slice(2, 8)}`;
+    this.responseUrls.set(id, { uses: 0, issued: this.clock });
+    return `http://127.0.0.1:${this.port}/response/${id}`;
   }
 
   /** True once a Socket Mode client is connected. */
@@ -70,11 +132,12 @@ export class SlackStandIn {
     return this.sockets.size > 0;
   }
 
-  /** Sends a `slash_commands` envelope over Socket Mode; resolves with the app's ack payload. */
+  /** Sends a `slash_commands` envelope over Socket Mode, its text encoded as Slack encodes it; resolves with the ack. */
   socketSlashCommand(
     fields: Record<string, string>,
     envelopeId = `env-${Math.random().toString(36).slice(2)}`,
     retryAttempt = 0,
+    options: { shouldEscape?: boolean } = {},
   ): Promise<unknown> {
     const payload = {
       token: 'legacy',
@@ -86,11 +149,17 @@ export class SlackStandIn {
       user_name: 'alice',
       command: '/docker',
       api_app_id: 'A1',
-      response_url: `http://127.0.0.1:${this.port}/response/${envelopeId}`,
+      response_url: this.responseUrl(),
       trigger_id: `trig-${envelopeId}`,
       ...fields,
+      text: encodeSlashText(fields.text ?? '', options.shouldEscape ?? false),
     };
-    const acked = new Promise<unknown>((resolve) => this.acks.set(envelopeId, resolve));
+    const acked = new Promise<unknown>((resolve) =>
+      this.acks.set(envelopeId, (p) => {
+        this.ackLog[this.ackLog.length - 1]!.trigger = payload.trigger_id;
+        resolve(p);
+      }),
+    );
     for (const s of this.sockets)
       s.send(
         JSON.stringify({
@@ -105,10 +174,33 @@ export class SlackStandIn {
     return acked;
   }
 
+  /**
+   * Posts a slash command to a Bolt HTTP endpoint as Slack does: signed, its text encoded, with a response_url of
+   * this stand-in. The acknowledgement is logged in order with the Web API calls.
+   */
+  async slashCommand(
+    port: number,
+    secret: string,
+    fields: Record<string, string>,
+    options: { timestamp?: number; badSignature?: boolean; retryNum?: number; shouldEscape?: boolean } = {},
+  ): Promise<{ status: number; body: string; responseUrl: string }> {
+    const responseUrl = fields.response_url ?? this.responseUrl();
+    const trigger = fields.trigger_id ?? `trig-${Math.random().toString(36).slice(2)}`;
+    const answer = await postSlashCommand(port, secret, { ...fields, trigger_id: trigger, response_url: responseUrl }, options);
+    if (answer.status === 200) this.ackLog.push({ trigger, seq: ++this.seq });
+    return { status: answer.status, body: answer.body, responseUrl };
+  }
+
   /** Tells connected Socket Mode clients to reconnect. */
   disconnectSockets(): void {
     for (const s of this.sockets)
       s.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'stand-in' } }));
+  }
+
+  private record(method: string, args: Record<string, any>, token?: string, error?: string): SlackCall {
+    const call: SlackCall = { at: Date.now(), seq: ++this.seq, method, args, token, ...(error ? { error } : {}) };
+    this.calls.push(call);
+    return call;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -127,36 +219,39 @@ export class SlackStandIn {
       res.writeHead(200, { 'content-type': 'text/plain' });
       return void res.end(`OK - ${raw.length}`);
     }
-    if (url.startsWith('/response/')) {
-      this.calls.push({ at: Date.now(), method: 'response_url', args: JSON.parse(raw.toString() || '{}') });
-      return json(200, { ok: true });
-    }
+    if (url.startsWith('/response/')) return this.respond(url.slice('/response/'.length), req.headers['content-type'] ?? '', raw, res);
     const method = url.replace(/^\/api\//, '').split('?')[0]!;
     const args = parseArgs(req.headers['content-type'] ?? '', raw);
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '') || args.token;
     const fault = this.faults.find((f) => f.method === method && f.times > 0);
     if (fault) {
       fault.times -= 1;
-      this.calls.push({ at: Date.now(), method: `${method} (ratelimited)`, args, token });
+      this.record(`${method} (ratelimited)`, args, token);
       return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
     }
-    this.calls.push({ at: Date.now(), method, args, token });
+    const refuse = (error: string, extra: Record<string, unknown> = {}) => {
+      this.record(method, args, token, error);
+      json(200, { ok: false, error, ...extra });
+    };
+    const needed = NEEDED_SCOPE[method];
+    if (needed && !this.scopes.includes(needed)) return refuse('missing_scope', { needed, provided: this.scopes.join(',') });
+    const refusal = this.check(method, args);
+    if (refusal) return refuse(refusal.error, refusal.extra);
+    this.record(method, args, token);
     const next = () => `${(this.ts += 1)}.000100`;
     switch (method) {
       case 'auth.test':
-        return json(200, {
-          ok: true,
-          url: 'https://team.slack.test/',
-          team: 'team',
-          user: 'stevedore',
-          team_id: 'T1',
-          user_id: 'UBOT',
-          bot_id: 'BBOT',
-        });
+        return json(
+          200,
+          { ok: true, url: 'https://team.slack.test/', team: 'team', user: 'stevedore', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' },
+          { 'x-oauth-scopes': this.scopes.join(',') },
+        );
       case 'apps.connections.open':
         return json(200, { ok: true, url: `ws://127.0.0.1:${this.port}/socket` });
       case 'chat.postMessage': {
         const ts = next();
+        if (!this.messages.has(args.channel)) this.messages.set(args.channel, new Set());
+        this.messages.get(args.channel)!.add(ts);
         return json(200, { ok: true, channel: args.channel, ts, message: { ts, text: args.text, blocks: args.blocks } });
       }
       case 'chat.update':
@@ -176,6 +271,146 @@ export class SlackStandIn {
         return json(200, { ok: false, error: 'unknown_method' });
     }
   }
+
+  /** Slack's refusal of a Web API call, if it would refuse it: membership, unknown messages, Block Kit, length. */
+  private check(method: string, args: Record<string, any>): { error: string; extra?: Record<string, unknown> } | undefined {
+    const channelId: string | undefined = method === 'files.completeUploadExternal' ? args.channel_id : args.channel;
+    if (method.startsWith('chat.') || (method === 'files.completeUploadExternal' && channelId)) {
+      const channel = this.channels.get(String(channelId));
+      // A private channel the bot is not in does not exist as far as the bot can tell.
+      if (!channel || (channel.private && !channel.member)) return { error: 'channel_not_found' };
+      const publicPost = method === 'chat.postMessage' && !channel.private && this.scopes.includes('chat:write.public');
+      if (!channel.member && !publicPost) return { error: 'not_in_channel' };
+    }
+    if (method === 'chat.update' && !this.messages.get(args.channel)?.has(String(args.ts))) return { error: 'message_not_found' };
+    if (method.startsWith('chat.')) return checkMessage(args);
+    return undefined;
+  }
+
+  /** A POST to a response_url: 5 uses within 30 minutes, JSON only (no files), the same message checks. */
+  private respond(id: string, contentType: string, raw: Buffer, res: ServerResponse): void {
+    const text = (status: number, body: string) => {
+      res.writeHead(status, { 'content-type': 'text/plain' });
+      res.end(body);
+    };
+    const entry = this.responseUrls.get(id);
+    const args = contentType.includes('application/json') ? (safeJson(raw.toString()) as Record<string, any>) : {};
+    const refuse = (status: number, error: string) => {
+      this.record('response_url', { ...args, url: id }, undefined, error);
+      text(status, error);
+    };
+    if (!entry) return refuse(404, 'no_service');
+    if (this.clock - entry.issued >= RESPONSE_URL_MS) return refuse(404, 'expired_url');
+    if (entry.uses >= RESPONSE_URL_USES) return refuse(404, 'used_url');
+    // A response_url takes a message as JSON; it carries no files.
+    if (!contentType.includes('application/json') || typeof args !== 'object' || args === null) return refuse(400, 'invalid_payload');
+    if ('file' in args || 'files' in args || 'file_ids' in args) return refuse(400, 'invalid_payload');
+    const refusal = checkMessage(args);
+    if (refusal) return refuse(400, refusal.error);
+    entry.uses += 1;
+    this.record('response_url', { ...args, url: id });
+    text(200, 'ok');
+  }
+}
+
+/** Slack's longest message text; a longer one is refused with msg_too_long. */
+const MAX_TEXT = 40_000;
+
+/** A message's text and blocks as Slack checks them. */
+function checkMessage(args: Record<string, any>): { error: string; extra?: Record<string, unknown> } | undefined {
+  if (typeof args.text === 'string' && args.text.length > MAX_TEXT) return { error: 'msg_too_long' };
+  if (args.blocks === undefined) return args.text ? undefined : { error: 'no_text' };
+  const blocks = typeof args.blocks === 'string' ? safeJson(args.blocks) : args.blocks;
+  const errors = blockKitErrors(blocks);
+  return errors.length ? { error: 'invalid_blocks', extra: { errors, response_metadata: { messages: errors } } } : undefined;
+}
+
+/**
+ * Block Kit's limits (https://api.slack.com/reference/block-kit/blocks), as Slack reports breaking them: 50 blocks;
+ * header: plain_text of at most 150; section: text of 1–3000, at most 10 fields of 2000; context: at most 10
+ * elements; actions: at most 25 elements; buttons: plain_text of at most 75, value of at most 2000, action_id of
+ * at most 255 and unique within the message; block_id of at most 255 and unique.
+ */
+export function blockKitErrors(blocks: unknown): string[] {
+  if (!Array.isArray(blocks)) return ['must provide an array [json-pointer:/blocks]'];
+  const errors: string[] = [];
+  const at = (path: string) => ` [json-pointer:/blocks${path}]`;
+  if (blocks.length > 50) errors.push(`no more than 50 items allowed${at('')}`);
+  const actionIds = new Set<string>();
+  const blockIds = new Set<string>();
+  const text = (value: any, path: string, max: number, plainOnly = false) => {
+    if (!value || typeof value.text !== 'string') return errors.push(`must provide an object${at(path)}`);
+    if (value.type !== 'plain_text' && (plainOnly || value.type !== 'mrkdwn'))
+      return errors.push(`must be a valid enum value${at(`${path}/type`)}`);
+    if (value.text.length === 0) errors.push(`must be more than 0 characters${at(`${path}/text`)}`);
+    if (value.text.length > max) errors.push(`must be less than ${max + 1} characters${at(`${path}/text`)}`);
+  };
+  blocks.forEach((block: any, i: number) => {
+    const path = `/${i}`;
+    if (block.block_id !== undefined) {
+      if (String(block.block_id).length > 255) errors.push(`must be less than 256 characters${at(`${path}/block_id`)}`);
+      if (blockIds.has(block.block_id)) errors.push(`duplicate block_id${at(`${path}/block_id`)}`);
+      blockIds.add(block.block_id);
+    }
+    switch (block.type) {
+      case 'header':
+        text(block.text, `${path}/text`, 150, true);
+        break;
+      case 'section':
+        if (block.text === undefined && block.fields === undefined) errors.push(`must provide text or fields${at(path)}`);
+        if (block.text !== undefined) text(block.text, `${path}/text`, 3000);
+        if (block.fields !== undefined) {
+          if (!Array.isArray(block.fields) || block.fields.length > 10) errors.push(`no more than 10 items allowed${at(`${path}/fields`)}`);
+          else block.fields.forEach((f: any, j: number) => text(f, `${path}/fields/${j}`, 2000));
+        }
+        break;
+      case 'context':
+        if (!Array.isArray(block.elements) || block.elements.length === 0 || block.elements.length > 10)
+          errors.push(`must have between 1 and 10 items${at(`${path}/elements`)}`);
+        else block.elements.forEach((e: any, j: number) => text(e, `${path}/elements/${j}`, 3000));
+        break;
+      case 'actions':
+        if (!Array.isArray(block.elements) || block.elements.length === 0 || block.elements.length > 25)
+          errors.push(`must have between 1 and 25 items${at(`${path}/elements`)}`);
+        else
+          block.elements.forEach((e: any, j: number) => {
+            const p = `${path}/elements/${j}`;
+            if (e.type !== 'button') return errors.push(`must be a valid enum value${at(`${p}/type`)}`);
+            text(e.text, `${p}/text`, 75, true);
+            if (e.value !== undefined && String(e.value).length > 2000) errors.push(`must be less than 2001 characters${at(`${p}/value`)}`);
+            const id = String(e.action_id ?? '');
+            if (id.length > 255) errors.push(`must be less than 256 characters${at(`${p}/action_id`)}`);
+            if (id && actionIds.has(id)) errors.push(`duplicate action_id${at(`${p}/action_id`)}`);
+            if (id) actionIds.add(id);
+          });
+        break;
+      case 'divider':
+      case 'image':
+        break;
+      default:
+        errors.push(`must be a valid enum value${at(`${path}/type`)}`);
+    }
+  });
+  return errors;
+}
+
+/**
+ * Slash command text as Slack sends it: `&`, `<` and `>` always as entities; with the command's `should_escape`
+ * on, `@name` as `<@U…|name>`, `#channel` as `<#C…|channel>`, links as `<url|url>`.
+ */
+export function encodeSlashText(text: string, shouldEscape: boolean): string {
+  const encoded = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  if (!shouldEscape) return encoded;
+  return encoded
+    .replace(
+      /(^|\s)@([a-z0-9._-]+)/g,
+      (_, pre: string, name: string) => `${pre}<@U${name.toUpperCase().replace(/[^A-Z0-9]/g, '')}|${name}>`,
+    )
+    .replace(
+      /(^|\s)#([a-z0-9._-]+)/g,
+      (_, pre: string, name: string) => `${pre}<#C${name.toUpperCase().replace(/[^A-Z0-9]/g, '')}|${name}>`,
+    )
+    .replace(/(^|\s)(https?:\/\/[^\s]+)/g, (_, pre: string, url: string) => `${pre}<${url}|${url}>`);
 }
 
 function parseArgs(contentType: string, raw: Buffer): Record<string, any> {
@@ -200,13 +435,19 @@ function safeJson(v: string): unknown {
 /** A POST to a Bolt HTTP endpoint, signed as Slack signs it: v0= + HMAC-SHA256(secret, v0:ts:body). */
 function signedPost(
   port: number,
-  secret: string,
+  secret: string | undefined,
   body: string,
   headers: Record<string, string> = {},
   timestamp?: number,
 ): Promise<{ status: number; body: string; ms: number }> {
   const ts = String(timestamp ?? Math.floor(Date.now() / 1000));
-  const signature = `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
+  const signing: Record<string, string> =
+    secret === undefined
+      ? {}
+      : {
+          'x-slack-request-timestamp': ts,
+          'x-slack-signature': `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`,
+        };
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const req = httpRequest(
@@ -218,8 +459,7 @@ function signedPost(
         headers: {
           'content-type': 'application/x-www-form-urlencoded',
           'content-length': Buffer.byteLength(body),
-          'x-slack-request-timestamp': ts,
-          'x-slack-signature': signature,
+          ...signing,
           ...headers,
         },
       },
@@ -234,12 +474,15 @@ function signedPost(
   });
 }
 
-/** Posts a slash command to a Bolt HTTP endpoint, signed as Slack signs it (or with the wrong secret, when told). */
+/**
+ * Posts a slash command to a Bolt HTTP endpoint, signed as Slack signs it (or with the wrong secret, when told), its
+ * text encoded as Slack encodes it.
+ */
 export function postSlashCommand(
   port: number,
   secret: string,
   fields: Record<string, string>,
-  options: { timestamp?: number; badSignature?: boolean; retryNum?: number } = {},
+  options: { timestamp?: number; badSignature?: boolean; retryNum?: number; shouldEscape?: boolean } = {},
 ): Promise<{ status: number; body: string; ms: number }> {
   const body = new URLSearchParams({
     token: 'legacy',
@@ -253,6 +496,7 @@ export function postSlashCommand(
     api_app_id: 'A1',
     response_url: `http://127.0.0.1:${port}/none`,
     ...fields,
+    text: encodeSlashText(fields.text ?? '', options.shouldEscape ?? false),
   }).toString();
   const retry: Record<string, string> = options.retryNum
     ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' }
@@ -260,11 +504,16 @@ export function postSlashCommand(
   return signedPost(port, options.badSignature ? 'wrong-secret' : secret, body, retry, options.timestamp);
 }
 
+/** Slack's check that the request URL serves TLS: `ssl_check=1`, unsigned. */
+export function postSslCheck(port: number): Promise<{ status: number; body: string }> {
+  return signedPost(port, undefined, new URLSearchParams({ ssl_check: '1', token: 'legacy' }).toString());
+}
+
 /** Posts a block_actions payload (a button press) to the Bolt HTTP endpoint, signed. */
 export function postButtonPress(
   port: number,
   secret: string,
-  options: { user: string; channel: string; value: string; actionId: string },
+  options: { user: string; channel: string; value: string; actionId: string; responseUrl?: string },
 ): Promise<{ status: number; body: string; ms: number }> {
   const payload = {
     type: 'block_actions',
@@ -276,7 +525,7 @@ export function postButtonPress(
     trigger_id: `trig-${Math.random().toString(36).slice(2)}`,
     channel: { id: options.channel, name: 'ops' },
     message: { ts: '1.0', text: '' },
-    response_url: `http://127.0.0.1:${port}/none`,
+    response_url: options.responseUrl ?? `http://127.0.0.1:${port}/none`,
     actions: [
       {
         type: 'button',

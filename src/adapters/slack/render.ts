@@ -1,10 +1,23 @@
 import { progressText, type Progress, type Reply, type ReplyStatus } from '../../core/reply.js';
 import type { Lang } from '../../core/flag-spec.js';
 import type { Queued } from '../../core/job.js';
+import { msg, say } from '../../core/messages/index.js';
 import { codeBlock, escapeFences, fitCodeBlock } from '../shared/fit-text.js';
 
-/** Slack's limits (https://api.slack.com/reference/block-kit/blocks). */
-export const LIMITS = { headerText: 150, sectionText: 3000, contextElements: 10, blocks: 50, buttonValue: 2000, buttonsPerBlock: 25 };
+/** Slack's Block Kit limits (https://api.slack.com/reference/block-kit/blocks), and the message text's. */
+export const LIMITS = {
+  headerText: 150,
+  sectionText: 3000,
+  contextElements: 10,
+  contextText: 3000,
+  blocks: 50,
+  buttonText: 75,
+  buttonValue: 2000,
+  actionId: 255,
+  buttonsPerBlock: 25,
+  /** The message's top-level `text` (a notification's fallback); Slack refuses far longer ones with msg_too_long. */
+  text: 3000,
+};
 const ICON: Record<ReplyStatus, string> = {
   ok: ':white_check_mark:',
   failed: ':x:',
@@ -13,6 +26,8 @@ const ICON: Record<ReplyStatus, string> = {
   info: ':information_source:',
 };
 export const ACTION_PREFIX = 'docker-';
+/** The fences of a code block in a section: "```\n" and "\n```". */
+const FENCES = 8;
 
 /**
  * Escapes text for mrkdwn: &, < and > become entities, so `<!channel>`, `<!here>` and `<@U123>` in output are
@@ -30,25 +45,40 @@ export interface SlackMessage {
   files: { name: string; data: Buffer; title: string }[];
 }
 
-export function renderReply(reply: Reply): SlackMessage {
+/**
+ * Where a reply goes: the channel (with files), or the command's response_url, which carries no files; there the
+ * note under clipped output says how to get the rest and how to invite the bot, named `bot`.
+ */
+export type Via = { kind: 'channel' } | { kind: 'response_url'; bot: string };
+
+/** A reply in Block Kit. Every text is escaped first and clipped after, so no limit is passed whatever it holds. */
+export function renderReply(reply: Reply, lang: Lang = 'en', via: Via = { kind: 'channel' }): SlackMessage {
   const blocks: unknown[] = [
     {
       type: 'header',
-      text: { type: 'plain_text', text: clip(`${ICON[reply.status]} ${escapeMrkdwn(reply.title)}`, LIMITS.headerText), emoji: true },
+      text: { type: 'plain_text', text: clipEscaped(`${ICON[reply.status]} ${escapeMrkdwn(reply.title)}`, LIMITS.headerText), emoji: true },
     },
   ];
-  if (reply.body) blocks.push(section(escapeMrkdwn(clip(reply.body, LIMITS.sectionText - 10))));
+  if (reply.body) blocks.push(section(clipEscaped(escapeMrkdwn(reply.body), LIMITS.sectionText)));
   let fullOutput: string | undefined;
+  const notes: string[] = [];
   if (reply.code?.text) {
-    const fitted = fitCodeBlock(escapeFences(escapeMrkdwn(reply.code.text)), LIMITS.sectionText - 10);
+    const fitted = fitCodeBlock(escapeFences(escapeMrkdwn(reply.code.text)), LIMITS.sectionText - FENCES, { entities: true });
     blocks.push(section(codeBlock(fitted.text)));
-    if (fitted.cut) fullOutput = reply.code.text;
-    const notes = [
-      fitted.cut ? `${fitted.cut} lines not shown: the whole output is attached as output.txt.` : '',
-      reply.code.truncated ? 'Output was cut at the sandbox limit.' : '',
-    ].filter(Boolean);
-    if (notes.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: notes.join(' ') }] });
+    if (fitted.cut && via.kind === 'channel') {
+      fullOutput = reply.code.text;
+      notes.push(say(msg('slack.output.cut', { lines: fitted.cut, chars: fitted.omittedChars }), lang));
+    }
+    if (fitted.cut && via.kind === 'response_url') {
+      const logs = reply.buttons?.find((b) => b.id === 'logs')?.command ?? 'logs';
+      notes.push(say(msg('slack.notMember.cut', { bot: via.bot, logs: `/docker ${logs}` }), lang));
+    }
+    if (reply.code.truncated) notes.push(say(msg('slack.output.sandboxCut'), lang));
   }
+  if (via.kind === 'response_url' && !notes.some((n) => n.includes(`/invite @${via.bot}`)))
+    notes.push(say(msg('slack.notMember.invite', { bot: via.bot }), lang));
+  if (notes.length)
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clipEscaped(notes.join(' '), LIMITS.contextText) }] });
   const short = (reply.fields ?? []).filter((f) => !f.value.includes('\n'));
   const long = (reply.fields ?? []).filter((f) => f.value.includes('\n'));
   if (short.length)
@@ -56,24 +86,40 @@ export function renderReply(reply: Reply): SlackMessage {
       type: 'context',
       elements: short
         .slice(0, LIMITS.contextElements)
-        .map((f) => ({ type: 'mrkdwn', text: `*${escapeMrkdwn(f.name)}:* ${escapeMrkdwn(f.value)}` })),
+        .map((f) => ({ type: 'mrkdwn', text: clipEscaped(`*${escapeMrkdwn(f.name)}:* ${escapeMrkdwn(f.value)}`, LIMITS.contextText) })),
     });
-  for (const f of long)
-    blocks.push(section(clip(`*${escapeMrkdwn(f.name)}*\n${codeBlock(escapeFences(escapeMrkdwn(f.value)))}`, LIMITS.sectionText)));
-  const buttons = (reply.buttons ?? []).filter((b) => b.command.length <= LIMITS.buttonValue);
-  if (buttons.length) {
-    blocks.push({
-      type: 'actions',
-      elements: buttons.map((b) => ({
-        type: 'button',
-        action_id: `${ACTION_PREFIX}${b.id}`,
-        text: { type: 'plain_text', text: b.label },
-        value: b.command,
-      })),
-    });
+  for (const f of long) {
+    const name = clipEscaped(`*${escapeMrkdwn(f.name)}*`, 200);
+    const fitted = fitCodeBlock(escapeFences(escapeMrkdwn(f.value)), LIMITS.sectionText - FENCES - name.length - 1, { entities: true });
+    blocks.push(section(`${name}\n${codeBlock(fitted.text)}`));
   }
+  const seen = new Set<string>();
+  const buttons = (reply.buttons ?? [])
+    .filter((b) => b.command.length <= LIMITS.buttonValue)
+    .slice(0, LIMITS.buttonsPerBlock)
+    .map((b, i) => {
+      // Slack refuses two elements of a message with the same action_id.
+      let actionId = `${ACTION_PREFIX}${b.id}`.slice(0, LIMITS.actionId);
+      if (seen.has(actionId)) actionId = `${actionId}-${i}`;
+      seen.add(actionId);
+      return {
+        type: 'button',
+        action_id: actionId,
+        text: { type: 'plain_text', text: clip(b.label, LIMITS.buttonText) },
+        value: b.command,
+      };
+    });
+  // Buttons are what the user acts on: they keep their place within the block limit.
+  const room = LIMITS.blocks - (buttons.length && via.kind === 'channel' ? 1 : 0);
+  const kept = blocks.slice(0, room);
+  if (buttons.length && via.kind === 'channel') kept.push({ type: 'actions', elements: buttons });
   const files = (reply.files ?? []).map((f) => ({ name: f.name, data: Buffer.from(f.base64, 'base64'), title: f.description }));
-  return { text: clip(escapeMrkdwn(reply.title), 300), blocks: blocks.slice(0, LIMITS.blocks), fullOutput, files };
+  return {
+    text: clipEscaped(escapeMrkdwn(reply.title), LIMITS.text),
+    blocks: kept,
+    fullOutput,
+    files: via.kind === 'channel' ? files : [],
+  };
 }
 
 const STAGE: Record<Progress['stage'], string> = {
@@ -85,12 +131,18 @@ const STAGE: Record<Progress['stage'], string> = {
 
 export function renderProgress(jobId: string, progress: Progress): SlackMessage {
   const { stage, detail } = progressText(progress);
-  const text = `${STAGE[progress.stage]} ${stage} #${jobId}${detail ? ` (${escapeMrkdwn(detail)})` : ''}`;
+  const text = clipEscaped(`${STAGE[progress.stage]} ${stage} #${jobId}${detail ? ` (${escapeMrkdwn(detail)})` : ''}`, LIMITS.sectionText);
   return { text, blocks: [section(text)], files: [] };
 }
 
 export function renderQueued(queued: Queued, lang: Lang): SlackMessage {
   return renderProgress(queued.jobId, { stage: 'queued', position: queued.position, lang });
+}
+
+/** The job's channel message, once its reply went to the requester alone. */
+export function renderAnsweredPrivately(jobId: string, lang: Lang): SlackMessage {
+  const text = escapeMrkdwn(say(msg('slack.answeredPrivately', { job: jobId }), lang));
+  return { text, blocks: [section(text)], files: [] };
 }
 
 function section(text: string): unknown {
@@ -99,4 +151,15 @@ function section(text: string): unknown {
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Clips text already escaped, never inside an entity (`&amp;`) or a surrogate pair. */
+export function clipEscaped(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const amp = text.lastIndexOf('&', end - 1);
+  if (amp >= 0 && end - amp < 5 && text.indexOf(';', amp) >= end) end = amp;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
 }

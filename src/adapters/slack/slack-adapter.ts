@@ -1,12 +1,26 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
-import { RetryLater } from '../../errors.js';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Delivery } from '../../core/job.js';
+import type { Lang } from '../../core/flag-spec.js';
+import { msg, say } from '../../core/messages/index.js';
+import type { Reply } from '../../core/reply.js';
 import type { ChatRequest } from '../../core/request.js';
 import type { ChatEntry } from '../../pipeline/chat-entry.js';
 import type { AdapterHealth, ChatAdapter } from '../../core/chat-adapter.js';
-import { ACTION_PREFIX, renderProgress, renderQueued, renderReply, type SlackMessage } from './render.js';
+import {
+  ACTION_PREFIX,
+  renderAnsweredPrivately,
+  renderProgress,
+  renderQueued,
+  renderReply,
+  type SlackMessage,
+  type Via,
+} from './render.js';
+import { NEEDED_SCOPES } from './manifest.js';
+import { ResponseUrls } from './response-url.js';
+import { NOT_MEMBER, afterRateLimits, forDeliveries, slackError } from './slack-errors.js';
+import { decodeSlashText } from './slash-text.js';
 
 export interface SlackOptions {
   entry: ChatEntry;
@@ -21,22 +35,29 @@ export interface SlackOptions {
   maxSkewMs: number;
 }
 
-/** How long the channel message of a job is remembered for updates. */
+/** How long the channel message of a job (and the language of its requester) is remembered for updates. */
 const MESSAGE_MS = 24 * 3_600_000;
 
 /**
  * Slack as a chat platform, on Bolt: transport and rendering only. `/docker` is acknowledged at once with an
- * ephemeral "queued #id"; one channel message per job is then posted and updated in place by deliveries.
+ * ephemeral "queued #id"; one channel message per job is then posted and updated in place by deliveries. Where the
+ * bot is not a member of the channel, replies go through the command's response_url instead.
  */
 export class SlackAdapter implements ChatAdapter {
   readonly route = 'slack';
   readonly app: App;
   private readonly receiver: Receiver;
   private server?: Server;
+  private readonly responseUrls: ResponseUrls;
+  /** The bot's name, for "/invite @name" (auth.test's user). */
+  private botName = 'stevedore';
+  /** What the start-up check found wrong (missing scopes), shown on /healthz. */
+  private problem?: string;
 
   constructor(private readonly o: SlackOptions) {
     if (!o.appToken && !o.signingSecret) throw new Error('Slack needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)');
     const clientOptions = { slackApiUrl: o.apiUrl, retryConfig: { retries: 2, factor: 2, minTimeout: 200 }, rejectRateLimitedCalls: true };
+    this.responseUrls = new ResponseUrls(o.entry.store, ['https://hooks.slack.com/', new URL(o.apiUrl).origin + '/']);
     this.receiver = o.appToken
       ? // Socket Mode opens its connection through the Web API (apps.connections.open): the same API base.
         new SocketModeReceiver({ appToken: o.appToken, logLevel: LogLevel.ERROR, installerOptions: { clientOptions } })
@@ -62,21 +83,33 @@ export class SlackAdapter implements ChatAdapter {
         userId: command.user_id,
         userName: command.user_name,
         channelId: command.channel_id,
-        text: command.text,
+        workspace: command.team_id,
+        // Slack sends &, < and > as entities (and mentions as markup): parsed as the user typed it.
+        text: decodeSlashText(command.text),
         replyTo: { route: this.route, channelId: command.channel_id, userId: command.user_id },
         dedupKey: command.trigger_id,
         seenKey: `slack:${command.trigger_id}`,
       };
       const answer = await o.entry.handle(request);
       if (answer.kind === 'reply' && answer.replayed) return ack(); // a retry or a replay: answered the first time
-      if (answer.kind === 'queued') return ack({ response_type: 'ephemeral', text: renderQueued(answer.queued, answer.lang).text });
-      const m = renderReply(answer.reply);
+      if (answer.kind === 'queued') {
+        await ack({ response_type: 'ephemeral', text: renderQueued(answer.queued, answer.lang).text });
+        await this.remember(answer.queued.jobId, answer.lang, command.response_url);
+        return;
+      }
+      const m = renderReply(answer.reply, langOf(answer));
       await ack({ response_type: answer.reply.ephemeral ? 'ephemeral' : 'in_channel', text: m.text, blocks: m.blocks } as never);
-      if (!answer.reply.ephemeral) await this.uploadFiles(request.channelId, m);
+      if (!answer.reply.ephemeral) await this.uploadOnAck(request.channelId, m);
     });
     this.app.action(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action, client }) => {
       await ack();
-      const b = body as { user: { id: string; username?: string }; channel?: { id: string }; trigger_id: string };
+      const b = body as {
+        user: { id: string; username?: string };
+        channel?: { id: string };
+        team?: { id: string } | null;
+        trigger_id: string;
+        response_url?: string;
+      };
       const value = (action as { value?: string }).value;
       if (!value || !b.channel) return;
       const request: ChatRequest = {
@@ -84,6 +117,7 @@ export class SlackAdapter implements ChatAdapter {
         userId: b.user.id,
         userName: b.user.username,
         channelId: b.channel.id,
+        workspace: b.team?.id,
         text: value,
         replyTo: { route: this.route, channelId: b.channel.id, userId: b.user.id },
         dedupKey: b.trigger_id,
@@ -91,18 +125,30 @@ export class SlackAdapter implements ChatAdapter {
       };
       const answer = await o.entry.handle(request);
       if (answer.kind === 'reply' && answer.replayed) return;
-      if (answer.kind === 'reply') {
-        const m = renderReply(answer.reply);
-        if (answer.reply.ephemeral)
-          await client.chat.postEphemeral({ channel: request.channelId, user: request.userId, text: m.text, blocks: m.blocks as never });
-        else await this.post(request.channelId, m);
-        return;
+      const ephemeral = (m: SlackMessage) =>
+        afterRateLimits(() =>
+          client.chat.postEphemeral({ channel: request.channelId, user: request.userId, text: m.text, blocks: m.blocks as never }),
+        );
+      try {
+        if (answer.kind === 'queued') {
+          await this.remember(answer.queued.jobId, answer.lang, b.response_url);
+          await ephemeral(renderQueued(answer.queued, answer.lang));
+        } else if (answer.reply.ephemeral) await ephemeral(renderReply(answer.reply, langOf(answer)));
+        else {
+          const m = renderReply(answer.reply, langOf(answer));
+          await afterRateLimits(() => this.post(request.channelId, m));
+          await this.uploadOnAck(request.channelId, m);
+        }
+      } catch (error) {
+        const code = slackError(error);
+        if (!code || !NOT_MEMBER.has(code) || !b.response_url) throw error;
+        // Not a member: the button's own response_url answers the one who pressed it.
+        const m =
+          answer.kind === 'queued'
+            ? renderQueued(answer.queued, answer.lang)
+            : renderReply(answer.reply, langOf(answer), { kind: 'response_url', bot: this.botName });
+        await this.postResponse(b.response_url, { response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks });
       }
-      await client.chat.postEphemeral({
-        channel: request.channelId,
-        user: request.userId,
-        text: renderQueued(answer.queued, answer.lang).text,
-      });
     });
     this.app.error(async (error) => o.entry.log.error({ err: error }, 'slack app error'));
   }
@@ -110,17 +156,23 @@ export class SlackAdapter implements ChatAdapter {
   /** HTTP mode: where Slack's requests are received, once started. */
   address?: AddressInfo;
 
-  /** Starts Socket Mode, or an HTTP server that refuses requests from too far in the past or the future. */
+  /**
+   * Checks the token's scopes, then starts Socket Mode, or an HTTP server that refuses requests from too far in the
+   * past or the future.
+   */
   async start(): Promise<void> {
+    await this.checkScopes();
     if (this.o.appToken) {
       await this.app.start();
       return;
     }
     const listener = (this.receiver as HTTPReceiver).requestListener;
     this.server = createServer((req, res) => {
-      // Bolt refuses old timestamps only; a request stamped in the future is refused here, before Bolt sees it.
-      const ts = Number(req.headers['x-slack-request-timestamp']);
-      if (req.method === 'POST' && (!Number.isFinite(ts) || Math.abs(Date.now() - ts * 1000) > this.o.maxSkewMs)) {
+      // Bolt refuses old timestamps only; a request stamped in the future is refused here, before Bolt sees it. A
+      // request with no timestamp goes on to Bolt, which answers Slack's unsigned ssl_check and refuses the rest.
+      const stamp = req.headers['x-slack-request-timestamp'];
+      const ts = Number(stamp);
+      if (req.method === 'POST' && stamp !== undefined && (!Number.isFinite(ts) || Math.abs(Date.now() - ts * 1000) > this.o.maxSkewMs)) {
         res.writeHead(401).end();
         req.resume();
         return;
@@ -131,10 +183,29 @@ export class SlackAdapter implements ChatAdapter {
     this.address = this.server.address() as AddressInfo;
   }
 
-  /** Socket Mode: the WebSocket is open; HTTP mode: the server listens. */
+  /** auth.test's x-oauth-scopes against the needed scopes: what is missing is said once in the log and on /healthz. */
+  private async checkScopes(): Promise<void> {
+    try {
+      const result = await this.app.client.auth.test();
+      if (result.user) this.botName = String(result.user);
+      const granted = result.response_metadata?.scopes;
+      if (!granted) return; // no header: nothing to compare against
+      const missing = NEEDED_SCOPES.filter((s) => !granted.includes(s));
+      if (!missing.length) return;
+      this.problem = say(msg('slack.scopes.missing', { missing: missing.join(', '), granted: granted.join(', ') }), 'en');
+      this.o.entry.log.warn({ missing, granted }, this.problem);
+    } catch (error) {
+      this.problem = `auth.test failed: ${slackError(error) ?? (error as Error).message}`;
+      this.o.entry.log.error({ err: error }, `Slack: ${this.problem}; check SLACK_BOT_TOKEN`);
+    }
+  }
+
+  /** Socket Mode: the WebSocket is open; HTTP mode: the server listens. A missing scope is named in the detail. */
   async healthy(): Promise<AdapterHealth> {
-    if (this.o.appToken) return { ok: Boolean((this.receiver as unknown as { client?: { connected?: boolean } }).client?.connected) };
-    return { ok: Boolean(this.server?.listening) };
+    const ok = this.o.appToken
+      ? Boolean((this.receiver as unknown as { client?: { connected?: boolean } }).client?.connected)
+      : Boolean(this.server?.listening);
+    return this.problem ? { ok, detail: this.problem } : { ok };
   }
 
   async stop(): Promise<void> {
@@ -150,32 +221,106 @@ export class SlackAdapter implements ChatAdapter {
     try {
       await this.send(delivery);
     } catch (error) {
-      const e = error as { code?: string; retryAfter?: number };
-      if (e.code === webApi.ErrorCode.RateLimitedError) throw new RetryLater((e.retryAfter ?? 1) * 1000);
-      throw error;
+      throw forDeliveries(error);
     }
   };
 
+  /** What the bot keeps of a queued command, outside the job: its requester's language and its response_url. */
+  private async remember(jobId: string, lang: Lang, responseUrl: string | undefined): Promise<void> {
+    await Promise.all([this.o.entry.store.put(this.langKey(jobId), lang, MESSAGE_MS), this.responseUrls.keep(jobId, responseUrl)]);
+  }
+
+  private langKey(jobId: string): string {
+    return `slack:lang:${jobId}`;
+  }
+
+  private notMemberKey(jobId: string): string {
+    return `slack:not-member:${jobId}`;
+  }
+
   private async send(delivery: Delivery): Promise<void> {
+    const lang: Lang =
+      delivery.kind === 'progress'
+        ? delivery.progress.lang
+        : ((await this.o.entry.store.get(this.langKey(delivery.jobId))) as Lang) || 'en';
+    // Once the channel refused this job's messages, they go through the response_url without asking again.
+    const known = await this.o.entry.store.get(this.notMemberKey(delivery.jobId));
+    if (known) return this.viaResponseUrl(delivery, lang, known);
+    try {
+      await this.viaChannel(delivery, lang);
+    } catch (error) {
+      const code = slackError(error);
+      if (!code || !NOT_MEMBER.has(code) || !(await this.responseUrls.has(delivery.jobId))) throw error;
+      await this.o.entry.store.put(this.notMemberKey(delivery.jobId), code, MESSAGE_MS);
+      await this.viaResponseUrl(delivery, lang, code);
+    }
+  }
+
+  private async viaChannel(delivery: Delivery, lang: Lang): Promise<void> {
     const channel = delivery.replyTo.channelId;
-    if (delivery.kind === 'notice') return void (await this.post(channel, renderReply(delivery.reply)));
+    if (delivery.kind === 'notice') return void (await this.post(channel, renderReply(delivery.reply, lang)));
     const key = `slack:message:${delivery.jobId}`;
     const ts = await this.o.entry.store.get(key);
+    const update = async (m: SlackMessage) => {
+      try {
+        await this.app.client.chat.update({ channel, ts: ts!, text: m.text, blocks: m.blocks as never });
+      } catch (error) {
+        // The message is gone (deleted): the job gets a new one.
+        if (slackError(error) !== 'message_not_found') throw error;
+        await this.o.entry.store.put(key, await this.post(channel, m), MESSAGE_MS);
+      }
+    };
     if (delivery.kind === 'progress') {
       const m = renderProgress(delivery.jobId, delivery.progress);
-      if (ts) await this.app.client.chat.update({ channel, ts, text: m.text, blocks: m.blocks as never });
+      if (ts) await update(m);
       else await this.o.entry.store.put(key, await this.post(channel, m), MESSAGE_MS);
       return;
     }
-    const m = renderReply(delivery.reply);
+    const m = renderReply(delivery.reply, lang);
     if (delivery.reply.ephemeral) {
       await this.app.client.chat.postEphemeral({ channel, user: String(delivery.replyTo.userId), text: m.text, blocks: m.blocks as never });
-      if (ts) await this.app.client.chat.update({ channel, ts, text: `#${delivery.jobId}: answered privately`, blocks: [] });
+      if (ts) await update(renderAnsweredPrivately(delivery.jobId, lang));
       return;
     }
-    if (ts) await this.app.client.chat.update({ channel, ts, text: m.text, blocks: m.blocks as never });
+    if (ts) await update(m);
     else await this.post(channel, m);
     await this.uploadFiles(channel, m, ts);
+  }
+
+  /**
+   * Where the bot is not a member: the job's response_url, which takes 5 messages in 30 minutes and no files. The
+   * final reply is sure of its use; progress takes at most two (and "queued" none: the acknowledgement said it).
+   */
+  private async viaResponseUrl(delivery: Delivery, lang: Lang, reason: string): Promise<void> {
+    if (delivery.kind === 'progress') {
+      if (delivery.progress.stage === 'queued') return;
+      const m = renderProgress(delivery.jobId, delivery.progress);
+      await this.responseUrls.send(
+        delivery.jobId,
+        'progress',
+        { response_type: 'ephemeral', replace_original: true, text: m.text, blocks: m.blocks },
+        reason,
+      );
+      return;
+    }
+    const m = this.renderForResponse(delivery.reply, lang);
+    await this.responseUrls.send(
+      delivery.jobId,
+      'final',
+      { response_type: delivery.reply.ephemeral ? 'ephemeral' : 'in_channel', replace_original: false, text: m.text, blocks: m.blocks },
+      reason,
+    );
+  }
+
+  private renderForResponse(reply: Reply, lang: Lang): SlackMessage {
+    const via: Via = { kind: 'response_url', bot: this.botName };
+    return renderReply(reply, lang, via);
+  }
+
+  /** A message to a response_url of Slack's (a button press's own), outside the deliveries. */
+  private async postResponse(url: string, message: Record<string, unknown>): Promise<void> {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message) });
+    if (!response.ok) this.o.entry.log.warn({ status: response.status, body: await response.text() }, 'slack response_url refused');
   }
 
   private async post(channel: string, m: SlackMessage): Promise<string> {
@@ -189,10 +334,19 @@ export class SlackAdapter implements ChatAdapter {
     return String(result.ts);
   }
 
+  /** Uploads on the acknowledgement path: no delivery queue waits out a 429 there, so the upload does. */
+  private async uploadOnAck(channel: string, m: SlackMessage): Promise<void> {
+    try {
+      await afterRateLimits(() => this.uploadFiles(channel, m));
+    } catch (error) {
+      this.o.entry.log.warn({ err: error, channel, code: slackError(error) }, 'slack upload not sent');
+    }
+  }
+
   /** The whole output and pictures, through files.getUploadURLExternal → upload → files.completeUploadExternal. */
   private async uploadFiles(channel: string, m: SlackMessage, threadTs?: string): Promise<void> {
     const files = [
-      ...(m.fullOutput !== undefined ? [{ name: 'output.txt', data: Buffer.from(m.fullOutput), title: 'The whole output' }] : []),
+      ...(m.fullOutput !== undefined ? [{ name: 'output.txt', data: Buffer.from(m.fullOutput), title: 'output.txt' }] : []),
       ...m.files,
     ];
     for (const f of files) {
@@ -205,4 +359,9 @@ export class SlackAdapter implements ChatAdapter {
       } as never);
     }
   }
+}
+
+/** The requester's language, where the answer carries it (a queued job's always does). */
+function langOf(answer: object): Lang {
+  return (answer as { lang?: Lang }).lang ?? 'en';
 }
