@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { parseMultipart } from './multipart.js';
+import { checkMessage, checkRegistration, type FormErrors } from './discord-rules.js';
 
 /** One request as Discord would have received it. */
 export interface RecordedRequest {
   at: number;
+  /** Order among everything the stand-in saw (requests, deferrals, attachment downloads). */
+  seq: number;
   method: string;
   path: string;
   auth?: string;
@@ -13,6 +15,44 @@ export interface RecordedRequest {
   body: any;
   /** Files of a multipart body: name → content. */
   files: Record<string, Buffer>;
+  /** Multipart part names of the files (`files[0]`…), in order. */
+  fileParts: string[];
+  /** What the stand-in answered. */
+  status?: number;
+  code?: number;
+}
+
+/** One interaction as Discord tracks it: answered or not, past its 3 s, its token past its 15 minutes. */
+interface InteractionState {
+  id: string;
+  token: string;
+  channel: string;
+  user: string;
+  responded: boolean;
+  /** "The 3 s have passed" without a first response: the interaction is gone (10062). */
+  lapsed: boolean;
+  /** The 15 minutes are over: the token no longer works (50027). */
+  expired: boolean;
+}
+
+/** Discord's permission bits the stand-in enforces. */
+export const PERMISSION = {
+  VIEW_CHANNEL: 1n << 10n,
+  SEND_MESSAGES: 1n << 11n,
+  EMBED_LINKS: 1n << 14n,
+  ATTACH_FILES: 1n << 15n,
+  ADMINISTRATOR: 1n << 3n,
+} as const;
+/** What Stevedore needs, and what a correctly invited bot has. */
+export const NEEDED = PERMISSION.VIEW_CHANNEL | PERMISSION.SEND_MESSAGES | PERMISSION.EMBED_LINKS | PERMISSION.ATTACH_FILES;
+
+export interface StandInGuild {
+  id: string;
+  name: string;
+  /** The bot role's permissions in this guild. */
+  botPermissions: bigint;
+  /** Channels and what is denied to the bot in each (a channel permission overwrite). */
+  channels: { id: string; name: string; deny?: bigint }[];
 }
 
 interface Fault {
@@ -37,7 +77,75 @@ export class DiscordStandIn {
   private seq = 0;
   private faults: Fault[] = [];
   private nextId = 1_000_000_000_000_000_000n;
+  private order = 0;
+  private readonly interactions = new Map<string, InteractionState>();
+  /** Users whose DMs are closed to the bot (50007). */
+  readonly closedDms = new Set<string>();
+  /** Guilds the bot is in, with its permissions there. */
+  readonly guilds: StandInGuild[];
+  /** Attachments wait for this many event-loop turns before they are served: a CDN is never instant. */
+  attachmentLatencyTurns = 20;
   port = 0;
+
+  constructor(options: { guilds?: StandInGuild[] } = {}) {
+    this.guilds = options.guilds ?? [
+      { id: DEFAULT_GUILD, name: 'team', botPermissions: NEEDED, channels: [{ id: DEFAULT_CHANNEL, name: 'ops' }] },
+    ];
+  }
+
+  /** Everything seen so far, in order: requests, and marks such as `attachment` or `deadline`. */
+  readonly events: { seq: number; what: string }[] = [];
+  private mark(what: string): number {
+    this.order += 1;
+    this.events.push({ seq: this.order, what });
+    return this.order;
+  }
+
+  /** The test says the 3 s have passed for this interaction: unanswered, it is gone (10062 from now on). */
+  deadlinePassed(interactionId: string): void {
+    const state = this.interactions.get(interactionId);
+    if (state && !state.responded) state.lapsed = true;
+    this.mark(`deadline ${interactionId}`);
+  }
+
+  /** The test says 15 minutes have passed: the interaction's token no longer works (50027). */
+  tokenExpired(interactionId: string): void {
+    const state = this.interactions.get(interactionId);
+    if (state) state.expired = true;
+    this.mark(`expired ${interactionId}`);
+  }
+
+  /** Denies the bot permissions in one channel (as a channel permission overwrite would). */
+  deny(channelId: string, bits: bigint): void {
+    for (const g of this.guilds)
+      for (const c of g.channels) {
+        if (c.id !== channelId) continue;
+        c.deny = (c.deny ?? 0n) | bits;
+        this.dispatch('CHANNEL_UPDATE', this.channelPayload(g, c, g.channels.indexOf(c)));
+      }
+  }
+
+  private channelPayload(g: StandInGuild, c: StandInGuild['channels'][number], position: number): unknown {
+    return {
+      id: c.id,
+      type: 0,
+      guild_id: g.id,
+      name: c.name,
+      position,
+      permission_overwrites: c.deny ? [{ id: botRoleOf(g), type: 0, allow: '0', deny: String(c.deny) }] : [],
+      nsfw: false,
+      parent_id: null,
+    };
+  }
+
+  /** The bot's permissions in a channel: its role's in the guild, less the channel's overwrite. */
+  permissionsIn(channelId: string): bigint | undefined {
+    for (const g of this.guilds) {
+      const c = g.channels.find((x) => x.id === channelId);
+      if (c) return g.botPermissions & PERMISSION.ADMINISTRATOR ? ~0n : g.botPermissions & ~(c.deny ?? 0n);
+    }
+    return undefined;
+  }
 
   async start(): Promise<void> {
     this.http = createServer((req, res) => void this.handle(req, res));
@@ -85,22 +193,26 @@ export class DiscordStandIn {
     options?: { name: string; type: number; value: unknown }[];
     locale?: string;
     roles?: string[];
-    file?: { name: string; data: Buffer };
+    file?: { name: string; data: Buffer; declaredSize?: number };
+    /** A subcommand group (`/docker image pull`): `sub` is then the subcommand inside it. */
+    group?: string;
   }): { id: string; token: string } {
     const subOptions = [...(options.options ?? [])];
     let resolved: unknown;
     if (options.file) {
       const id = this.snowflake();
       this.files.set(id, options.file.data);
+      // Discord writes spaces (and other characters it does not keep) in an uploaded file's name as underscores.
+      const filename = options.file.name.replace(/[^\w.-]/g, '_');
       subOptions.push({ name: 'file', type: 11, value: id });
       resolved = {
         attachments: {
           [id]: {
             id,
-            filename: options.file.name,
-            size: options.file.data.length,
-            url: `http://127.0.0.1:${this.port}/attachments/${id}/${options.file.name}`,
-            proxy_url: `http://127.0.0.1:${this.port}/attachments/${id}/${options.file.name}`,
+            filename,
+            size: options.file.declaredSize ?? options.file.data.length,
+            url: `http://127.0.0.1:${this.port}/attachments/${id}/${filename}`,
+            proxy_url: `http://127.0.0.1:${this.port}/attachments/${id}/${filename}`,
             content_type: 'application/octet-stream',
           },
         },
@@ -110,7 +222,9 @@ export class DiscordStandIn {
       id: this.snowflake(),
       name: 'docker',
       type: 1,
-      options: [{ name: options.sub, type: 1, options: subOptions }],
+      options: options.group
+        ? [{ name: options.group, type: 2, options: [{ name: options.sub, type: 1, options: subOptions }] }]
+        : [{ name: options.sub, type: 1, options: subOptions }],
       ...(resolved ? { resolved } : {}),
     });
   }
@@ -166,7 +280,9 @@ export class DiscordStandIn {
   ): { id: string; token: string } {
     const id = this.snowflake();
     const token = `itoken-${id}`;
-    const guildId = o.guild ?? '200000000000000001';
+    const guildId = o.guild ?? this.guilds[0]?.id ?? DEFAULT_GUILD;
+    this.interactions.set(id, { id, token, channel: o.channel, user: o.user, responded: false, lapsed: false, expired: false });
+    this.mark(`interaction ${id}`);
     this.dispatch('INTERACTION_CREATE', {
       id,
       application_id: this.applicationId,
@@ -185,7 +301,7 @@ export class DiscordStandIn {
         flags: 0,
         permissions: '2147483647',
       },
-      app_permissions: '2147483647',
+      app_permissions: String(this.permissionsIn(o.channel) ?? NEEDED),
       locale: o.locale ?? 'en-US',
       guild_locale: 'en-US',
       entitlements: [],
@@ -220,14 +336,77 @@ export class DiscordStandIn {
               v: 10,
               user: { id: this.botUserId, username: 'stevedore', discriminator: '0', bot: true, avatar: null, global_name: null },
               application: { id: this.applicationId, flags: 0 },
-              guilds: [],
+              guilds: this.guilds.map((g) => ({ id: g.id, unavailable: true })),
               session_id: 'session-1',
               resume_gateway_url: `ws://127.0.0.1:${this.port}`,
             },
           }),
         );
+        for (const g of this.guilds) this.dispatchTo(socket, 'GUILD_CREATE', this.guildPayload(g));
       }
     });
+  }
+
+  private dispatchTo(socket: WebSocket, t: string, d: unknown): void {
+    this.seq += 1;
+    socket.send(JSON.stringify({ op: 0, t, s: this.seq, d }));
+  }
+
+  /** A guild as GUILD_CREATE carries it: @everyone with nothing, the bot's role, the bot's member, the channels. */
+  private guildPayload(g: StandInGuild): unknown {
+    const botRole = botRoleOf(g);
+    const role = (id: string, name: string, permissions: bigint, managed: boolean) => ({
+      id,
+      name,
+      permissions: String(permissions),
+      color: 0,
+      hoist: false,
+      position: managed ? 1 : 0,
+      managed,
+      mentionable: false,
+      flags: 0,
+      ...(managed ? { tags: { bot_id: this.botUserId } } : {}),
+    });
+    return {
+      id: g.id,
+      name: g.name,
+      icon: null,
+      owner_id: '400000000000000000',
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      roles: [role(g.id, '@everyone', 0n, false), role(botRole, 'Stevedore', g.botPermissions, true)],
+      emojis: [],
+      stickers: [],
+      features: [],
+      mfa_level: 0,
+      system_channel_flags: 0,
+      preferred_locale: 'en-US',
+      premium_tier: 0,
+      nsfw_level: 0,
+      joined_at: new Date(0).toISOString(),
+      large: false,
+      unavailable: false,
+      member_count: 2,
+      voice_states: [],
+      members: [
+        {
+          user: { id: this.botUserId, username: 'stevedore', discriminator: '0', bot: true, avatar: null, global_name: null },
+          roles: [botRole],
+          joined_at: new Date(0).toISOString(),
+          deaf: false,
+          mute: false,
+          flags: 0,
+        },
+      ],
+      channels: g.channels.map((c, position) => this.channelPayload(g, c, position)),
+      threads: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    };
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -235,12 +414,26 @@ export class DiscordStandIn {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
     const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
-    const { body, files } = parseBody(req.headers['content-type'] ?? '', raw);
-    const recorded: RecordedRequest = { at: Date.now(), method: req.method!, path, auth: req.headers.authorization, body, files };
+    const { body, files, fileParts } = parseBody(req.headers['content-type'] ?? '', raw);
+    const recorded: RecordedRequest = {
+      at: Date.now(),
+      seq: this.mark(`${req.method} ${path}`),
+      method: req.method!,
+      path,
+      auth: req.headers.authorization,
+      body,
+      files,
+      fileParts,
+    };
     const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
+      recorded.status = status;
+      recorded.code = (payload as { code?: number } | undefined)?.code;
       res.writeHead(status, payload === undefined ? headers : { 'content-type': 'application/json', ...headers });
       res.end(payload === undefined ? '' : JSON.stringify(payload));
     };
+    const refuse = (status: number, code: number, message: string, errors?: FormErrors) =>
+      send(status, { message, code, ...(errors ? { errors } : {}) });
+    const invalid = (errors: FormErrors | undefined) => (errors ? (refuse(400, 50035, 'Invalid Form Body', errors), true) : false);
     const fault = this.faults.find((f) => f.method === req.method && f.path.test(path) && f.times > 0);
     if (fault) {
       fault.times -= 1;
@@ -260,6 +453,10 @@ export class DiscordStandIn {
     this.requests.push(recorded);
     let m: RegExpExecArray | null;
     if ((m = /^\/attachments\/(\d+)\//.exec(path)) && this.files.has(m[1]!)) {
+      // A CDN takes a moment: the download is answered some event-loop turns later, never at once.
+      for (let i = 0; i < this.attachmentLatencyTurns; i++) await new Promise((resolve) => setImmediate(resolve));
+      this.mark(`attachment served ${m[1]}`);
+      recorded.status = 200;
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
       return void res.end(this.files.get(m[1]!));
     }
@@ -270,20 +467,67 @@ export class DiscordStandIn {
         session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
       });
     }
-    if (/^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return send(204);
-    if ((m = /^\/api\/v10\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/.exec(path))) {
-      if (req.method === 'DELETE') return send(204);
-      return send(200, this.message(body, m[3] === '@original' ? this.snowflake() : m[3]!));
+    if ((m = /^\/api\/v10\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
+      const state = this.interactions.get(m[1]!);
+      if (!state || state.token !== m[2] || state.lapsed || state.expired) return refuse(404, 10062, 'Unknown interaction');
+      if (state.responded) return refuse(400, 40060, 'Interaction has already been acknowledged.');
+      if ((body?.type === 4 || body?.type === 7) && invalid(checkMessage(body.data ?? {}, fileParts))) return;
+      if (body?.type === 8 && invalid(checkChoices(body.data?.choices))) return;
+      state.responded = true;
+      return send(204);
     }
-    if (/^\/api\/v10\/webhooks\/\d+\/[^/]+$/.test(path)) return send(200, this.message(body, this.snowflake()));
-    if ((m = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path))) return send(200, this.message(body, this.snowflake(), m[1]));
+    if ((m = /^\/api\/v10\/webhooks\/(\d+)\/([^/]+)(\/messages\/(@original|\d+))?$/.exec(path))) {
+      const state = [...this.interactions.values()].find((x) => x.token === m![2]);
+      if (m[1] !== this.applicationId || !state) return refuse(404, 10015, 'Unknown Webhook');
+      if (state.expired || state.lapsed) return refuse(401, 50027, 'Invalid Webhook Token');
+      if (!state.responded) return refuse(404, 10008, 'Unknown Message'); // nothing to edit or follow before a response
+      if (req.method === 'DELETE') return send(204);
+      if (req.method !== 'GET' && invalid(checkMessage(body ?? {}, fileParts, req.method === 'POST'))) return;
+      return send(200, this.message(body, m[4] === '@original' || !m[4] ? this.snowflake() : m[4]!, state.channel));
+    }
+    if (path === '/api/v10/users/@me/channels' && req.method === 'POST') {
+      if (!this.botAuth(recorded)) return refuse(401, 0, '401: Unauthorized');
+      const recipient = String(body?.recipient_id ?? '');
+      return send(200, { id: `${DM_PREFIX}${recipient}`, type: 1, recipients: [{ id: recipient, username: 'user', discriminator: '0' }] });
+    }
+    if ((m = /^\/api\/v10\/channels\/([^/]+)\/messages$/.exec(path)) && req.method === 'POST') {
+      if (!this.botAuth(recorded)) return refuse(401, 0, '401: Unauthorized');
+      const channel = m[1]!;
+      if (channel.startsWith(DM_PREFIX)) {
+        if (this.closedDms.has(channel.slice(DM_PREFIX.length))) return refuse(403, 50007, 'Cannot send messages to this user');
+      } else {
+        const permissions = this.permissionsIn(channel);
+        if (permissions === undefined) return refuse(404, 10003, 'Unknown Channel');
+        if (!(permissions & PERMISSION.VIEW_CHANNEL)) return refuse(403, 50001, 'Missing Access');
+        if (!(permissions & PERMISSION.SEND_MESSAGES)) return refuse(403, 50013, 'Missing Permissions');
+        if (fileParts.length && !(permissions & PERMISSION.ATTACH_FILES)) return refuse(403, 50013, 'Missing Permissions');
+      }
+      if (body?.flags && body.flags & 64)
+        return (
+          invalid({ flags: { _errors: [{ code: 'MESSAGE_FLAGS_INVALID', message: 'Ephemeral messages are for interactions only' }] } }),
+          undefined
+        );
+      if (invalid(checkMessage(body ?? {}, fileParts))) return;
+      return send(200, this.message(body, this.snowflake(), channel));
+    }
+    if ((m = /^\/api\/v10\/guilds\/(\d+)\/members\/(\d+)$/.exec(path)) && req.method === 'GET') {
+      const g = this.guilds.find((x) => x.id === m![1]);
+      if (!g) return refuse(404, 10004, 'Unknown Guild');
+      return send(200, (this.guildPayload(g) as { members: unknown[] }).members[0]);
+    }
     if (/^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path) && req.method === 'PUT') {
+      if (!this.botAuth(recorded)) return refuse(401, 0, '401: Unauthorized');
+      if (invalid(checkRegistration(body))) return;
       return send(
         200,
         (body as { name: string }[]).map((c) => ({ ...c, id: this.snowflake(), application_id: this.applicationId, version: '1' })),
       );
     }
     return send(404, { message: 'Unknown route', code: 0 });
+  }
+
+  private botAuth(r: RecordedRequest): boolean {
+    return typeof r.auth === 'string' && r.auth.startsWith('Bot ');
   }
 
   private message(body: any, id: string, channelId = '300000000000000001'): unknown {
@@ -308,11 +552,50 @@ export class DiscordStandIn {
   }
 }
 
-function parseBody(contentType: string, raw: Buffer): { body: any; files: Record<string, Buffer> } {
+const DEFAULT_GUILD = '200000000000000001';
+/** The bot's managed role in a guild. */
+const botRoleOf = (g: { id: string }) => `${g.id.slice(0, -1)}9`;
+const DEFAULT_CHANNEL = '300000000000000001';
+/** DM channels are named after their recipient here. */
+const DM_PREFIX = 'dm-';
+
+/** Autocomplete answers: at most 25 choices, names and values 1 to 100 characters. */
+function checkChoices(choices: unknown): FormErrors | undefined {
+  if (!Array.isArray(choices)) return { choices: { _errors: [{ code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }] } };
+  if (choices.length > 25) return { choices: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' }] } };
+  const bad = choices.findIndex((c: { name?: string }) => !c.name || c.name.length > 100);
+  return bad >= 0
+    ? { choices: { [bad]: { name: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }] } } } }
+    : undefined;
+}
+
+/** A JSON body, or a multipart one: payload_json, and the files by name with their part names. */
+function parseBody(contentType: string, raw: Buffer): { body: any; files: Record<string, Buffer>; fileParts: string[] } {
   if (contentType.startsWith('multipart/form-data')) {
-    const { fields, files } = parseMultipart(contentType, raw);
-    return { body: fields.payload_json ? JSON.parse(fields.payload_json) : {}, files };
+    const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+    const files: Record<string, Buffer> = {};
+    const fileParts: string[] = [];
+    let payload: any = {};
+    if (!boundary) return { body: payload, files, fileParts };
+    const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+    let start = raw.indexOf(delimiter);
+    while (start >= 0) {
+      const next = raw.indexOf(delimiter, start + delimiter.length);
+      if (next < 0) break;
+      const part = raw.subarray(start + delimiter.length + 2, next - 2);
+      const split = part.indexOf('\r\n\r\n');
+      const headers = part.subarray(0, split).toString();
+      const content = part.subarray(split + 4);
+      const name = /name="([^"]+)"/.exec(headers)?.[1];
+      const filename = /filename="([^"]+)"/.exec(headers)?.[1];
+      if (filename) {
+        files[filename] = Buffer.from(content);
+        fileParts.push(name ?? '');
+      } else if (name === 'payload_json') payload = JSON.parse(content.toString());
+      start = next;
+    }
+    return { body: payload, files, fileParts };
   }
   const text = raw.toString();
-  return { body: text ? JSON.parse(text) : undefined, files: {} };
+  return { body: text ? JSON.parse(text) : undefined, files: {}, fileParts: [] };
 }

@@ -190,7 +190,8 @@ export function textFromOptions(d: CommandDefinition<any>, values: ReadonlyMap<s
   }
   const rest = values.get('flags');
   if (typeof rest === 'string' && rest.trim()) words.push(rest.trim());
-  for (const o of options.filter((x) => x.positional)) {
+  // In the definition's order, whatever order Discord needed them in (required first).
+  for (const o of d.positionals.map((p) => options.find((x) => x.positional === p)!)) {
     const v = values.get(o.name);
     if (v === undefined || v === '') continue;
     words.push(o.positional!.variadic ? String(v).trim() : quoteArg(String(v)));
