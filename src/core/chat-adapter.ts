@@ -15,6 +15,8 @@ export interface AdapterHealth {
 export interface ChatAdapter {
   /** The delivery route whose replies this adapter sends (`discord`, `slack`, one terminal process). */
   readonly route: string;
+  /** The guild or workspace the bot's token belongs to, where a token belongs to one (Slack), once started. */
+  readonly workspace?: string;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Sends one reply, progress edit or notice; throws RetryLater when the platform asks to wait. */

@@ -2,7 +2,7 @@ import type { FlagRule, FlagSpec, Lang, Text } from './flag-spec.js';
 import type { ParsedFlags, Segment } from './parse-flags.js';
 import type { Progress, Reply } from './reply.js';
 import type { ReplyTarget, Requester } from './request.js';
-import type { AuditApi, JobsApi, LocksApi, PrefsApi } from './queue-ports.js';
+import type { AuditApi, GateApi, JobsApi, LocksApi, PrefsApi } from './queue-ports.js';
 import type { ExpiryApi } from './job.js';
 import type { SandboxApi } from './sandbox-api.js';
 import type { Settings } from './settings.js';
@@ -40,6 +40,8 @@ export interface ExecContext<Args> {
   expiry: ExpiryApi;
   locks: LocksApi;
   prefs: PrefsApi;
+  /** Admission, for commands that queue another job (retry): the same limits as at the door. */
+  gate: GateApi;
   /** Reports a stage; the language is filled in by the pipeline. */
   progress(update: Omit<Progress, 'lang'>): Promise<void>;
   /** Aborted, with the canceller's name as its reason, when someone cancels the running job. */
@@ -65,8 +67,6 @@ export interface CommandDefinition<Args = unknown> {
    */
   flagRules?: Readonly<Record<string, FlagRule>>;
   otherFlags?: FlagRule;
-  /** Legacy: flags refused with an English reason only; being moved into flagRules. */
-  refused?: Readonly<Record<string, string>>;
   positionals: readonly PositionalSpec[];
   /** Flags offered as typed options on chat platforms (the rest go in one free-text `flags` option). */
   chatOptions?: readonly string[];
@@ -119,10 +119,6 @@ export function execContext<Args>(
 const USED: FlagRule = { verdict: 'used', why: { en: '', ko: '' } };
 
 /** What Stevedore does with one flag of a command (by its long name). */
-export function flagRuleOf(definition: Pick<CommandDefinition<any>, 'flagRules' | 'otherFlags' | 'refused'>, long: string): FlagRule {
-  const rule = definition.flagRules?.[long];
-  if (rule) return rule;
-  const legacy = definition.refused?.[long];
-  if (legacy) return { verdict: 'refused', why: { en: legacy, ko: legacy } };
-  return definition.otherFlags ?? USED;
+export function flagRuleOf(definition: Pick<CommandDefinition<any>, 'flagRules' | 'otherFlags'>, long: string): FlagRule {
+  return definition.flagRules?.[long] ?? definition.otherFlags ?? USED;
 }

@@ -8,6 +8,8 @@ export interface CommandJob {
   replyTo: ReplyTarget;
   /** A file the bot took in for this command (cp): where it waits in Redis, not the bytes themselves. */
   upload?: { key: string; name: string; size: number };
+  /** The place admission reserved for this job (src/queue/admission.ts), given back when it ends. */
+  reservation?: string;
 }
 
 /** A detached container's time to live has run out: stop it, remove it, tell its owner. */

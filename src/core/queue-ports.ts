@@ -51,8 +51,8 @@ export interface JobsApi {
   queueSummary(): Promise<QueueSummary>;
   /** A waiting job is removed (and its message says so); a running one is asked to stop. */
   cancel(jobId: string, by: Requester): Promise<'removed' | 'stopping' | 'finished'>;
-  /** Queues the command of an earlier job again, as a new job. */
-  requeue(job: JobInfo, replyTo: ReplyTarget): Promise<Queued>;
+  /** Queues the command of an earlier job again, as a new job, in the place admission reserved for it. */
+  requeue(job: JobInfo, replyTo: ReplyTarget, reservation?: string): Promise<Queued>;
 }
 
 /** A named lock across processes (two cleanups never run at once). */
@@ -68,12 +68,23 @@ export interface UploadsApi {
   readUpload(key: string): Promise<Buffer | undefined>;
 }
 
-/** Admission before queueing: rate, per-user and global limits. Throws a UserError naming the limit. */
+/**
+ * What admission found: let in (with a reservation of a place, for a queued command), a request seen before, a
+ * limit reached (with the count that reached it), or Redis out of reach.
+ */
+export type AdmissionVerdict =
+  | { kind: 'ok'; reservation?: string }
+  | { kind: 'replayed' }
+  | { kind: 'rate'; count: number; retryInS: number }
+  | { kind: 'depth' | 'mine'; count: number }
+  | { kind: 'unavailable' };
+
+/** Admission before queueing: rate, per-user and global limits, checked and reserved in one step. */
 export interface GateApi {
-  /** `seenKey`: the platform's id of the request, claimed in the same round trip; throws Replayed when taken. */
-  admit(who: Requester, queued: boolean, seenKey?: string): Promise<void>;
-  /** Counts a queued job against its owner's quota. */
-  track(who: Requester, jobId: string): Promise<void>;
+  /** `seenKey`: the platform's id of the request, claimed in the same step. */
+  admit(who: Requester, queued: boolean, seenKey?: string): Promise<AdmissionVerdict>;
+  /** Gives a job's place back once it has ended, or when it could not be queued after all. */
+  release(owner: string, reservation: string): Promise<void>;
 }
 
 /** Where audit entries are written, and read back by admins. */

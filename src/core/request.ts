@@ -55,13 +55,15 @@ export interface Requester {
   userName?: string;
   channelId: string;
   locale?: Lang;
+  /** The Discord guild or Slack workspace the request came from. */
+  workspace?: string;
   /** Decided by the bot from the policy (user id or platform role), carried with the job. */
   admin?: boolean;
 }
 
 export function requesterOf(request: ChatRequest, admin: boolean): Requester {
-  const { platform, userId, userName, channelId, locale } = request;
-  return { platform, userId, userName, channelId, locale, admin };
+  const { platform, userId, userName, channelId, locale, workspace } = request;
+  return { platform, userId, userName, channelId, locale, workspace, admin };
 }
 
 /** The owner id written on containers: platform-qualified so equal ids on two platforms never meet. */

@@ -1,6 +1,6 @@
 import { isUserError, UserError } from '../errors.js';
 import type { CommandJob, DeliveryApi, ExpiryApi, ExpiryJob } from '../core/job.js';
-import type { AuditApi, JobsApi, LocksApi, PrefsApi, UploadsApi } from '../core/queue-ports.js';
+import type { AuditApi, GateApi, JobsApi, LocksApi, PrefsApi, UploadsApi } from '../core/queue-ports.js';
 import { execContext } from '../core/command.js';
 import { langOf, msg } from '../core/messages/index.js';
 import { parseCommand } from '../core/parse.js';
@@ -22,6 +22,7 @@ export interface JobDeps {
   locks: LocksApi;
   uploads: UploadsApi;
   prefs: PrefsApi;
+  gate: GateApi;
 }
 
 /**
@@ -65,6 +66,7 @@ export async function executeJob(jobId: string, job: CommandJob, deps: JobDeps, 
         expiry: deps.expiry,
         locks: deps.locks,
         prefs: deps.prefs,
+        gate: deps.gate,
         progress,
         signal,
         upload: job.upload && {

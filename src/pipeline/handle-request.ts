@@ -8,11 +8,12 @@ import type { AuditApi, AuditEntry, GateApi, JobsApi, LocksApi, PrefsApi, Upload
 import { parseCommand, withoutPrefix } from '../core/parse.js';
 import type { CommandRegistry } from '../core/registry.js';
 import type { Reply } from '../core/reply.js';
-import type { ChatRequest, Requester } from '../core/request.js';
+import type { ChatRequest, Platform, Requester } from '../core/request.js';
 import { ownerId, requesterOf } from '../core/request.js';
 import type { SandboxApi } from '../core/sandbox-api.js';
 import type { Settings } from '../core/settings.js';
 import { authorize, isAdmin } from '../policy/access.js';
+import { admitted } from '../policy/quotas.js';
 import { errorReply } from './error-reply.js';
 import { checkUpload, takeUpload } from './uploads.js';
 import { commandsTotal } from '../health/metrics.js';
@@ -30,6 +31,8 @@ export interface Accepted {
   request: ChatRequest;
   who: Requester;
   command: ParsedCommand;
+  /** The place admission reserved for the job; given back when the job ends. */
+  reservation?: string;
 }
 
 export interface RequestDeps {
@@ -43,6 +46,8 @@ export interface RequestDeps {
   uploads: UploadsApi;
   prefs: PrefsApi;
   log: Logger;
+  /** The guild or workspace the bot's own token belongs to, where the platform has one (Slack), once known. */
+  ownWorkspace?(platform: Platform): string | undefined;
 }
 
 /** Commands that answer in the bot must not touch Docker; this sandbox proves they do not. */
@@ -64,14 +69,14 @@ export async function admitRequest(request: ChatRequest, deps: RequestDeps): Pro
   who.locale = request.locale ?? (await deps.prefs.lang(ownerId(who)).catch(() => undefined)) ?? settings.defaultLang;
   try {
     const command = parseCommand(request.text, { who, settings, registry: deps.registry });
-    authorize(settings.policy, who, command.definition);
+    authorize(settings.policy, who, command.definition, { own: deps.ownWorkspace?.(request.platform) });
     const queued = command.definition.runsOn === 'worker';
-    await deps.gate.admit(who, queued, request.seenKey);
+    const reservation = admitted(await deps.gate.admit(who, queued, request.seenKey), settings.policy.quotas, queued);
     if (queued) {
       // A file it takes in is only looked at here (its declared size); it is downloaded after the acknowledgement.
       const wanted = command.definition.uploadFrom?.(command.args);
       if (wanted) checkUpload(request, wanted, settings.uploadLimit);
-      return { kind: 'accepted', request, who, command };
+      return { kind: 'accepted', request, who, command, reservation };
     }
     commandsTotal.inc({ command: command.definition.name, verdict: 'answered' });
     const reply = await command.definition.execute(
@@ -87,6 +92,7 @@ export async function admitRequest(request: ChatRequest, deps: RequestDeps): Pro
         expiry: NO_EXPIRY,
         locks: deps.locks,
         prefs: deps.prefs,
+        gate: deps.gate,
         progress: async () => {},
       }),
     );
@@ -108,7 +114,7 @@ export async function admitRequest(request: ChatRequest, deps: RequestDeps): Pro
  * job (with where to reply) before anyone is told it was queued.
  */
 export async function queueAccepted(accepted: Accepted, deps: RequestDeps): Promise<Answer> {
-  const { request, who, command } = accepted;
+  const { request, who, command, reservation } = accepted;
   try {
     const wanted = command.definition.uploadFrom?.(command.args);
     let upload: CommandJob['upload'];
@@ -116,17 +122,19 @@ export async function queueAccepted(accepted: Accepted, deps: RequestDeps): Prom
       const file = await takeUpload(request, wanted, deps.settings.uploadLimit);
       upload = { key: await deps.uploads.storeUpload(file.data), name: file.name, size: file.data.length };
     }
-    const queued = await deps.queue.enqueue(
-      { text: request.text, who, replyTo: request.replyTo, ...(upload ? { upload } : {}) },
-      request.dedupKey,
-    );
+    const job: CommandJob = {
+      text: request.text,
+      who,
+      replyTo: request.replyTo,
+      ...(upload ? { upload } : {}),
+      ...(reservation ? { reservation } : {}),
+    };
+    const queued = await deps.queue.enqueue(job, request.dedupKey);
     commandsTotal.inc({ command: accepted.command.definition.name, verdict: 'queued' });
-    // Counted against the quota before the next command of this user is admitted (the same connection carries
-    // both, in order), without waiting for it here; the audit follows the ack.
-    void deps.gate.track(who, queued.jobId).catch(() => {});
     void record(deps, request, who, { verdict: 'queued', jobId: queued.jobId });
     return { kind: 'queued', queued, lang: langOf(who.locale) };
   } catch (error) {
+    if (reservation) void deps.gate.release(ownerId(who), reservation).catch(() => {});
     return refusal(deps, request, who, error);
   }
 }

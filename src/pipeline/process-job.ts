@@ -20,6 +20,8 @@ export interface ProcessDeps {
   execute(jobId: string, job: CommandJob, signal: AbortSignal): Promise<Reply>;
   /** Who asked to cancel a running job, if anyone; watched while the job runs. */
   cancelledBy(jobId: string): Promise<string | undefined>;
+  /** Gives the job's admission place back once it has ended. */
+  release(job: CommandJob): Promise<void>;
 }
 
 /**
@@ -31,7 +33,11 @@ export interface ProcessDeps {
 export async function processCommandJob(run: JobRun<CommandJob>, deps: ProcessDeps): Promise<JobVerdict> {
   const { id: jobId, data: job } = run;
   const lang = langOf(job.who.locale);
-  const final = (reply: Reply) => deps.deliveries.deliver({ kind: 'final', jobId, replyTo: job.replyTo, reply });
+  const final = async (reply: Reply) => {
+    // The job's place is given back before its owner hears it ended, so their next command finds it free.
+    await deps.release(job).catch((error) => deps.log.warn({ err: error, job: jobId }, 'admission place not given back'));
+    await deps.deliveries.deliver({ kind: 'final', jobId, replyTo: job.replyTo, reply });
+  };
   try {
     const reply = await watchingForCancel(jobId, deps, (signal) => deps.execute(jobId, job, signal));
     await final(reply);

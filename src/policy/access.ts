@@ -1,7 +1,8 @@
 import { UserError } from '../errors.js';
 import type { CommandDefinition } from '../core/command.js';
+import { msg } from '../core/messages/index.js';
+import type { Policy } from '../core/policy-schema.js';
 import type { Platform, Requester } from '../core/request.js';
-import type { Policy } from './policy-file.js';
 
 const matches = (pattern: string, platform: Platform, id: string) =>
   pattern === '*' || pattern === `${platform}:*` || pattern === `${platform}:${id}`;
@@ -20,19 +21,37 @@ export function commandsAllowedIn(policy: Policy, platform: Platform, channelId:
 }
 
 /**
- * May this user run this command here? Channel bindings first (for admins too: a channel is bound to a purpose),
- * then admin-only commands. Throws a UserError that says what to do.
+ * Is the request from one of the team's own places? The terminal always is; a Discord guild or Slack workspace
+ * must be listed (`*`: any; `own`: the one the bot's token belongs to, given as `own`). A Discord DM has no guild.
  */
-export function authorize(policy: Policy, who: Requester, command: Pick<CommandDefinition, 'name' | 'access'>): void {
+export function inTeamPlace(policy: Policy, who: Pick<Requester, 'platform' | 'workspace'>, own?: string): boolean {
+  if (who.platform === 'terminal') return true;
+  const places = policy.places[who.platform];
+  if (places.includes('*')) return true;
+  if (!who.workspace) return false;
+  return places.includes(who.workspace) || (places.includes('own') && own === who.workspace);
+}
+
+/**
+ * May this user run this command here? The place first (the team's own guilds and workspace), then channel
+ * bindings (for admins too: a channel is bound to a purpose), then admin-only commands. Throws a UserError that
+ * says what to do. `place`: given by the bot at the door (with the workspace its token belongs to); left out where
+ * the place was checked already (the worker re-checks the rest, explain shows the rest).
+ */
+export function authorize(
+  policy: Policy,
+  who: Requester,
+  command: Pick<CommandDefinition, 'name' | 'access'>,
+  place: { own?: string } | false = false,
+): void {
+  if (place && !inTeamPlace(policy, who, place.own)) {
+    throw new UserError('forbidden', msg('access.notHere'), msg('access.notHere.hint'));
+  }
   const allowed = commandsAllowedIn(policy, who.platform, who.channelId);
   if (!(allowed.includes('all') || allowed.includes(command.name) || allowed.includes(command.access))) {
-    throw new UserError(
-      'forbidden',
-      `/docker ${command.name} is not enabled in this channel.`,
-      'An admin can bind it to this channel in the policy file (channels), or use a channel where it is enabled.',
-    );
+    throw new UserError('forbidden', msg('access.notInChannel', { command: command.name }), msg('access.notInChannel.hint'));
   }
   if (command.access === 'admin' && !who.admin) {
-    throw new UserError('forbidden', `/docker ${command.name} is for admins.`, 'Ask an admin of this deployment.');
+    throw new UserError('forbidden', msg('access.adminOnly', { command: command.name }), msg('access.adminOnly.hint'));
   }
 }

@@ -1,6 +1,6 @@
 import type { Job, Queue } from 'bullmq';
 import type { CommandJob, DeliveryApi, Queued } from '../core/job.js';
-import type { JobInfo, JobsApi, QueueSummary, ShortLivedStoreApi } from '../core/queue-ports.js';
+import type { GateApi, JobInfo, JobsApi, QueueSummary, ShortLivedStoreApi } from '../core/queue-ports.js';
 import type { RunOutcome } from '../core/reply.js';
 import { ownerId, type ReplyTarget, type Requester } from '../core/request.js';
 import type { CommandQueue } from './command-queue.js';
@@ -19,6 +19,7 @@ export class JobControl implements JobsApi {
     private readonly commands: CommandQueue,
     private readonly store: ShortLivedStoreApi,
     private readonly deliveries: DeliveryApi,
+    private readonly gate: GateApi,
   ) {
     this.queue = commands.queue;
   }
@@ -62,6 +63,7 @@ export class JobControl implements JobsApi {
       } catch {
         return this.signal(jobId, name); // taken by a worker in between
       }
+      if (job.data.reservation) await this.gate.release(ownerId(job.data.who), job.data.reservation).catch(() => {});
       await this.deliveries.deliver({
         kind: 'final',
         jobId,
@@ -79,8 +81,9 @@ export class JobControl implements JobsApi {
     return 'stopping';
   }
 
-  requeue(job: JobInfo, replyTo: ReplyTarget): Promise<Queued> {
-    return this.commands.enqueue({ text: job.text, who: job.who, replyTo });
+  /** The earlier job's command as a new job, in a place `reservation` admission gave the one who asked. */
+  requeue(job: JobInfo, replyTo: ReplyTarget, reservation?: string): Promise<Queued> {
+    return this.commands.enqueue({ text: job.text, who: job.who, replyTo, ...(reservation ? { reservation } : {}) });
   }
 
   private async info(job: Job<CommandJob>): Promise<JobInfo> {

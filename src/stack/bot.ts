@@ -4,7 +4,7 @@ import { IMAGE_ALIASES } from '../core/catalog.js';
 import { ownerId, TERMINAL_OPS_ROUTE } from '../core/request.js';
 import { TerminalAdapter } from '../adapters/terminal/terminal-adapter.js';
 import { ChatEntry } from '../pipeline/chat-entry.js';
-import { QuotaGate } from '../queue/quota-gate.js';
+
 import type { Shared } from './shared.js';
 
 export interface BotOptions {
@@ -18,15 +18,17 @@ export interface BotOptions {
 /** The bot role: the chat adapters the settings ask for (the terminal when none), all through one chat entry. */
 export async function startBot(shared: Shared, options: BotOptions) {
   const { config, log, deliveries } = shared;
-  const gate = new QuotaGate(
-    shared.producer,
-    config.queuePrefix,
-    shared.commandQueue.queue,
-    () => shared.commandQueue.counts(),
-    config.policy.quotas,
-  );
+  const gate = shared.admission;
   const entry = new ChatEntry(
-    { ...shared, settings: config, queue: shared.commandQueue, gate, deliveries, deliveryYieldMs: config.deliveryYield },
+    {
+      ...shared,
+      settings: config,
+      queue: shared.commandQueue,
+      gate,
+      deliveries,
+      deliveryYieldMs: config.deliveryYield,
+      ownWorkspace: (platform) => (platform === 'slack' ? (bot.slack as ChatAdapter | undefined)?.workspace : undefined),
+    },
     shared.store,
     log,
   );
@@ -51,6 +53,10 @@ export async function startBot(shared: Shared, options: BotOptions) {
   } = { entry };
 
   if (config.discordToken) {
+    if (config.policy.places.discord.includes('*'))
+      log.warn(
+        'Discord: serving every guild the bot is in (set DISCORD_GUILD_ID or ALLOWED_DISCORD_GUILDS to name your own; keep "Public Bot" off)',
+      );
     if (!config.discordApplicationId) throw new Error('DISCORD_APPLICATION_ID is needed with DISCORD_TOKEN');
     // Chat SDKs are loaded only by the process that talks to that platform (discord.js alone is ~45 MB).
     const { DiscordAdapter } = await import('../adapters/discord/discord-adapter.js');

@@ -4,6 +4,7 @@ import { commands } from '../../commands/index.js';
 import type { Reply } from '../core/reply.js';
 import { deliveriesRetried, measureQueueWith } from '../health/metrics.js';
 import type { HealthCheck } from '../health/health-server.js';
+import { Admission } from '../queue/admission.js';
 import { AuditLog } from '../queue/audit-log.js';
 import { CommandQueue } from '../queue/command-queue.js';
 import { DeliveryQueues } from '../queue/deliveries.js';
@@ -42,6 +43,7 @@ export async function startShared(config: Config, log: Logger) {
   const commandQueue = new CommandQueue({ connection: producer, prefix, attempts: config.jobAttempts, jobsKept });
   const expiry = new ExpiryQueue(producer, prefix, jobsKept);
   const store = new ShortLivedStore(producer, prefix);
+  const admission = new Admission(producer, prefix, config.policy.quotas);
   let sandbox: DockerSandbox | undefined;
   const closables: Closable[] = [];
   return {
@@ -55,7 +57,8 @@ export async function startShared(config: Config, log: Logger) {
     expiry,
     store,
     audit: new AuditLog(producer, prefix, config.auditKept),
-    jobs: new JobControl(commandQueue, store, deliveries),
+    admission,
+    jobs: new JobControl(commandQueue, store, deliveries, admission),
     locks: new Locks(store),
     uploads: new Uploads(store),
     prefs: new UserPrefs(producer, prefix),

@@ -5,12 +5,13 @@ import { startCommandWorker } from '../queue/command-queue.js';
 import { startExpiryWorker } from '../queue/expiry-queue.js';
 import { cancelKey } from '../queue/job-control.js';
 import type { Shared } from './shared.js';
+import { ownerId } from '../core/request.js';
 
 /** The worker role: takes commands from the queue and runs them on the sandbox host; expires detached containers. */
 export function startWorker(shared: Shared) {
   const { config, log, deliveries, store } = shared;
   const sandbox = shared.sandboxOf();
-  const deps = { ...shared, settings: config, sandbox };
+  const deps = { ...shared, settings: config, sandbox, gate: shared.admission };
   const worker = startCommandWorker({
     connection: shared.blocking,
     prefix: config.queuePrefix,
@@ -23,6 +24,9 @@ export function startWorker(shared: Shared) {
         log,
         engineWaitMs: config.engineWait,
         cancelledBy: (jobId) => store.get(cancelKey(jobId)),
+        release: async (job) => {
+          if (job.reservation) await shared.admission.release(ownerId(job.who), job.reservation);
+        },
         execute: (jobId, job, signal) => executeJob(jobId, job, deps, signal),
       }),
   });

@@ -107,7 +107,7 @@ describe('queue quotas, with no worker to drain the queue', () => {
     expect(third.kind === 'reply' && third.reply.title).toBe('You already have 2 jobs queued or running; the limit is 2.');
     expect((await q.bob.send('ps')).kind).toBe('queued');
     const full = await q.bob.send('ps');
-    expect(full.kind === 'reply' && full.reply.title).toBe('The queue is full: 3 jobs are waiting (the limit is 3).');
+    expect(full.kind === 'reply' && full.reply.title).toBe('The queue is full: 3 jobs are waiting or running (the limit is 3).');
     expect(await q.main.commandQueue.queue.getWaitingCount()).toBe(3);
   });
 });

@@ -34,4 +34,50 @@ export const pipeline = catalog({
     ko: (p: { name: string }) => `${p.name} 파일이 너무 오래 기다려 사라졌습니다.`,
   },
   'upload.expired.hint': { en: 'Send the command with the file again.', ko: '파일과 함께 명령을 다시 보내세요.' },
+  'access.notHere': {
+    en: "Stevedore is not enabled here: it serves its own team's server or workspace only.",
+    ko: 'Stevedore는 여기서 사용할 수 없습니다. 자기 팀의 서버(또는 워크스페이스)에서만 동작합니다.',
+  },
+  'access.notHere.hint': {
+    en: "Use it in your team's own server or workspace; an admin can add this one to the places in the policy file.",
+    ko: '팀의 서버나 워크스페이스에서 사용하세요. 관리자는 정책 파일의 places에 이곳을 추가할 수 있습니다.',
+  },
+  'access.notInChannel': {
+    en: (p: { command: string }) => `/docker ${p.command} is not enabled in this channel.`,
+    ko: (p: { command: string }) => `이 채널에서는 /docker ${p.command} 명령을 쓸 수 없습니다.`,
+  },
+  'access.notInChannel.hint': {
+    en: 'An admin can bind it to this channel in the policy file (channels), or use a channel where it is enabled.',
+    ko: '관리자가 정책 파일(channels)에서 이 채널에 허용할 수 있습니다. 허용된 채널에서 사용하세요.',
+  },
+  'access.adminOnly': {
+    en: (p: { command: string }) => `/docker ${p.command} is for admins.`,
+    ko: (p: { command: string }) => `/docker ${p.command} 명령은 관리자만 쓸 수 있습니다.`,
+  },
+  'access.adminOnly.hint': { en: 'Ask an admin of this deployment.', ko: '이 배포의 관리자에게 요청하세요.' },
+  'quota.rate': {
+    en: (p: { count: number; limit: number }) => `You have sent ${p.count} commands this minute; the limit is ${p.limit}.`,
+    ko: (p: { count: number; limit: number }) => `이번 1분 동안 명령을 ${p.count}개 보냈습니다. 한도는 ${p.limit}개입니다.`,
+  },
+  'quota.rate.hint': {
+    en: (p: { seconds: number }) => `Nothing was queued. Try again in ${p.seconds} s.`,
+    ko: (p: { seconds: number }) => `아무것도 대기열에 넣지 않았습니다. ${p.seconds}초 뒤에 다시 시도하세요.`,
+  },
+  'quota.depth': {
+    en: (p: { count: number; limit: number }) => `The queue is full: ${p.count} jobs are waiting or running (the limit is ${p.limit}).`,
+    ko: (p: { count: number; limit: number }) =>
+      `대기열이 가득 찼습니다: ${p.count}개의 작업이 기다리거나 실행 중입니다 (한도 ${p.limit}개).`,
+  },
+  'quota.depth.hint': {
+    en: 'Nothing was queued. Try again in a minute.',
+    ko: '아무것도 대기열에 넣지 않았습니다. 1분 뒤에 다시 시도하세요.',
+  },
+  'quota.mine': {
+    en: (p: { count: number; limit: number }) => `You already have ${p.count} jobs queued or running; the limit is ${p.limit}.`,
+    ko: (p: { count: number; limit: number }) => `이미 대기 중이거나 실행 중인 작업이 ${p.count}개 있습니다. 한도는 ${p.limit}개입니다.`,
+  },
+  'quota.mine.hint': {
+    en: 'Nothing was queued. Wait for one to finish (`/docker jobs`), then try again.',
+    ko: '아무것도 대기열에 넣지 않았습니다. 작업 하나가 끝나기를 기다린 뒤(`/docker jobs`) 다시 시도하세요.',
+  },
 });
