@@ -7,6 +7,7 @@ import { curl } from './curl.js';
 import { exec } from './exec.js';
 import { volume } from './volume.js';
 import { jobs } from './jobs.js';
+import { lang } from './lang.js';
 import { retry } from './retry.js';
 import { explain } from './explain.js';
 import { help } from './help.js';
@@ -45,5 +46,6 @@ export const commands = createRegistry([
   retry,
   cleanup,
   audit,
+  lang,
   help,
 ]);

@@ -80,4 +80,14 @@ export const pipeline = catalog({
     en: 'Nothing was queued. Wait for one to finish (`/docker jobs`), then try again.',
     ko: '아무것도 대기열에 넣지 않았습니다. 작업 하나가 끝나기를 기다린 뒤(`/docker jobs`) 다시 시도하세요.',
   },
+  'lang.bad': {
+    en: (p: { value: string }) => `"${p.value}" is not a language Stevedore speaks.`,
+    ko: (p: { value: string }) => `"${p.value}"는 Stevedore가 쓰는 언어가 아닙니다.`,
+  },
+  'lang.bad.hint': { en: 'Write /docker lang ko or /docker lang en.', ko: '/docker lang ko 또는 /docker lang en 이라고 쓰세요.' },
+  'lang.current': {
+    en: (p: { lang: string }) => `Your replies are in ${p.lang === 'ko' ? 'Korean' : 'English'}.`,
+    ko: (p: { lang: string }) => `지금 답변 언어는 ${p.lang === 'ko' ? '한국어' : '영어'}입니다.`,
+  },
+  'lang.set': { en: 'From now on your replies are in English.', ko: '이제부터 답변은 한국어로 합니다.' },
 });
