@@ -55,3 +55,21 @@ export function authorize(
     throw new UserError('forbidden', msg('access.adminOnly', { command: command.name }), msg('access.adminOnly.hint'));
   }
 }
+
+/** Who may use a command by default, in words for the README's access table. */
+const WHO: Record<CommandDefinition['access'], string> = {
+  read: 'everyone',
+  write: 'everyone, on their own containers and volumes (admins: on all)',
+  admin: 'admins',
+};
+
+/**
+ * The README's access table, from the definitions the code reads: each command, its group, who may use it with no
+ * policy file, and whether it runs in the bot (answered at once) or on a worker (queued).
+ */
+export function accessTable(definitions: readonly Pick<CommandDefinition, 'name' | 'access' | 'runsOn'>[]): string {
+  const rows = definitions.map(
+    (d) => `| \`${d.name}\` | ${d.access} | ${WHO[d.access]} | ${d.runsOn === 'bot' ? 'answered by the bot' : 'queued for a worker'} |`,
+  );
+  return ['| Command | Group | Who, with no policy file | Runs |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}
