@@ -23,7 +23,7 @@ images_in_place() {
   local ref
   for ref in "${IMAGES[@]}"; do
     if mirror_mode; then
-      curl -sf -o /dev/null -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+      curl -sf --max-time 10 -o /dev/null -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
         "http://$REGISTRY_ADDR/v2/${ref%%:*}/manifests/${ref##*:}" || return 1
     else
       docker image inspect "$ref" >/dev/null 2>&1 || return 1

@@ -9,6 +9,7 @@ command -v docker-registry >/dev/null || missing+=(docker-registry)
 command -v dockerd >/dev/null || missing+=(docker.io)
 dpkg -s busybox-static >/dev/null 2>&1 || missing+=(busybox-static)
 command -v curl >/dev/null || missing+=(curl)
+command -v flock >/dev/null && command -v setsid >/dev/null || missing+=(util-linux)
 # The font the lifecycle diagrams of explain are drawn with.
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 [ ${#missing[@]} -eq 0 ] && exit 0
