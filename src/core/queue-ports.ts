@@ -23,7 +23,9 @@ export interface AuditEntry {
 /** A queued command as the queue remembers it. */
 export interface JobInfo {
   id: string;
+  /** The command as typed (for retry); show `shownText`, which has its secrets masked. */
   text: string;
+  shownText: string;
   who: Requester;
   state: string;
   attemptsMade: number;

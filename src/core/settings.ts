@@ -251,6 +251,13 @@ export const SETTINGS = {
     undefined,
     'YAML policy: channel bindings, admins, image allowlist, quotas (see policy.example.yaml). Without it: the terminal may do all, chat channels only read.',
   ),
+  auditFile: setting(
+    'AUDIT_FILE',
+    optionalText,
+    undefined,
+    "Also append the audit trail as JSON lines to this file (one per process: <file>.<pid>), rotated at AUDIT_FILE_MAX, five kept; it survives the queue's Redis being flushed.",
+  ),
+  auditFileMax: setting('AUDIT_FILE_MAX', bytes, '10m', 'Size at which an audit file is rotated.'),
   auditKept: setting('AUDIT_KEPT', count(), '10000', 'Audit entries kept in the Redis stream.'),
   deliveryYield: setting(
     'DELIVERY_YIELD',

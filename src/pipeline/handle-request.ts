@@ -10,6 +10,7 @@ import type { CommandRegistry } from '../core/registry.js';
 import type { Reply } from '../core/reply.js';
 import type { ChatRequest, Platform, Requester } from '../core/request.js';
 import { ownerId, requesterOf } from '../core/request.js';
+import { maskSecrets } from '../core/secrets.js';
 import type { SandboxApi } from '../core/sandbox-api.js';
 import type { Settings } from '../core/settings.js';
 import { authorize, isAdmin } from '../policy/access.js';
@@ -157,7 +158,7 @@ async function record(
     userId: who.userId,
     userName: who.userName,
     channelId: who.channelId,
-    command: request.text,
+    command: maskSecrets(request.text), // the owner's own reply shows it in full; the trail and logs never do
     ...outcome,
   };
   deps.log.info({ ...entry, job: entry.jobId }, 'command');
@@ -167,7 +168,7 @@ async function record(
 async function refusal(deps: RequestDeps, request: ChatRequest, who: Requester, error: unknown): Promise<ReplyAnswer> {
   const code = isUserError(error) ? error.code : 'internal';
   const verdict = isUserError(error) && error.code !== 'unavailable' ? 'refused' : 'error';
-  if (!isUserError(error)) deps.log.error({ err: error, text: request.text }, 'request failed');
+  if (!isUserError(error)) deps.log.error({ err: error, text: maskSecrets(request.text) }, 'request failed');
   const name = deps.registry.lookup(withoutPrefix(request.text).split(/\s+/))?.definition.name ?? 'unknown';
   commandsTotal.inc({ command: name, verdict });
   await record(deps, request, who, { verdict, code });

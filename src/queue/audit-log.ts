@@ -9,11 +9,14 @@ export class AuditLog {
     private readonly redis: Redis,
     prefix: string,
     private readonly kept: number,
+    /** Also told of every entry (the audit file), handed in: queue/ keeps to Redis. */
+    private readonly mirror: (entry: AuditEntry) => void = () => {},
   ) {
     this.key = `${prefix}:audit`;
   }
 
   async record(entry: AuditEntry): Promise<void> {
+    this.mirror(entry);
     const fields = Object.entries(entry)
       .filter(([, v]) => v !== undefined)
       .flatMap(([k, v]) => [k, String(v)]);

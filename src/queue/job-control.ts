@@ -3,6 +3,7 @@ import type { CommandJob, DeliveryApi, Queued } from '../core/job.js';
 import type { GateApi, JobInfo, JobsApi, QueueSummary, ShortLivedStoreApi } from '../core/queue-ports.js';
 import type { RunOutcome } from '../core/reply.js';
 import { ownerId, type ReplyTarget, type Requester } from '../core/request.js';
+import { maskSecrets } from '../core/secrets.js';
 import type { CommandQueue } from './command-queue.js';
 
 /** How long a cancel request waits for the worker running the job to see it. */
@@ -91,6 +92,7 @@ export class JobControl implements JobsApi {
     return {
       id: job.id!,
       text: job.data.text,
+      shownText: maskSecrets(job.data.text),
       who: job.data.who,
       state: await job.getState(),
       attemptsMade: job.attemptsMade,

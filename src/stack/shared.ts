@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { commands } from '../../commands/index.js';
 import type { Reply } from '../core/reply.js';
+import { AuditFile } from '../health/audit-file.js';
 import { deliveriesRetried, measureQueueWith } from '../health/metrics.js';
 import type { HealthCheck } from '../health/health-server.js';
 import { Admission } from '../queue/admission.js';
@@ -43,6 +44,7 @@ export async function startShared(config: Config, log: Logger) {
   const commandQueue = new CommandQueue({ connection: producer, prefix, attempts: config.jobAttempts, jobsKept });
   const expiry = new ExpiryQueue(producer, prefix, jobsKept);
   const store = new ShortLivedStore(producer, prefix);
+  const auditFile = config.auditFile ? new AuditFile(config.auditFile, config.auditFileMax, process.pid) : undefined;
   const admission = new Admission(producer, prefix, config.policy.quotas);
   let sandbox: DockerSandbox | undefined;
   const closables: Closable[] = [];
@@ -56,7 +58,9 @@ export async function startShared(config: Config, log: Logger) {
     commandQueue,
     expiry,
     store,
-    audit: new AuditLog(producer, prefix, config.auditKept),
+    audit: new AuditLog(producer, prefix, config.auditKept, (entry) =>
+      auditFile?.write(entry, (error) => log.warn({ err: error, file: auditFile.path }, 'audit file not written')),
+    ),
     admission,
     jobs: new JobControl(commandQueue, store, deliveries, admission),
     locks: new Locks(store),
