@@ -129,6 +129,14 @@ export class DeliveryQueues implements DeliveryApi {
     return { close: async () => void (await Promise.all(workers.map((w) => closeWithGrace(w, DELIVERY_GRACE_MS)))) };
   }
 
+  /**
+   * Removes a route's queues and what they keep (a one-shot terminal's route is never used again): nothing of a
+   * finished `npx stevedore` stays in Redis.
+   */
+  async forget(route: string): Promise<void> {
+    await Promise.all(lanes(route).map((l) => this.queueFor(l).obliterate({ force: true })));
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
   }

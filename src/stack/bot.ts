@@ -32,11 +32,22 @@ export async function startBot(shared: Shared, options: BotOptions) {
     shared.store,
     log,
   );
-  /** Runs an adapter and sends its route's replies, after any burst of commands this process is acknowledging. */
+  /**
+   * Runs an adapter and sends its route's replies, after any burst of commands this process is acknowledging. A
+   * route of this process alone (a terminal) is removed from Redis when it stops.
+   */
   const serve = async <A extends ChatAdapter>(name: string, adapter: A, extraRoutes: string[] = []): Promise<A> => {
     await adapter.start();
-    for (const route of [adapter.route, ...extraRoutes])
-      shared.closables.push(deliveries.consume(route, entry.afterAcks(adapter.deliver), log));
+    for (const route of [adapter.route, ...extraRoutes]) {
+      const consumer = deliveries.consume(route, entry.afterAcks(adapter.deliver), log);
+      const own = route.startsWith('terminal-');
+      shared.closables.push({
+        close: async () => {
+          await consumer.close();
+          if (own) await deliveries.forget(route).catch((error) => log.warn({ err: error, route }, 'route not removed'));
+        },
+      });
+    }
     shared.closables.push({ close: () => adapter.stop() });
     shared.healthChecks[name] = () => adapter.healthy();
     return adapter;
