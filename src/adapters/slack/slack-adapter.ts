@@ -51,6 +51,8 @@ export class SlackAdapter implements ChatAdapter {
   private readonly responseUrls: ResponseUrls;
   /** The bot's name, for "/invite @name" (auth.test's user). */
   private botName = 'stevedore';
+  /** The workspace the token belongs to (auth.test's team_id), once started: the team's own place. */
+  workspace?: string;
   /** What the start-up check found wrong (missing scopes), shown on /healthz. */
   private problem?: string;
 
@@ -188,6 +190,7 @@ export class SlackAdapter implements ChatAdapter {
     try {
       const result = await this.app.client.auth.test();
       if (result.user) this.botName = String(result.user);
+      if (result.team_id) this.workspace = String(result.team_id);
       const granted = result.response_metadata?.scopes;
       if (!granted) return; // no header: nothing to compare against
       const missing = NEEDED_SCOPES.filter((s) => !granted.includes(s));
