@@ -19,6 +19,16 @@ const optionalText = z.string().min(1).optional();
 const count = (min = 1) => z.coerce.number().int().min(min);
 const bytes = text.transform((v, ctx) => tryParse(() => parseBytes(v), ctx));
 const duration = text.transform((v, ctx) => tryParse(() => parseDuration(v), ctx));
+/** A comma-separated list of platform ids (guilds, workspaces). */
+const ids = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(/^[\w-]+$/, 'ids are letters, digits, - and _')));
 const cpus = z.coerce.number().positive().max(64);
 
 function tryParse<T>(fn: () => T, ctx: z.RefinementCtx): T {
@@ -146,29 +156,13 @@ export const SETTINGS = {
   ),
   allowedDiscordGuilds: setting(
     'ALLOWED_DISCORD_GUILDS',
-    z
-      .string()
-      .transform((v) =>
-        v
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.string().regex(/^[\w-]+$/))),
+    ids,
     '',
     'Without a policy file (or one without places): the Discord guilds the bot serves, comma-separated, besides DISCORD_GUILD_ID. With neither, every guild the bot is in (keep "Public Bot" off).',
   ),
   allowedSlackTeams: setting(
     'ALLOWED_SLACK_TEAMS',
-    z
-      .string()
-      .transform((v) =>
-        v
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.string().regex(/^[\w-]+$/))),
+    ids,
     '',
     'Without a policy file (or one without places): the Slack workspaces (team ids) the bot serves, comma-separated. Unset: the workspace the bot token belongs to.',
   ),
