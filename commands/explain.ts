@@ -1,5 +1,5 @@
 import { UserError } from '../src/errors.js';
-import { defineCommand, type CommandDefinition, type ExecContext } from '../src/core/command.js';
+import { defineCommand, flagRuleOf, type CommandDefinition, type ExecContext } from '../src/core/command.js';
 import type { Lang } from '../src/core/flag-spec.js';
 import { parseImageRef } from '../src/core/image-ref.js';
 import { flagString } from '../src/core/parse-flags.js';
@@ -9,7 +9,7 @@ import { CONCEPTS, findConcept } from '../src/explain/concepts.js';
 import { explainCommandLine } from '../src/explain/explain-command.js';
 import { renderJobExplanation } from '../src/explain/explain-job.js';
 import { renderCommandExplanation, renderConcept, renderConceptList } from '../src/explain/render-explanation.js';
-import { ruleFor } from '../src/policy/run-flags.js';
+import { msg, say } from '../src/core/messages/index.js';
 import { allCommands, lookupCommand, suggestCommand } from '../src/explain/cli/reference.js';
 import { explainLine, renderLine } from '../src/explain/explain-line.js';
 import { looksLikeShell } from '../src/explain/shell-line.js';
@@ -44,7 +44,7 @@ export const explain: CommandDefinition<ExplainArgs> = defineCommand<ExplainArgs
   runsOn: 'bot',
   build(parsed) {
     const lang = flagString(parsed, 'lang');
-    if (lang !== undefined && lang !== 'ko' && lang !== 'en') throw new UserError('bad-value', `--lang takes ko or en, not "${lang}".`);
+    if (lang !== undefined && lang !== 'ko' && lang !== 'en') throw new UserError('bad-value', msg('explain.badLang', { s: lang }));
     return { words: parsed.positionals, lang };
   },
   async execute(ctx): Promise<Reply> {
@@ -75,16 +75,12 @@ export const explain: CommandDefinition<ExplainArgs> = defineCommand<ExplainArgs
       const verdict = explainCommandLine(words, { who: ctx.who, settings: ctx.settings, registry: ctx.registry }, lang);
       reply.fields = [
         ...(reply.fields ?? []),
-        ...renderCommandExplanation(verdict, lang).fields!.filter((f) => f.name !== t(lang, 'Long form', '정식 형태')),
+        ...renderCommandExplanation(verdict, lang).fields!.filter((f) => f.name !== say('explain.longForm', lang)),
       ];
     }
     return reply;
   },
 });
-
-function t(lang: Lang, en: string, ko: string): string {
-  return lang === 'ko' ? ko : en;
-}
 
 /** A flag alone (`-it`, `--rm`): what it means in each Docker command that has it. */
 function loneFlag(word: string, lang: Lang): Reply {
@@ -92,7 +88,7 @@ function loneFlag(word: string, lang: Lang): Reply {
   const rows = names.flatMap((n) => {
     const owners = allCommands().filter((c) => !c.plugin && c.flags.some((f) => (word.startsWith('--') ? f.long === n : f.short === n)));
     const first = owners.find((c) => c.path === 'container run') ?? owners[0];
-    if (!first) return [[`-${n}`, t(lang, 'not a flag of any Docker command', '어느 도커 명령에도 없는 플래그다')]];
+    if (!first) return [[`-${n}`, say('explain.loneFlag.none', lang)]];
     const e = explainLine(`${first.path} ${word.startsWith('--') ? word : `-${n}`}`, () => undefined);
     const seg = e.rows[e.rows.length - 1]!;
     return [
@@ -107,7 +103,7 @@ function loneFlag(word: string, lang: Lang): Reply {
   });
   return {
     status: 'info',
-    title: `${t(lang, 'Explain', '설명')}: ${word}`,
+    title: say(msg('explain.title', { s: word }), lang),
     code: { text: rows.map(([a, b]) => `${a}\n    ${b}`).join('\n') },
   };
 }
@@ -132,34 +128,28 @@ function explainImageOnly(word: string, ctx: ExecContext<ExplainArgs>, lang: Lan
 /** `explain run`: every flag of the command with what Stevedore does with it. */
 function commandFlags(d: CommandDefinition<any>, lang: Lang): Reply {
   const rows = d.flags.map((f) => {
-    const verdict =
-      d.name === 'run'
-        ? ruleFor(f.long)
-        : d.refused?.[f.long]
-          ? { verdict: 'refused', why: { en: d.refused[f.long]!, ko: d.refused[f.long]! } }
-          : { verdict: 'used', why: { en: '', ko: '' } };
+    const rule = flagRuleOf(d, f.long);
     return [
       `${f.short ? `-${f.short}, ` : ''}--${f.long}`,
-      verdict.verdict,
-      `${f[lang]}${verdict.why[lang] ? ` — ${verdict.why[lang]}` : ''}`,
+      say(`explain.verdict.${rule.verdict}`, lang),
+      `${f[lang]}${rule.why[lang] ? ` — ${rule.why[lang]}` : ''}`,
     ];
   });
   return {
     status: 'info',
-    title: `${lang === 'ko' ? '설명' : 'Explain'}: /docker ${d.name} — ${d.summary[lang]}`,
-    body: lang === 'ko' ? `사용법: /docker ${d.usage}` : `Usage: /docker ${d.usage}`,
-    code: { text: formatTable(['FLAG', lang === 'ko' ? '판정' : 'VERDICT', lang === 'ko' ? '의미' : 'MEANING'], rows) },
+    title: say(msg('explain.commandTitle', { a: d.name, b: d.summary[lang] }), lang),
+    body: say(msg('explain.usage', { s: `/docker ${d.usage}` }), lang),
+    code: {
+      text: formatTable([say('explain.flagsHeader', lang), say('explain.verdictHeader', lang), say('explain.meaningHeader', lang)], rows),
+    },
   };
 }
 
 function overview(lang: Lang): Reply {
   return {
     status: 'info',
-    title: lang === 'ko' ? '/docker explain' : '/docker explain',
-    body:
-      lang === 'ko'
-        ? '명령을 실행하지 않고 설명한다: `/docker explain run --rm whalesay boo`, 이미지 이름(`/docker explain nginx`), 작업(`/docker explain job 12`), 또는 아래 개념.'
-        : 'Explains without running anything: a command line (`/docker explain run --rm whalesay boo`), an image name (`/docker explain nginx`), a job (`/docker explain job 12`), or one of these concepts.',
+    title: '/docker explain',
+    body: say('explain.overview', lang),
     code: { text: renderConceptList(CONCEPTS, lang) },
   };
 }

@@ -1,17 +1,16 @@
 import { UserError, isUserError } from '../errors.js';
 import { joinArgv } from '../core/argv.js';
-import { resolveAlias } from '../core/catalog.js';
-import type { BuildEnv, CommandDefinition } from '../core/command.js';
-import type { Lang } from '../core/flag-spec.js';
+import { IMAGE_ALIASES, resolveAlias } from '../core/catalog.js';
+import { flagRuleOf, type BuildEnv, type CommandDefinition, type PositionalSpec } from '../core/command.js';
+import type { FlagVerdict, Lang } from '../core/flag-spec.js';
 import { parseImageRef, type ImageRef } from '../core/image-ref.js';
-import { parseFlags, type ParsedFlags } from '../core/parse-flags.js';
+import { msg, say } from '../core/messages/index.js';
+import { flagBool, parseFlags, type ParsedFlags, type Segment } from '../core/parse-flags.js';
 import type { RunPlan } from '../core/sandbox-api.js';
 import { authorize } from '../policy/access.js';
 import { allowedImagePatterns, checkImageAllowed } from '../policy/images.js';
 import { containerSpec, type ContainerSpec } from '../policy/container-spec.js';
-import { ruleFor, type FlagVerdict } from '../policy/run-flags.js';
 import { planRun, type RunArgs } from '../policy/run-plan.js';
-import { t } from './i18n.js';
 import { COMMAND_PATHS, runPath, type Path } from './lifecycle.js';
 
 /** One piece of the command line as typed, with its meaning and what Stevedore does with it. */
@@ -31,9 +30,11 @@ export interface CommandExplanation {
   typed: string;
   longForm: string;
   segments: ExplainedSegment[];
+  /** The first image of the line (run, pull), when it parses. */
   image?: ImageRef;
   path: Path;
   allowed: boolean;
+  /** Every reason the line would be refused, in the reader's language: flags, access, images, values. */
   reasons: string[];
   /** For run, when allowed: exactly what would be created (the job id is the placeholder given). */
   plan?: RunPlan;
@@ -55,79 +56,82 @@ const LONG_SPELLING: Record<string, string> = {
   rmi: 'image rm',
 };
 
+/** Commands whose arguments become a container plan: explain shows the plan a worker would build. */
+const PLANNERS: Readonly<Record<string, (args: unknown, env: BuildEnv, jobId: string) => RunPlan>> = {
+  run: (args, env, jobId) => planRun(args as RunArgs, env.who, jobId, env.settings),
+};
+
+/** An image every deployment allows (the built-in aliases), put in place of a refused one to find the line's other reasons. */
+const ALLOWED_IMAGE = IMAGE_ALIASES.find((a) => a.command.length === 0)?.image ?? IMAGE_ALIASES[0]!.image;
+
 /**
  * Explains a command line with the same parser and policy that run it: unknown flags are kept and marked, every
- * flag gets its meaning and verdict, and for `run` the plan is the one a worker would build.
+ * flag gets its meaning and verdict (the command's own `flagRules`), positionals are read by their names (an
+ * `image` is taken apart and checked, a `command` after it is the container's), and every reason a line would be
+ * refused is collected, not only the first: an image off the allowlist does not hide a host path or a network.
  */
 export function explainCommandLine(words: readonly string[], env: BuildEnv, lang: Lang, jobId = 'explain'): CommandExplanation {
   const found = env.registry.lookup(words);
-  if (!found)
-    throw new UserError(
-      'unknown-command',
-      `"${words[0]}" is neither a /docker command nor a concept I can explain.`,
-      'Try `/docker explain container`, or `/docker explain run whalesay boo`.',
-    );
+  if (!found) throw new UserError('unknown-command', msg('explain.notFound', { s: words[0] ?? '' }), msg('explain.notFound.hint'));
   const { definition } = found;
   const argv = words.slice(found.words);
   const parsed = parseFlags(argv, definition.flags, { interspersed: definition.interspersed, command: definition.name, lenient: true });
   const reasons: string[] = [];
   const refuse = (error: unknown) => {
     if (!isUserError(error)) throw error;
-    reasons.push(error.message);
+    reasons.push(error.text(lang));
   };
 
   const segments: ExplainedSegment[] = [{ text: found.spelling, role: 'command', meaning: definition.summary[lang] }];
   segments.push(...flagSegments(definition, parsed, lang));
   const refusedFlags = segments.filter((s) => s.verdict === 'refused');
   for (const s of refusedFlags) reasons.push(`${s.flag && s.flag !== s.text ? `${s.flag} (${s.text})` : s.text}: ${s.policy}`);
+  // The build refuses flags too (the same rules); a flag already named above is not named twice.
   const coveredByFlags = (error: unknown) =>
     isUserError(error) && error.code === 'refused-flag' && refusedFlags.some((s) => s.flag && error.message.startsWith(s.flag));
+  const refuseUncovered = (error: unknown) => {
+    if (!coveredByFlags(error)) refuse(error);
+  };
 
   try {
     authorize(env.settings.policy, env.who, definition);
   } catch (error) {
     refuse(error);
   }
+
+  const positionals = parsed.positionals;
+  const read = readPositionals(definition, positionals, env, lang, refuse);
+  segments.push(...read.segments);
+
+  // Built without the flags already refused and with refused images replaced, so the build names what else is wrong;
+  // when it still fails, each flag is built alone to name every other reason, not only the first.
+  const kept = parsed.segments.filter((s) => s.kind === 'flag' && flagRuleOf(definition, s.spec.long).verdict !== 'refused');
   let args: unknown;
   try {
-    args = definition.build(parsed, env);
+    args = definition.build(subset(kept, read.checkable), env);
   } catch (error) {
-    if (!coveredByFlags(error)) refuse(error);
+    refuseUncovered(error);
+    for (const one of kept) {
+      try {
+        definition.build(subset([one], read.checkable), env);
+      } catch (e) {
+        refuseUncovered(e);
+      }
+    }
   }
 
-  let image: ImageRef | undefined;
-  let plan: RunPlan | undefined;
-  let path = COMMAND_PATHS[definition.name] ?? { steps: [], api: [] };
-  const positionals = parsed.positionals;
-  if (definition.name === 'run' && positionals[0]) {
-    const resolved = resolveAlias(positionals[0], positionals.slice(1));
-    image = tryImage(resolved.image, env.settings.policy.images, refuse);
-    segments.push(imageSegment(positionals[0], image, lang, resolved.alias ? `${resolved.alias.alias} → ${resolved.image}` : undefined));
-    if (positionals.length > 1 || resolved.cmd.length) {
-      segments.push({
-        text: joinArgv(positionals.slice(1)) || '(none)',
-        role: 'container-command',
-        meaning: `${t('containerCommand', lang)}${resolved.cmd.length ? `: ${joinArgv(resolved.cmd)}` : ''}`,
-      });
-    }
-    if (args && reasons.length === 0) plan = planRun(args as RunArgs, env.who, jobId, env.settings);
-    path = runPath(plan ?? { detach: parsed.values.has('detach'), autoRemove: parsed.values.has('rm'), pull: 'missing' });
-  } else {
-    positionals.forEach((value, i) => {
-      const spec = definition.positionals[Math.min(i, definition.positionals.length - 1)];
-      if ((definition.name === 'pull' || definition.name === 'rmi') && !value.startsWith('-')) {
-        image = tryImage(resolveAlias(value, []).image, env.settings.policy.images, refuse);
-        segments.push(imageSegment(value, image, lang));
-      } else segments.push({ text: value, role: 'argument', meaning: spec ? `${spec.name.toUpperCase()}: ${spec[lang]}` : '' });
-    });
-  }
   const allowed = reasons.length === 0;
+  const planner = PLANNERS[definition.name];
+  const plan = planner && allowed && args !== undefined ? planner(args, env, jobId) : undefined;
+  const path = planner
+    ? runPath(plan ?? { detach: flagBool(parsed, 'detach'), autoRemove: flagBool(parsed, 'rm'), pull: 'missing' })
+    : (COMMAND_PATHS[definition.name] ?? { steps: [], api: [] });
   return {
     definition,
     typed: `/docker ${joinArgv(words)}`,
-    longForm: longForm(definition, parsed, image, positionals),
+    longForm: longForm(definition, parsed, read.longForm),
     segments,
-    image,
+    image: read.images[0],
     path,
     allowed,
     reasons: [...new Set(reasons)],
@@ -136,80 +140,120 @@ export function explainCommandLine(words: readonly string[], env: BuildEnv, lang
   };
 }
 
+/** Flags with their meaning and what Stevedore does with each: one lookup for every command. */
 function flagSegments(definition: CommandDefinition<any>, parsed: ParsedFlags, lang: Lang): ExplainedSegment[] {
   return parsed.segments.flatMap((s): ExplainedSegment[] => {
-    if (s.kind === 'unknown')
-      return [
-        { text: s.raw.join(' '), role: 'unknown', meaning: t('unknownFlag', lang), verdict: 'refused', policy: t('unknownFlag', lang) },
-      ];
-    if (s.kind !== 'flag') return [];
-    if (definition.name === 'run') {
-      const rule = ruleFor(s.spec.long);
-      return [
-        {
-          text: s.raw.join(' '),
-          flag: `--${s.spec.long}`,
-          role: 'flag',
-          meaning: s.spec[lang],
-          verdict: rule.verdict,
-          policy: rule.why[lang],
-        },
-      ];
+    if (s.kind === 'unknown') {
+      const unknown = say('explain.unknownFlagHere', lang);
+      return [{ text: s.raw.join(' '), role: 'unknown', meaning: unknown, verdict: 'refused', policy: unknown }];
     }
-    const refused = definition.refused?.[s.spec.long];
+    if (s.kind !== 'flag') return [];
+    const rule = flagRuleOf(definition, s.spec.long);
     return [
       {
         text: s.raw.join(' '),
         flag: `--${s.spec.long}`,
         role: 'flag',
         meaning: s.spec[lang],
-        verdict: refused ? 'refused' : 'used',
-        policy: refused,
+        verdict: rule.verdict,
+        policy: rule.why[lang] || undefined,
       },
     ];
   });
 }
 
-/** Parses the image and checks it against the allowlist, noting (not throwing) what is wrong. */
-function tryImage(text: string, policyImages: readonly string[], refuse: (e: unknown) => void): ImageRef | undefined {
-  try {
-    const ref = parseImageRef(text);
-    try {
-      checkImageAllowed(ref, allowedImagePatterns(policyImages));
-    } catch (error) {
-      refuse(error);
+/**
+ * The plain arguments, read by the names the definition gives them: an `image` is taken apart and checked against
+ * the allowlist (an alias resolved), a `command` is the container's; anything else is named by its placeholder.
+ * `checkable` is the same words with each refused image replaced by an allowed one.
+ */
+function readPositionals(
+  definition: CommandDefinition<any>,
+  positionals: readonly string[],
+  env: BuildEnv,
+  lang: Lang,
+  refuse: (error: unknown) => void,
+): { segments: ExplainedSegment[]; images: ImageRef[]; checkable: string[]; longForm: string[] } {
+  const specs = definition.positionals;
+  const specAt = (i: number): PositionalSpec | undefined => specs[Math.min(i, specs.length - 1)];
+  const out = { segments: [] as ExplainedSegment[], images: [] as ImageRef[], checkable: [...positionals], longForm: [] as string[] };
+  for (let i = 0; i < positionals.length; i++) {
+    const value = positionals[i]!;
+    const spec = specAt(i);
+    if (spec?.name === 'image' && !value.startsWith('-')) {
+      const rest = specAt(i + 1)?.name === 'command' && specs.length > i + 1 ? positionals.slice(i + 1) : [];
+      const resolved = resolveAlias(value, rest);
+      const { image, refused } = checkImage(resolved.image, env, refuse);
+      if (refused) out.checkable[i] = ALLOWED_IMAGE;
+      if (image) out.images.push(image);
+      out.segments.push(imageSegment(value, image, lang, resolved.alias ? `${resolved.alias.alias} → ${resolved.image}` : undefined));
+      out.longForm.push(image ? image.canonical : value);
+      if (specAt(i + 1)?.name === 'command' && specs.length > i + 1) {
+        if (rest.length || resolved.cmd.length)
+          out.segments.push({
+            text: joinArgv(rest) || say('explain.none', lang),
+            role: 'container-command',
+            meaning: `${say('explain.containerCommand', lang)}${resolved.cmd.length ? `: ${joinArgv(resolved.cmd)}` : ''}`,
+          });
+        out.longForm.push(...resolved.cmd);
+        break;
+      }
+      continue;
     }
-    return ref;
+    if (spec?.name === 'command' && spec.variadic) {
+      const rest = positionals.slice(i);
+      out.segments.push({ text: joinArgv(rest), role: 'container-command', meaning: spec[lang] });
+      out.longForm.push(...rest);
+      break;
+    }
+    out.segments.push({ text: value, role: 'argument', meaning: spec ? `${spec.name.toUpperCase()}: ${spec[lang]}` : '' });
+    out.longForm.push(value);
+  }
+  return out;
+}
+
+/** Parses the image and checks it against the allowlist, noting (not throwing) what is wrong. */
+function checkImage(text: string, env: BuildEnv, refuse: (e: unknown) => void): { image?: ImageRef; refused: boolean } {
+  let image: ImageRef | undefined;
+  try {
+    image = parseImageRef(text);
+    checkImageAllowed(image, allowedImagePatterns(env.settings.policy.images));
+    return { image, refused: false };
   } catch (error) {
     refuse(error);
-    return undefined;
+    return { image, refused: true };
   }
 }
 
+/** Parsed flags holding only some of the typed flags, with the given plain arguments. */
+function subset(flags: readonly Segment[], positionals: readonly string[]): ParsedFlags {
+  const values = new Map<string, string[]>();
+  for (const s of flags) if (s.kind === 'flag') values.set(s.spec.long, [...(values.get(s.spec.long) ?? []), s.value]);
+  const args: Segment[] = positionals.map((p) => ({ kind: 'arg', raw: [p], value: p }));
+  return { values, positionals: [...positionals], segments: [...flags, ...args] };
+}
+
 function imageSegment(typed: string, ref: ImageRef | undefined, lang: Lang, alias?: string): ExplainedSegment {
-  if (!ref) return { text: typed, role: 'image', meaning: t('image', lang) };
+  if (!ref) return { text: typed, role: 'image', meaning: say('explain.arg.image', lang) };
+  const w = (id: Parameters<typeof say>[0]) => say(id, lang);
+  const byDefault = ` (${w('explain.part.default')})`;
   const parts = [
-    `${t('registry', lang)} ${ref.registry}${ref.registry === 'docker.io' && !typed.startsWith('docker.io') ? ` (${t('byDefault', lang)})` : ''}`,
-    ref.account ? `${t('account', lang)} ${ref.account}${ref.account === 'library' ? ` (${t('official', lang)})` : ''}` : '',
-    `${t('repository', lang)} ${ref.repository}`,
+    `${w('explain.part.registry')} ${ref.registry}${ref.registry === 'docker.io' && !typed.startsWith('docker.io') ? byDefault : ''}`,
+    ref.account ? `${w('explain.part.account')} ${ref.account}${ref.account === 'library' ? ` (${w('explain.part.official')})` : ''}` : '',
+    `${w('explain.part.repository')} ${ref.repository}`,
     ref.tag !== undefined || ref.impliedLatest
-      ? `${t('tag', lang)} ${ref.tag ?? 'latest'}${ref.impliedLatest ? ` (${t('byDefault', lang)})` : ''}`
+      ? `${w('explain.part.tag')} ${ref.tag ?? 'latest'}${ref.impliedLatest ? byDefault : ''}`
       : '',
-    ref.digest ? `${t('digest', lang)} ${ref.digest}` : '',
+    ref.digest ? `${w('explain.part.digest')} ${ref.digest}` : '',
   ].filter(Boolean);
   return {
     text: typed,
     role: 'image',
-    meaning: `${alias ? `${alias}; ` : ''}${ref.canonical}: ${parts.join(', ')}. ${t('missingPulled', lang)}`,
+    meaning: `${alias ? `${alias}; ` : ''}${ref.canonical}: ${parts.join(', ')}. ${w('explain.missingPulled')}`,
   };
 }
 
-function longForm(
-  definition: CommandDefinition<any>,
-  parsed: ParsedFlags,
-  image: ImageRef | undefined,
-  positionals: readonly string[],
-): string {
+function longForm(definition: CommandDefinition<any>, parsed: ParsedFlags, rest: readonly string[]): string {
   const flags = parsed.segments.flatMap((s) => {
     if (s.kind === 'unknown') return [s.raw.join(' ')];
     if (s.kind !== 'flag') return [];
@@ -217,10 +261,5 @@ function longForm(
       ? [s.value === 'true' ? `--${s.spec.long}` : `--${s.spec.long}=false`]
       : [`--${s.spec.long}`, joinArgv([s.value])];
   });
-  let rest = joinArgv(positionals);
-  if (definition.name === 'run' && image) {
-    const resolved = resolveAlias(positionals[0]!, positionals.slice(1));
-    rest = joinArgv([image.canonical, ...resolved.cmd]);
-  } else if (image) rest = image.canonical;
-  return ['docker', LONG_SPELLING[definition.name] ?? definition.name, ...flags, rest].filter(Boolean).join(' ');
+  return ['docker', LONG_SPELLING[definition.name] ?? definition.name, ...flags, joinArgv(rest)].filter(Boolean).join(' ');
 }

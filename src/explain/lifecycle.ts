@@ -1,3 +1,5 @@
+import type { Lang } from '../core/flag-spec.js';
+import { say, type MessageId } from '../core/messages/index.js';
 import type { RunPlan } from '../core/sandbox-api.js';
 
 /** The states of the lifecycle diagram, left to right. */
@@ -29,8 +31,8 @@ const step = (from: State, to: State) => STEPS.find((s) => s.from === from && s.
 export interface Path {
   steps: Step[];
   api: string[];
-  /** Read-only commands move nothing. */
-  note?: string;
+  /** Read-only commands move nothing; a detached run ends by its time to live. */
+  note?: MessageId;
 }
 
 /** How `run` moves, given what policy planned: pull if missing, create, start, then wait (and remove) or detach. */
@@ -44,7 +46,7 @@ export function runPath(plan: Pick<RunPlan, 'detach' | 'autoRemove' | 'pull'>): 
   if (plan.detach) {
     api.push('POST /containers/{id}/start');
     steps.push(step('running', 'removed'));
-    return { steps, api, note: 'detached: stopped and removed when its time to live runs out' };
+    return { steps, api, note: 'explain.path.detached' };
   }
   api.push(
     'POST /containers/{id}/attach?stream=1&stdout=1&stderr=1',
@@ -63,10 +65,10 @@ export function runPath(plan: Pick<RunPlan, 'detach' | 'autoRemove' | 'pull'>): 
 /** The other commands' paths. */
 export const COMMAND_PATHS: Readonly<Record<string, Path>> = {
   pull: { steps: [step('registry', 'image')], api: ['POST /images/create?fromImage={name}&tag={tag}'] },
-  images: { steps: [], api: ['GET /images/json'], note: 'reads only' },
-  ps: { steps: [], api: ['GET /containers/json?all=…&filters={"label":["stevedore.deployment=…"]}'], note: 'reads only' },
-  logs: { steps: [], api: ['GET /containers/json', 'GET /containers/{id}/logs?stdout=1&stderr=1&tail=…'], note: 'reads only' },
-  inspect: { steps: [], api: ['GET /containers/json', 'GET /containers/{id}/json'], note: 'reads only' },
+  images: { steps: [], api: ['GET /images/json'], note: 'explain.path.readsOnly' },
+  ps: { steps: [], api: ['GET /containers/json?all=…&filters={"label":["stevedore.deployment=…"]}'], note: 'explain.path.readsOnly' },
+  logs: { steps: [], api: ['GET /containers/json', 'GET /containers/{id}/logs?stdout=1&stderr=1&tail=…'], note: 'explain.path.readsOnly' },
+  inspect: { steps: [], api: ['GET /containers/json', 'GET /containers/{id}/json'], note: 'explain.path.readsOnly' },
   stop: { steps: [step('running', 'exited')], api: ['GET /containers/json', 'POST /containers/{id}/stop'] },
   start: { steps: [step('exited', 'running')], api: ['GET /containers/json', 'POST /containers/{id}/start'] },
   restart: {
@@ -78,8 +80,9 @@ export const COMMAND_PATHS: Readonly<Record<string, Path>> = {
 };
 
 /** "registry → image → created → running → exited → removed", as the path visits the states. */
-export function describePath(path: Path): string {
-  if (path.steps.length === 0) return path.note ?? '';
+export function describePath(path: Path, lang: Lang): string {
+  const note = path.note ? say(path.note, lang) : '';
+  if (path.steps.length === 0) return note;
   const states = [path.steps[0]!.from, ...path.steps.map((s) => s.to)];
-  return states.join(' → ') + (path.note ? ` (${path.note})` : '');
+  return states.map((s) => say(`explain.state.${s}`, lang)).join(' → ') + (note ? ` (${note})` : '');
 }

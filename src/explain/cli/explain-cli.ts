@@ -89,7 +89,7 @@ export function explainDockerWords(words: readonly string[]): CliExplanation {
     const w = words[i]!;
     if (w.startsWith('-') && w !== '-' && (interspersed || p === 0)) {
       if (w === '--') {
-        segments.push(seg(w, 'flag', { en: 'end of options: what follows are arguments', ko: '옵션의 끝: 뒤는 모두 인자다' }));
+        segments.push(seg(w, 'flag', said(msg('explain.endOfOptions'))));
         i++;
         continue;
       }
@@ -244,7 +244,7 @@ function positional(name: string, value: string): Text {
     }
     return said(msg('explain.cpHost', { s: value }));
   }
-  if (name === 'SERVICE') return { en: 'a service of the Compose file', ko: 'Compose 파일의 서비스' };
+  if (name === 'SERVICE') return said(msg('explain.arg.service'));
   return said(msg('explain.arg.other', { s: name }));
 }
 
