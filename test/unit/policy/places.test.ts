@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.js';
 import { loadPolicy, teamPlaces } from '../../../src/config.js';
@@ -53,6 +56,9 @@ describe('the default policy, with no policy file', () => {
 describe('a policy file', () => {
   it('takes its places from the settings unless it names its own', () => {
     const places = { discord: ['G1'], slack: ['own'] };
-    expect(loadPolicy('policy.example.yaml', places).places).toEqual(places);
+    const file = join(mkdtempSync(join(tmpdir(), 'policy-')), 'p.yaml');
+    writeFileSync(file, 'otherChannels: [read]\n');
+    expect(loadPolicy(file, places).places).toEqual(places);
+    expect(loadPolicy('policy.example.yaml', places).places).toEqual({ discord: ['456789012345678901'], slack: ['own'] });
   });
 });
