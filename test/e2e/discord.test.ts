@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { dockerClient } from '../../src/sandbox/docker-client.js';
 import { startStack, type Stack } from '../../src/stack.js';
-import { DiscordStandIn, type RecordedRequest } from '../stand-ins/discord-stand-in.js';
+import pino from 'pino';
+import { DiscordStandIn, NEEDED, PERMISSION, type RecordedRequest } from '../stand-ins/discord-stand-in.js';
 import { cleanUp, deploymentContainers, isolatedConfig, testLog } from '../helpers/test-stack.js';
 
 const CHANNEL = '300000000000000001';
@@ -43,12 +44,15 @@ describe('Discord, end to end with the real discord.js client', () => {
   it('registers every subcommand from the definitions', () => {
     const [put] = discord.find('PUT', /\/applications\/\d+\/commands$/);
     expect(put).toBeDefined();
+    expect(put!.status).toBe(200); // the strict stand-in checks names, descriptions, 25 per level, required first
     const subs = put!.body[0].options.map((o: { name: string }) => o.name);
     expect(subs).toEqual(stack.discord!['o'].registry.all.map((d: { name: string }) => d.name));
     const run = put!.body[0].options.find((o: { name: string }) => o.name === 'run');
     expect(run.options.map((o: { name: string }) => o.name)).toEqual(['image', 'detach', 'rm', 'name', 'flags', 'args']);
     const cp = put!.body[0].options.find((o: { name: string }) => o.name === 'cp');
     expect(cp.options.find((o: { name: string }) => o.name === 'file')).toMatchObject({ type: 11, required: false });
+    expect(cp.options[0]).toMatchObject({ name: 'destination', required: true });
+    expect(cp.options.find((o: { name: string }) => o.name === 'source')).toMatchObject({ required: false });
     expect(run.options[0]).toMatchObject({ required: true, autocomplete: true });
   });
 
@@ -141,6 +145,7 @@ describe('Discord, end to end with the real discord.js client', () => {
     await expect.poll(() => discord.find('POST', /\/webhooks\/\d+\/itoken-\d+$/).some((r) => r.path.includes(stranger.token))).toBe(true);
     const followUp = discord.find('POST', new RegExp(`/webhooks/\\d+/${stranger.token}$`))[0]!;
     expect(followUp.body.flags & 64).toBe(64);
+    expect(followUp.body.allowed_mentions).toEqual({ parse: [] });
     expect(followUp.body.embeds[0].title).toMatch(/No container of yours/);
   });
 
@@ -168,22 +173,67 @@ describe('Discord, end to end with the real discord.js client', () => {
       ],
     });
     await finalEdit(box.token);
+    // The file is attached with a space in its name (Discord hands it over as my_data.bin) and stands for the source.
     const put = discord.slashCommand({
       user: USER,
       channel: CHANNEL,
       sub: 'cp',
-      options: [{ name: 'destination', type: 3, value: 'box:/files/data.bin' }],
-      file: { name: 'data.bin', data },
+      options: [{ name: 'destination', type: 3, value: 'box:/files/my_data.bin' }],
+      file: { name: 'my data.bin', data },
     });
-    expect((await finalEdit(put.token)).body.embeds[0].title).toMatch(/Copied data\.bin to box:\/files\/data\.bin/);
+    expect((await finalEdit(put.token)).body.embeds[0].title).toMatch(/Copied my_data\.bin to box:\/files\/my_data\.bin/);
+    // Acknowledged before the slow work: the deferral reached Discord before the attachment was asked for.
+    const [deferral] = discord.find('POST', new RegExp(`/interactions/\\d+/${put.token}/callback$`));
+    const [download] = discord.find('GET', /^\/attachments\//);
+    expect(deferral!.body.type).toBe(5);
+    expect(deferral!.seq).toBeLessThan(download!.seq);
     const get = discord.slashCommand({
       user: USER,
       channel: CHANNEL,
       sub: 'cp',
-      options: [{ name: 'source', type: 3, value: 'box:/files/data.bin' }],
+      options: [
+        { name: 'destination', type: 3, value: '-' },
+        { name: 'source', type: 3, value: 'box:/files/my_data.bin' },
+      ],
     });
     const out = await finalEdit(get.token);
-    expect(out.files['data.bin']!.equals(data)).toBe(true);
+    expect(out.files['my_data.bin']!.equals(data)).toBe(true);
+    // The deferred edit's wire body: no-ping mentions, the file once, its attachment id matching its part.
+    expect(out.body.allowed_mentions).toEqual({ parse: [] });
+    expect(out.fileParts).toEqual(['files[0]']);
+    expect(out.body.attachments).toEqual([{ id: 0, filename: 'my_data.bin' }]);
+  });
+
+  it('refuses an attachment past the upload limit from its declared size, without downloading it', async () => {
+    const downloads = discord.find('GET', /^\/attachments\//).length;
+    const { token } = discord.slashCommand({
+      user: USER,
+      channel: CHANNEL,
+      sub: 'cp',
+      options: [{ name: 'destination', type: 3, value: 'box:/files/big.bin' }],
+      file: { name: 'big.bin', data: Buffer.from('small in truth'), declaredSize: 100 * 1024 * 1024 },
+    });
+    await expect.poll(() => discord.find('POST', new RegExp(`/interactions/\\d+/${token}/callback$`)).length).toBe(1);
+    const [answer] = discord.find('POST', new RegExp(`/interactions/\\d+/${token}/callback$`));
+    expect(answer!.body.type).toBe(4);
+    expect(answer!.body.data.embeds[0].title).toMatch(/larger than 8 MiB/);
+    expect(discord.find('GET', /^\/attachments\//).length).toBe(downloads);
+  });
+
+  it('sends no-ping mentions and each file once on the first reply, as discord.js reads them', async () => {
+    const { token } = discord.slashCommand({
+      user: USER,
+      channel: CHANNEL,
+      sub: 'explain',
+      options: [{ name: 'what', type: 3, value: 'run' }],
+    });
+    await expect.poll(() => discord.find('POST', new RegExp(`/interactions/\\d+/${token}/callback$`)).length).toBe(1);
+    const [reply] = discord.find('POST', new RegExp(`/interactions/\\d+/${token}/callback$`));
+    expect(reply!.status).toBe(204);
+    expect(reply!.body.data.allowed_mentions).toEqual({ parse: [] });
+    expect(reply!.fileParts).toEqual(['files[0]']);
+    expect(reply!.body.data.attachments).toHaveLength(1);
+    expect(String(reply!.body.data.attachments[0].id)).toBe('0');
   });
 
   it("suggests image aliases and the caller's own containers", async () => {
@@ -219,12 +269,28 @@ describe('Discord, end to end with the real discord.js client', () => {
   });
 });
 
+const READONLY = '300000000000000078';
+const STRANGER = '400000000000000055';
+
 describe('Discord, after the interaction token has expired', () => {
   let late: DiscordStandIn;
   let lateConfig: Config;
   let lateStack: Stack;
+  const lines: string[] = [];
   beforeAll(async () => {
-    late = new DiscordStandIn();
+    late = new DiscordStandIn({
+      guilds: [
+        {
+          id: '200000000000000001',
+          name: 'team',
+          botPermissions: NEEDED,
+          channels: [
+            { id: CHANNEL, name: 'ops' },
+            { id: READONLY, name: 'announcements', deny: PERMISSION.SEND_MESSAGES },
+          ],
+        },
+      ],
+    });
     await late.start();
     lateConfig = isolatedConfig(
       {
@@ -233,9 +299,10 @@ describe('Discord, after the interaction token has expired', () => {
         DISCORD_API_URL: late.apiUrl,
         DISCORD_TOKEN_TTL: '1ms',
       },
-      `channels: [{ channel: "discord:${CHANNEL}", commands: [all] }]\n`,
+      `channels: [{ channel: "discord:${CHANNEL}", commands: [all] }, { channel: "discord:${READONLY}", commands: [all] }]\n`,
     );
-    lateStack = await startStack(lateConfig, { roles: new Set(['bot', 'worker']), log: testLog() });
+    const log = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    lateStack = await startStack(lateConfig, { roles: new Set(['bot', 'worker']), log });
   });
   afterAll(async () => {
     await lateStack?.close();
@@ -258,5 +325,77 @@ describe('Discord, after the interaction token has expired', () => {
     expect(message!.auth).toBe('Bot test-bot-token');
     expect(message!.body.embeds[0].description).toContain('< late >');
     expect(message!.body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('sends a private reply by DM, never to the channel', async () => {
+    const posts = () => late.find('POST', new RegExp(`/channels/${CHANNEL}/messages$`)).length;
+    const before = posts();
+    late.slashCommand({ user: STRANGER, channel: CHANNEL, sub: 'logs', options: [{ name: 'container', type: 3, value: 'nobody' }] });
+    await expect.poll(() => late.find('POST', new RegExp(`/channels/dm-${STRANGER}/messages$`)).length, { timeout: 20_000 }).toBe(1);
+    const [dm] = late.find('POST', new RegExp(`/channels/dm-${STRANGER}/messages$`));
+    expect(dm!.body.embeds[0].title).toMatch(/No container of yours/);
+    expect(dm!.body.allowed_mentions).toEqual({ parse: [] });
+    expect(dm!.body.flags).toBeUndefined();
+    expect(posts()).toBe(before);
+  });
+
+  it('drops a private reply with a log line when DMs are closed', async () => {
+    const closed = '400000000000000056';
+    late.closedDms.add(closed);
+    const before = late.find('POST', new RegExp(`/channels/${CHANNEL}/messages$`)).length;
+    late.slashCommand({ user: closed, channel: CHANNEL, sub: 'logs', options: [{ name: 'container', type: 3, value: 'nobody' }] });
+    await expect.poll(() => lines.some((l) => l.includes('private reply could not be sent by DM')), { timeout: 20_000 }).toBe(true);
+    expect(late.find('POST', new RegExp(`/channels/dm-${closed}/messages$`)).map((r) => r.code)).toEqual([50007]);
+    expect(late.find('POST', new RegExp(`/channels/${CHANNEL}/messages$`)).length).toBe(before);
+  });
+
+  it('does not retry Missing Permissions (50013), and names the channel and the permission in the log', async () => {
+    late.slashCommand({ user: USER, channel: READONLY, sub: 'ps', options: [] });
+    await expect.poll(() => lines.some((l) => l.includes('cannot post in channel')), { timeout: 20_000 }).toBe(true);
+    const line = lines.find((l) => l.includes('cannot post in channel'))!;
+    expect(line).toContain(`#announcements (${READONLY})`);
+    expect(line).toContain('Send Messages');
+    await expect.poll(() => lines.some((l) => l.includes('not retried'))).toBe(true);
+    expect(late.find('POST', new RegExp(`/channels/${READONLY}/messages$`)).map((r) => r.code)).toEqual([50013]);
+  });
+});
+
+describe('Discord, the bot short of permissions', () => {
+  it('names what is missing in each guild, with the fix, in one log line and in its health', async () => {
+    const poor = new DiscordStandIn({
+      guilds: [
+        { id: '200000000000000001', name: 'team', botPermissions: NEEDED, channels: [{ id: CHANNEL, name: 'ops' }] },
+        {
+          id: '200000000000000002',
+          name: 'lab',
+          botPermissions: PERMISSION.VIEW_CHANNEL | PERMISSION.SEND_MESSAGES,
+          channels: [{ id: '300000000000000002', name: 'general' }],
+        },
+      ],
+    });
+    await poor.start();
+    const poorConfig = isolatedConfig({
+      DISCORD_TOKEN: 'test-bot-token',
+      DISCORD_APPLICATION_ID: poor.applicationId,
+      DISCORD_API_URL: poor.apiUrl,
+    });
+    const lines: string[] = [];
+    const poorStack = await startStack(poorConfig, {
+      roles: new Set(['bot']),
+      log: pino({ level: 'info' }, { write: (line: string) => void lines.push(line) }),
+    });
+    try {
+      const missing = lines.filter((l) => l.includes('lacks'));
+      expect(missing).toHaveLength(1);
+      expect(missing[0]).toContain('lab (200000000000000002) lacks Embed Links, Attach Files');
+      expect(missing[0]).toContain('scope=bot+applications.commands');
+      const health = await poorStack.discord!.healthy();
+      expect(health.detail).toContain('lacks Embed Links, Attach Files');
+      expect(health.detail).not.toContain('team');
+    } finally {
+      await poorStack.close();
+      await poor.stop();
+      await cleanUp(poorConfig);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { quoteArg } from '../../core/argv.js';
-import type { CommandDefinition, CommandRegistry, PositionalSpec } from '../../core/command.js';
+import { flagRuleOf, type CommandDefinition, type CommandRegistry, type PositionalSpec } from '../../core/command.js';
 import type { FlagSpec } from '../../core/flag-spec.js';
 
 /** Discord's application command option types used here. */
@@ -50,7 +50,7 @@ export function chatOptions(d: CommandDefinition<any>): ChatOption[] {
       flag,
     };
   });
-  const offered = d.flags.filter((f) => !d.refused?.[f.long] && !(d.chatOptions ?? []).includes(f.long));
+  const offered = d.flags.filter((f) => flagRuleOf(d, f.long).verdict !== 'refused' && !(d.chatOptions ?? []).includes(f.long));
   const rest: ChatOption[] = offered.length
     ? [
         {
