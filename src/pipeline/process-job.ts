@@ -22,6 +22,11 @@ export interface ProcessDeps {
   cancelledBy(jobId: string): Promise<string | undefined>;
   /** Gives the job's admission place back once it has ended. */
   release(job: CommandJob): Promise<void>;
+  /**
+   * Records that the job's final reply was handed over (src/queue/failed-jobs.ts): a failed job without this mark
+   * was failed by the queue itself, and the lost-jobs sweep answers it (src/pipeline/lost-jobs.ts).
+   */
+  answered?(jobId: string): Promise<void>;
 }
 
 /**
@@ -37,6 +42,8 @@ export async function processCommandJob(run: JobRun<CommandJob>, deps: ProcessDe
     // The job's place is given back before its owner hears it ended, so their next command finds it free.
     await deps.release(job).catch((error) => deps.log.warn({ err: error, job: jobId }, 'admission place not given back'));
     await deps.deliveries.deliver({ kind: 'final', jobId, replyTo: job.replyTo, reply });
+    // Marked on every path, a success too: a job whose finish is lost with its lock may yet end failed.
+    await deps.answered?.(jobId).catch((error) => deps.log.warn({ err: error, job: jobId }, 'final reply not marked'));
   };
   try {
     const reply = await watchingForCancel(jobId, deps, (signal) => deps.execute(jobId, job, signal));

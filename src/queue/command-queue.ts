@@ -52,11 +52,10 @@ export class CommandQueue implements CommandQueueApi {
       // A platform that delivers the same request twice gives the same key: the second add is absorbed.
       added = await this.queue.add('command', job, dedupKey ? { deduplication: { id: dedupKey, ttl: DEDUP_TTL_MS } } : {});
     } catch (error) {
-      throw new UserError(
-        'unavailable',
-        'The command could not be queued: the queue is unreachable.',
-        'Nothing was started. Try again in a minute.',
-      );
+      // Redis at maxmemory (noeviction) refuses writes with OOM: said as such, so the user knows it is not the network.
+      if (error instanceof Error && /^OOM /.test(error.message))
+        throw new UserError('unavailable', msg('queue.full'), msg('queue.full.hint'));
+      throw new UserError('unavailable', msg('queue.unreachable'), msg('queue.unreachable.hint'));
     }
     counts.waiting += 1;
     counts.depth += 1;
@@ -91,6 +90,8 @@ export interface CommandWorkerOptions {
   lockMs: number;
   /** The processor: a plain function of the job, which says how the job ended (pipeline/ holds it). */
   process(run: JobRun<CommandJob>): Promise<JobVerdict>;
+  /** Told when this worker failed a job (the processor's verdict, or BullMQ's own: a job stalled too often). */
+  onFailed?(jobId: string): void;
 }
 
 /** Runs the command queue's jobs through the processor it is given, and turns its verdicts into BullMQ's terms. */
@@ -120,9 +121,13 @@ export function startCommandWorker(options: CommandWorkerOptions): Worker<Comman
       // Short locks, checked often: a killed worker's job is taken up again in about two lock periods.
       lockDuration: options.lockMs,
       stalledInterval: options.lockMs,
-      maxStalledCount: 2,
+      // A job whose worker died while running it is run once more; if that worker dies too, the job is failed
+      // (BullMQ fails it without running the processor) and the lost-jobs sweep tells its owner: a command that
+      // brings its worker down is not allowed to bring down worker after worker.
+      maxStalledCount: 1,
     },
   );
   worker.on('error', (error) => options.log.error({ err: error }, 'command worker error'));
+  worker.on('failed', (job) => job?.id && options.onFailed?.(job.id));
   return worker;
 }

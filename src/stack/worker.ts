@@ -1,32 +1,46 @@
 import { executeJob, expireContainer } from '../pipeline/execute-job.js';
+import { sweepLostJobs } from '../pipeline/lost-jobs.js';
 import { processCommandJob } from '../pipeline/process-job.js';
 import { closeWithGrace } from '../queue/close-worker.js';
 import { startCommandWorker } from '../queue/command-queue.js';
 import { startExpiryWorker } from '../queue/expiry-queue.js';
+import { FailedJobs } from '../queue/failed-jobs.js';
 import { cancelKey } from '../queue/job-control.js';
+import type { CommandJob } from '../core/job.js';
 import type { Shared } from './shared.js';
 import { ownerId } from '../core/request.js';
 
-/** The worker role: takes commands from the queue and runs them on the sandbox host; expires detached containers. */
+/**
+ * The worker role: takes commands from the queue and runs them on the sandbox host; expires detached containers;
+ * answers the jobs the queue failed by itself (every worker sweeps: where jobs run, a worker is there to see them).
+ */
 export function startWorker(shared: Shared) {
   const { config, log, deliveries, store } = shared;
   const sandbox = shared.sandboxOf();
   const deps = { ...shared, settings: config, sandbox, gate: shared.admission };
+  const failed = new FailedJobs(shared.producer, shared.commandQueue.queue, config.queuePrefix);
+  const release = async (job: CommandJob) => {
+    if (job.reservation) await shared.admission.release(ownerId(job.who), job.reservation);
+  };
+  const lost = sweepLostJobs(
+    { lost: failed, deliveries, sandbox, settings: config, registry: shared.registry, log, release },
+    config.jobLock,
+  );
   const worker = startCommandWorker({
     connection: shared.blocking,
     prefix: config.queuePrefix,
     concurrency: config.workerConcurrency,
     lockMs: config.jobLock,
     log,
+    onFailed: () => lost.soon(),
     process: (run) =>
       processCommandJob(run, {
         deliveries,
         log,
         engineWaitMs: config.engineWait,
         cancelledBy: (jobId) => store.get(cancelKey(jobId)),
-        release: async (job) => {
-          if (job.reservation) await shared.admission.release(ownerId(job.who), job.reservation);
-        },
+        release,
+        answered: (jobId) => failed.markAnswered(jobId),
         execute: (jobId, job, signal) => executeJob(jobId, job, deps, signal),
       }),
   });
@@ -36,6 +50,10 @@ export function startWorker(shared: Shared) {
     log,
     expire: (job) => expireContainer(job, { sandbox, deliveries }),
   });
-  shared.closables.push({ close: () => closeWithGrace(worker, config.shutdownGrace) }, { close: () => closeWithGrace(expiries, 5000) });
+  shared.closables.push(
+    { close: () => closeWithGrace(worker, config.shutdownGrace) },
+    { close: () => closeWithGrace(expiries, 5000) },
+    { close: () => lost.stop() },
+  );
   return { sandbox };
 }

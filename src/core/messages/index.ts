@@ -1,5 +1,6 @@
 import type { Lang } from '../flag-spec.js';
 import type { Entry, Params } from './catalog-types.js';
+import { chaosMessages } from './chaos.js';
 import { common } from './common.js';
 import { discordMessages } from './discord.js';
 import { explainMessages } from './explain.js';
@@ -16,7 +17,7 @@ import { slackMessages } from './slack.js';
  * rather than i18next: two languages, ids and parameters checked by the compiler, nothing loaded at run time.
  * Each area keeps its messages in a file of its own beside this one; add the file to MESSAGES.
  */
-export const MESSAGES = { ...common, ...pipeline, ...explainMessages, ...discordMessages, ...slackMessages } as const;
+export const MESSAGES = { ...common, ...pipeline, ...explainMessages, ...discordMessages, ...slackMessages, ...chaosMessages } as const;
 
 export type MessageId = keyof typeof MESSAGES;
 type EntryOf<Id extends MessageId> = (typeof MESSAGES)[Id];

@@ -1,0 +1,35 @@
+import { catalog } from './catalog-types.js';
+
+/** Words for jobs the queue gave up by itself, and for a queue that cannot take more: what faults leave a user with. */
+export const chaosMessages = catalog({
+  'lost.stalled': {
+    en: (p: { job: string; times: number }) =>
+      `Job #${p.job} did not finish: the worker running it stopped ${p.times === 2 ? 'twice' : `${p.times} times`}; it was not run again.`,
+    ko: (p: { job: string; times: number }) =>
+      `#${p.job} 작업이 끝나지 않았습니다. 작업을 실행하던 워커가 ${p.times === 2 ? '두 번' : `${p.times}번`} 멈춰서 다시 실행하지 않았습니다.`,
+  },
+  'lost.gaveUp': {
+    en: (p: { job: string }) => `Job #${p.job} did not finish: the queue gave it up before it could end; it was not run again.`,
+    ko: (p: { job: string }) => `#${p.job} 작업이 끝나지 않았습니다. 작업이 끝나기 전에 대기열이 작업을 포기해서 다시 실행하지 않았습니다.`,
+  },
+  'lost.retry': {
+    en: (p: { job: string }) => `Run it again: \`/docker retry ${p.job}\``,
+    ko: (p: { job: string }) => `다시 실행하려면: \`/docker retry ${p.job}\``,
+  },
+  'lost.removed': {
+    en: 'Its container was removed, as --rm asked.',
+    ko: '--rm을 지정했으므로 컨테이너는 삭제했습니다.',
+  },
+  'lost.stopped': {
+    en: 'Its container was stopped; the scheduled cleanup removes it later.',
+    ko: '컨테이너는 멈춰 두었습니다. 정기 정리 작업이 나중에 삭제합니다.',
+  },
+  'queue.full': {
+    en: "The command could not be queued: the queue's memory is full.",
+    ko: '명령을 대기열에 넣지 못했습니다. 대기열의 메모리가 가득 찼습니다.',
+  },
+  'queue.full.hint': {
+    en: 'Nothing was started. Try again in a few minutes, once running jobs have ended.',
+    ko: '아무것도 시작하지 않았습니다. 실행 중인 작업이 끝난 뒤 몇 분 후에 다시 시도하세요.',
+  },
+});
