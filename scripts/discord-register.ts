@@ -1,6 +1,7 @@
 // Registers /docker with Discord from the command definitions: globally, or in DISCORD_GUILD_ID only.
 import { REST } from 'discord.js';
 import { commands } from '../commands/index.js';
+import { commandTree } from '../src/adapters/discord/command-schema.js';
 import { registerCommands } from '../src/adapters/discord/discord-adapter.js';
 import { loadConfig } from '../src/config.js';
 
@@ -16,5 +17,5 @@ const registered = await registerCommands(new REST({ api: config.discordApiUrl }
   registry: commands,
 });
 process.stdout.write(
-  `Registered /docker with ${commands.all.length} subcommands ${config.discordGuildId ? `in guild ${config.discordGuildId}` : 'globally'} (${registered.length} command).\n`,
+  `Registered /docker with ${commands.all.length} commands${commandTree(commands.all).some((p) => p.group) ? ' (grouped: Discord allows 25 per level)' : ''} ${config.discordGuildId ? `in guild ${config.discordGuildId}` : 'globally'} (${registered.length} command).\n`,
 );
