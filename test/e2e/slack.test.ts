@@ -189,7 +189,17 @@ describe('Slack over HTTP, end to end with the real Bolt', () => {
         { timeout: 20_000 },
       )
       .toBe(true);
-    expect(slack.calls.some((c) => c.method === 'chat.postEphemeral (ratelimited)')).toBe(true);
+    // The press's own answer ("queued"), sent on the acknowledgement path, waits out the 429 and comes.
+    const limited = slack.calls.find((c) => c.method === 'chat.postEphemeral (ratelimited)')!;
+    expect(limited.args.user).toBe('U2');
+    await expect
+      .poll(
+        () => slack.find('chat.postEphemeral').some((c) => c.args.user === 'U2' && c.seq > limited.seq && /Queued #\d+/.test(c.args.text)),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(true);
   });
 
   it('in a private channel it was never invited to, the whale still comes, through response_url, with how to invite it', async () => {
