@@ -1,5 +1,6 @@
 import { UserError } from '../src/errors.js';
 import { defineCommand } from '../src/core/command.js';
+import { msg, say } from '../src/core/messages/index.js';
 import { ellipsis, formatTable } from '../src/core/table.js';
 
 export const audit = defineCommand<{ count: number }>({
@@ -14,10 +15,11 @@ export const audit = defineCommand<{ count: number }>({
   runsOn: 'bot',
   build(parsed) {
     const text = parsed.positionals[0] ?? '20';
-    if (!/^\d+$/.test(text) || Number(text) < 1) throw new UserError('bad-value', `audit takes a number of entries, not "${text}".`);
+    if (!/^\d+$/.test(text) || Number(text) < 1) throw new UserError('bad-value', msg('audit.badCount', { text }));
     return { count: Math.min(Number(text), 100) };
   },
   async execute(ctx) {
+    const { lang } = ctx;
     const entries = await ctx.audit.recent(ctx.args.count);
     const rows = entries.map((e) => [
       new Date(e.at).toISOString().replace('T', ' ').slice(0, 19),
@@ -25,12 +27,19 @@ export const audit = defineCommand<{ count: number }>({
       e.channelId,
       e.verdict + (e.code ? ` (${e.code})` : ''),
       e.jobId ? `#${e.jobId}` : '',
-      e.command ? ellipsis(e.command, 40) : e.exitCode !== undefined ? `exit ${e.exitCode}` : '',
+      e.command ? ellipsis(e.command, 40) : e.exitCode !== undefined ? say(msg('audit.exit', { code: e.exitCode }), lang) : '',
     ]);
     return {
       status: 'info',
-      title: `Last ${entries.length} audit entries`,
-      code: { text: formatTable(['TIME (UTC)', 'USER', 'CHANNEL', 'VERDICT', 'JOB', 'COMMAND'], rows) },
+      title: say(msg('audit.title', { count: entries.length }), lang),
+      code: {
+        text: formatTable(
+          (['column.time', 'column.user', 'column.channel', 'column.verdict', 'column.job', 'column.command'] as const).map((c) =>
+            say(c, lang),
+          ),
+          rows,
+        ),
+      },
     };
   },
 });

@@ -1,6 +1,7 @@
 import { defineCommand } from '../src/core/command.js';
+import { msg, say } from '../src/core/messages/index.js';
 import { ownJob } from './shared/jobs.js';
-import { needArgs } from './shared/refuse.js';
+import { needArgs } from './shared/need-args.js';
 
 export const cancel = defineCommand<{ jobId: string }>({
   name: 'cancel',
@@ -15,15 +16,11 @@ export const cancel = defineCommand<{ jobId: string }>({
   interspersed: true,
   access: 'write',
   runsOn: 'bot',
-  build: (parsed) => ({ jobId: needArgs(parsed, 'cancel', 'a job')[0]! }),
+  build: (parsed) => ({ jobId: needArgs(parsed, 'cancel', 'job')[0]! }),
   async execute(ctx) {
     const job = await ownJob(ctx, ctx.args.jobId, true);
     const outcome = await ctx.jobs.cancel(job.id, ctx.who);
-    const titles = {
-      removed: `Job #${job.id} was cancelled before it started`,
-      stopping: `Job #${job.id} is being stopped`,
-      finished: `Job #${job.id} had already finished`,
-    };
-    return { status: outcome === 'finished' ? 'info' : 'ok', title: titles[outcome], body: job.text };
+    const title = say(msg(`cancel.${outcome}`, { id: job.id }), ctx.lang);
+    return { status: outcome === 'finished' ? 'info' : 'ok', title, body: job.text };
   },
 });

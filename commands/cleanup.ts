@@ -1,4 +1,5 @@
 import { defineCommand } from '../src/core/command.js';
+import { msg, say } from '../src/core/messages/index.js';
 import { flagBool } from '../src/core/parse-flags.js';
 import type { Lang } from '../src/core/flag-spec.js';
 import type { LocksApi } from '../src/core/queue-ports.js';
@@ -87,20 +88,20 @@ export async function runCleanup(sandbox: SandboxApi, locks: LocksApi, settings:
 
 /** A cleanup as a reply: what went (or would go), grouped by owner, and the space freed. */
 export function cleanupReply(result: CleanupResult, lang: Lang = 'en'): Reply {
-  if (result.busy)
-    return { status: 'info', title: 'Another cleanup is running', body: 'Nothing was done; try again when it has finished.' };
-  const verb = result.dryRun ? 'would remove' : 'removed';
-  if (result.items.length === 0) return { status: 'info', title: `Cleanup: nothing to remove${result.dryRun ? ' (dry run)' : ''}` };
+  if (result.busy) return { status: 'info', title: say('cleanup.busy', lang), body: say('cleanup.busy.body', lang) };
+  const dryRun = result.dryRun ? 1 : 0;
+  if (result.items.length === 0) return { status: 'info', title: say(msg('cleanup.nothing', { dryRun }), lang) };
   const owners = [...new Set(result.items.map((i) => i.owner))].sort();
   const rows = owners.flatMap((owner) =>
-    result.items.filter((i) => i.owner === owner).map((i) => [owner, i.kind, i.name, i.reason, formatBytes(i.bytes)]),
+    result.items
+      .filter((i) => i.owner === owner)
+      .map((i) => [owner || say('cleanup.noOwner', lang), say(`kind.${i.kind}`, lang), i.name, say(i.reason, lang), formatBytes(i.bytes)]),
   );
+  const header = (['column.owner', 'column.kind', 'column.name', 'column.why', 'column.size'] as const).map((c) => say(c, lang));
   return {
     status: 'ok',
-    title: `Cleanup ${verb} ${result.items.length} object${result.items.length === 1 ? '' : 's'}, ${formatBytes(result.bytes)}${result.dryRun ? ' (dry run: nothing was removed)' : ''}`,
-    code: { text: formatTable(['OWNER', 'KIND', 'NAME', 'WHY', 'SIZE'], rows) },
-    fields: [
-      { name: lang === 'ko' ? '확보한 공간' : result.dryRun ? 'Space it would free' : 'Space freed', value: formatBytes(result.bytes) },
-    ],
+    title: say(msg('cleanup.done', { dryRun, count: result.items.length, size: formatBytes(result.bytes) }), lang),
+    code: { text: formatTable(header, rows) },
+    fields: [{ name: say(msg('cleanup.freed', { dryRun }), lang), value: formatBytes(result.bytes) }],
   };
 }

@@ -1,9 +1,10 @@
 import { UserError } from '../src/errors.js';
 import { defineCommand } from '../src/core/command.js';
+import { msg, say } from '../src/core/messages/index.js';
 import { formatBytes } from '../src/core/units.js';
 import { checkContainerPath } from '../src/policy/volumes.js';
 import { ownContainers } from './shared/containers.js';
-import { needArgs } from './shared/refuse.js';
+import { needArgs } from './shared/need-args.js';
 
 type CpArgs = { direction: 'in'; file: string; container: string; path: string } | { direction: 'out'; container: string; path: string };
 
@@ -38,9 +39,15 @@ export const cp = defineCommand<CpArgs>({
     },
     { long: 'quiet', short: 'q', type: 'bool', en: 'Suppress progress output during copy', ko: '복사 중 진행 출력을 숨긴다' },
   ],
-  refused: {
-    archive: 'files go in as the sandbox user.',
-    'follow-link': 'links are resolved inside the container only, as the engine does.',
+  flagRules: {
+    archive: { verdict: 'refused', why: { en: 'files go in as the sandbox user.', ko: '파일은 샌드박스 사용자의 것으로 들어간다.' } },
+    'follow-link': {
+      verdict: 'refused',
+      why: {
+        en: 'links are resolved inside the container only, as the engine does.',
+        ko: '링크는 엔진이 하듯 컨테이너 안에서만 따라간다.',
+      },
+    },
   },
   positionals: [
     {
@@ -55,15 +62,14 @@ export const cp = defineCommand<CpArgs>({
   access: 'write',
   runsOn: 'worker',
   build(parsed) {
-    const [source, destination] = needArgs(parsed, 'cp', 'a source');
+    const [source, destination] = needArgs(parsed, 'cp', 'source');
     const from = containerPath(source!);
     if (from) {
-      if (destination !== undefined && destination !== '-')
-        throw new UserError('bad-value', 'Copying out of a container sends the file back here: write cp CONTAINER:PATH - .');
+      if (destination !== undefined && destination !== '-') throw new UserError('bad-value', msg('cp.outNeedsDash'));
       return { direction: 'out', ...from };
     }
     const to = destination === undefined ? undefined : containerPath(destination);
-    if (!to) throw new UserError('bad-value', 'cp needs CONTAINER:PATH on one side, e.g. cp index.html site:/www/index.html.');
+    if (!to) throw new UserError('bad-value', msg('cp.needsContainerPath'));
     const path = to.path.endsWith('/') ? `${to.path}${source}` : to.path;
     return { direction: 'in', file: source!, container: to.container, path };
   },
@@ -73,12 +79,13 @@ export const cp = defineCommand<CpArgs>({
     if (ctx.args.direction === 'in') {
       const data = await ctx.upload!.read();
       await ctx.sandbox.copyIn(target!.id, ctx.args.path, data, ctx.settings.user);
-      return { status: 'ok', title: `Copied ${ctx.upload!.name} to ${target!.name}:${ctx.args.path}`, body: `${formatBytes(data.length)}` };
+      const title = say(msg('cp.copiedIn', { file: ctx.upload!.name, target: `${target!.name}:${ctx.args.path}` }), ctx.lang);
+      return { status: 'ok', title, body: formatBytes(data.length) };
     }
     const file = await ctx.sandbox.copyOut(target!.id, ctx.args.path, ctx.settings.uploadLimit);
     return {
       status: 'ok',
-      title: `${target!.name}:${ctx.args.path}${file.archive ? ' (a directory, as a .tar)' : ''}`,
+      title: say(msg('cp.copiedOut', { source: `${target!.name}:${ctx.args.path}`, archive: file.archive ? 1 : 0 }), ctx.lang),
       body: `${file.name}, ${formatBytes(file.data.length)}`,
       files: [
         {

@@ -1,8 +1,9 @@
 import { UserError } from '../src/errors.js';
 import { defineCommand } from '../src/core/command.js';
+import { msg, say } from '../src/core/messages/index.js';
 import { flagString } from '../src/core/parse-flags.js';
 import { ownContainers } from './shared/containers.js';
-import { needArgs } from './shared/refuse.js';
+import { needArgs } from './shared/need-args.js';
 
 export const curl = defineCommand<{ container: string; path: string; port: number }>({
   name: 'curl',
@@ -29,17 +30,21 @@ export const curl = defineCommand<{ container: string; path: string; port: numbe
   access: 'read',
   runsOn: 'worker',
   build(parsed) {
-    const [container, path = '/'] = needArgs(parsed, 'curl', 'a container');
+    const [container, path = '/'] = needArgs(parsed, 'curl', 'container');
     if (!/^\/[\w./%?=&~+-]*$/.test(path) || path.includes('..'))
-      throw new UserError('bad-value', `"${path}" is not a URL path.`, 'e.g. /index.html');
+      throw new UserError('bad-value', msg('curl.badPath', { path }), msg('curl.badPath.hint'));
     const port = Number(flagString(parsed, 'port') ?? 8080);
-    if (!(port > 0 && port < 65536)) throw new UserError('bad-value', `--port ${port} is not a port.`);
+    if (!(port > 0 && port < 65536)) throw new UserError('bad-value', msg('curl.badPort', { port: String(port) }));
     return { container: container!, path, port };
   },
   async execute(ctx) {
     const [target] = await ownContainers(ctx, [ctx.args.container]);
     if (target!.state !== 'running')
-      throw new UserError('conflict', `${target!.name} is not running.`, `Start it first: /docker start ${target!.name}`);
+      throw new UserError(
+        'conflict',
+        msg('container.notRunning', { name: target!.name }),
+        msg('container.notRunning.hint', { name: target!.name }),
+      );
     // The container has no network but its own loopback: the request is made from inside, with its own nc
     // (busybox's static wget crashes resolving names), as plain HTTP/1.0.
     const request = `GET ${ctx.args.path} HTTP/1.0\r\nHost: localhost\r\nConnection: close\r\n\r\n`;
@@ -56,16 +61,16 @@ export const curl = defineCommand<{ container: string; path: string; port: numbe
     if (!status) {
       return {
         status: 'failed',
-        title: `Nothing answers on ${target!.name} port ${ctx.args.port}`,
+        title: say(msg('curl.noAnswer', { name: target!.name, port: ctx.args.port }), ctx.lang),
         code: { text: result.output },
         exitCode: result.exitCode,
       };
     }
     return {
       status: /^2/.test(status) ? 'ok' : 'failed',
-      title: `GET ${ctx.args.path} on ${target!.name}: ${status}`,
+      title: say(msg('curl.answer', { path: ctx.args.path, name: target!.name, status }), ctx.lang),
       code: { text: body, truncated: result.truncated },
-      fields: [{ name: 'Headers', value: headers.join('\n') || '(none)' }],
+      fields: [{ name: say('field.headers', ctx.lang), value: headers.join('\n') || say('field.none', ctx.lang) }],
     };
   },
 });

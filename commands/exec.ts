@@ -1,10 +1,11 @@
 import { UserError } from '../src/errors.js';
 import { joinArgv } from '../src/core/argv.js';
 import { defineCommand } from '../src/core/command.js';
+import { msg, say } from '../src/core/messages/index.js';
 import { flagList, flagString } from '../src/core/parse-flags.js';
 import { formatBinaryBytes } from '../src/core/units.js';
 import { ownContainers } from './shared/containers.js';
-import { needArgs } from './shared/refuse.js';
+import { needArgs } from './shared/need-args.js';
 
 export const exec = defineCommand<{ container: string; cmd: string[]; user?: string; env: string[] }>({
   name: 'exec',
@@ -36,12 +37,21 @@ export const exec = defineCommand<{ container: string; cmd: string[]; user?: str
     { long: 'user', short: 'u', type: 'string', en: 'Username or UID (format: "<name|uid>[:<group|gid>]")', ko: '사용자 이름 또는 UID' },
     { long: 'workdir', short: 'w', type: 'string', en: 'Working directory inside the container', ko: '컨테이너 안의 작업 디렉터리' },
   ],
-  refused: {
-    detach: 'chat waits for the output; use run -d for background work.',
-    'detach-keys': 'chat cannot attach.',
-    'env-file': 'it would read a file on the sandbox host.',
-    privileged: 'a privileged command owns the host.',
-    workdir: "commands run in the image's working directory.",
+  flagRules: {
+    detach: {
+      verdict: 'refused',
+      why: {
+        en: 'chat waits for the output; use run -d for background work.',
+        ko: '채팅은 출력을 기다린다. 백그라운드 작업에는 run -d를 쓴다.',
+      },
+    },
+    'detach-keys': { verdict: 'refused', why: { en: 'chat cannot attach.', ko: '채팅에서는 컨테이너에 연결할 수 없다.' } },
+    'env-file': { verdict: 'refused', why: { en: 'it would read a file on the sandbox host.', ko: '샌드박스 호스트의 파일을 읽게 된다.' } },
+    privileged: { verdict: 'refused', why: { en: 'a privileged command owns the host.', ko: 'privileged 명령은 호스트를 장악한다.' } },
+    workdir: {
+      verdict: 'refused',
+      why: { en: "commands run in the image's working directory.", ko: '명령은 이미지에 정해진 작업 디렉터리에서 실행된다.' },
+    },
   },
   positionals: [
     { name: 'container', required: true, en: 'Container name or ID (yours, running)', ko: '컨테이너 이름 또는 ID (내 것, 실행 중)' },
@@ -51,16 +61,19 @@ export const exec = defineCommand<{ container: string; cmd: string[]; user?: str
   access: 'write',
   runsOn: 'worker',
   build(parsed, env) {
-    const [container, ...cmd] = needArgs(parsed, 'exec', 'a container and a command', 2);
+    const [container, ...cmd] = needArgs(parsed, 'exec', 'containerCommand', 2);
     const user = flagString(parsed, 'user') ?? env.settings.user;
-    if (!/^[1-9]\d*(:[1-9]\d*)?$/.test(user))
-      throw new UserError('refused-flag', `--user ${user} is refused: commands run as a non-root numeric uid[:gid].`);
+    if (!/^[1-9]\d*(:[1-9]\d*)?$/.test(user)) throw new UserError('refused-flag', msg('exec.user', { user }));
     return { container: container!, cmd, user, env: flagList(parsed, 'env') };
   },
   async execute(ctx) {
     const [target] = await ownContainers(ctx, [ctx.args.container]);
     if (target!.state !== 'running')
-      throw new UserError('conflict', `${target!.name} is not running.`, `Start it first: /docker start ${target!.name}`);
+      throw new UserError(
+        'conflict',
+        msg('container.notRunning', { name: target!.name }),
+        msg('container.notRunning.hint', { name: target!.name }),
+      );
     const result = await ctx.sandbox.exec(target!.id, ctx.args.cmd, {
       user: ctx.args.user!,
       env: ctx.args.env,
@@ -68,8 +81,8 @@ export const exec = defineCommand<{ container: string; cmd: string[]; user?: str
       outputBytes: ctx.settings.outputLimit,
     });
     const notes = [
-      result.timedOut ? 'Killed at the time limit.' : '',
-      result.truncated ? `Output cut at ${formatBinaryBytes(ctx.settings.outputLimit)}.` : '',
+      result.timedOut ? say('exec.timedOut', ctx.lang) : '',
+      result.truncated ? say(msg('exec.outputCut', { size: formatBinaryBytes(ctx.settings.outputLimit) }), ctx.lang) : '',
     ].filter(Boolean);
     return {
       status: result.exitCode === 0 ? 'ok' : 'failed',
@@ -77,7 +90,7 @@ export const exec = defineCommand<{ container: string; cmd: string[]; user?: str
       body: notes.join(' ') || undefined,
       code: { text: result.output, truncated: result.truncated },
       exitCode: result.exitCode,
-      fields: [{ name: 'Exit code', value: String(result.exitCode) }],
+      fields: [{ name: say('field.exitCode', ctx.lang), value: String(result.exitCode) }],
     };
   },
 });

@@ -2,6 +2,7 @@ import { UserError } from '../src/errors.js';
 import { defineCommand, type CommandDefinition } from '../src/core/command.js';
 import { IMAGE_ALIASES } from '../src/core/catalog.js';
 import type { Lang } from '../src/core/flag-spec.js';
+import { msg, say } from '../src/core/messages/index.js';
 import type { Reply } from '../src/core/reply.js';
 import { formatTable } from '../src/core/table.js';
 
@@ -18,7 +19,7 @@ export const help = defineCommand<{ topic?: string }>({
   build(parsed, env) {
     const topic = parsed.positionals.join(' ') || undefined;
     if (topic && !env.registry.get(topic))
-      throw new UserError('unknown-command', `"${topic}" is not a /docker command.`, '`/docker help` lists the commands.');
+      throw new UserError('unknown-command', msg('command.unknown', { word: topic }), msg('command.seeHelp'));
     return { topic };
   },
   async execute(ctx) {
@@ -28,16 +29,15 @@ export const help = defineCommand<{ topic?: string }>({
 
 function overview(listed: readonly CommandDefinition<any>[], lang: Lang): Reply {
   const rows = listed.map((d) => [d.name, d.summary[lang]]);
-  const aliases = IMAGE_ALIASES.map((a) => `${a.alias} → ${a.image}${a.command.length ? ` (${a.command.join(' ')})` : ''}`);
+  const aliases = IMAGE_ALIASES.map(
+    (a) => `${a.alias} → ${a.image}${a.command.length ? ` (${a.command.join(' ')})` : ''}: ${a.about[lang]}`,
+  );
   return {
     status: 'info',
-    title: lang === 'ko' ? '/docker 명령' : '/docker commands',
-    body:
-      lang === 'ko'
-        ? '예: `/docker run whalesay boo`. `/docker help run`은 한 명령의 사용법을 보여 준다.'
-        : 'Try `/docker run whalesay boo`. `/docker help run` shows one command in full.',
-    code: { text: formatTable(['COMMAND', lang === 'ko' ? '설명' : 'WHAT IT DOES'], rows) },
-    fields: [{ name: lang === 'ko' ? '이미지 별칭' : 'Image aliases', value: aliases.join('\n') }],
+    title: say('help.title', lang),
+    body: say('help.body', lang),
+    code: { text: formatTable([say('column.command', lang), say('column.whatItDoes', lang)], rows) },
+    fields: [{ name: say('help.aliases', lang), value: aliases.join('\n') }],
   };
 }
 
@@ -47,29 +47,24 @@ function commandHelp(d: CommandDefinition<any>, lang: Lang): Reply {
     f[lang],
   ]);
   const text = [
-    `Usage:  /docker ${d.usage}`,
+    `${say('help.usage', lang)}  /docker ${d.usage}`,
     '',
     d.summary[lang],
     ...(d.aliases.length
       ? [
           '',
-          `Aliases: ${d.aliases
+          `${say('help.commandAliases', lang)} ${d.aliases
             .filter((a) => !a.startsWith('-'))
             .map((a) => `/docker ${a}`)
             .join(', ')}`,
         ]
       : []),
-    ...(flagRows.length ? ['', 'Options:', formatTable(['', ''], flagRows).split('\n').slice(1).join('\n')] : []),
+    ...(flagRows.length ? ['', say('help.options', lang), formatTable(['', ''], flagRows).split('\n').slice(1).join('\n')] : []),
   ].join('\n');
   return {
     status: 'info',
     title: `/docker ${d.name}`,
-    body:
-      d.name === 'run'
-        ? lang === 'ko'
-          ? '`/docker explain run`은 Stevedore가 각 플래그를 어떻게 다루는지 보여 준다.'
-          : '`/docker explain run` shows what Stevedore does with each flag.'
-        : undefined,
+    body: d.name === 'run' ? say('help.explainRun', lang) : undefined,
     code: { text },
   };
 }

@@ -1,4 +1,5 @@
 import { defineCommand } from '../src/core/command.js';
+import { say } from '../src/core/messages/index.js';
 import type { ParsedFlags } from '../src/core/parse-flags.js';
 import { flagBool } from '../src/core/parse-flags.js';
 import { formatTable } from '../src/core/table.js';
@@ -26,11 +27,11 @@ export const images = defineCommand<{ quiet: boolean; noTrunc: boolean }>({
     { long: 'tree', type: 'bool', en: 'List multi-platform images as a tree', ko: '멀티 플랫폼 이미지를 트리로 보여 준다' },
   ],
   positionals: [],
-  refused: {
-    filter: 'filters are not offered yet.',
-    format: 'output is always the table.',
-    digests: 'digests are shown by /docker inspect.',
-    tree: 'output is always the table.',
+  flagRules: {
+    filter: { verdict: 'refused', why: { en: 'filters are not offered yet.', ko: '필터는 아직 제공하지 않는다.' } },
+    format: { verdict: 'refused', why: { en: 'output is always the table.', ko: '출력은 언제나 표로 보여 준다.' } },
+    digests: { verdict: 'refused', why: { en: 'digests are shown by /docker inspect.', ko: '다이제스트는 /docker inspect가 보여 준다.' } },
+    tree: { verdict: 'refused', why: { en: 'output is always the table.', ko: '출력은 언제나 표로 보여 준다.' } },
   },
   interspersed: true,
   access: 'read',
@@ -41,13 +42,21 @@ export const images = defineCommand<{ quiet: boolean; noTrunc: boolean }>({
   async execute(ctx) {
     const list = await ctx.sandbox.listImages();
     const id = (full: string) => (ctx.args.noTrunc ? full : full.replace(/^sha256:/, '').slice(0, 12));
-    if (ctx.args.quiet) return { status: 'info', title: 'Image IDs', code: { text: list.map((i) => id(i.id)).join('\n') } };
+    const { lang } = ctx;
+    if (ctx.args.quiet) return { status: 'info', title: say('images.ids', lang), code: { text: list.map((i) => id(i.id)).join('\n') } };
     const rows = list.flatMap((image) =>
       (image.tags.length ? image.tags : ['<none>:<none>']).map((tag) => {
         const colon = tag.lastIndexOf(':');
-        return [tag.slice(0, colon), tag.slice(colon + 1), id(image.id), formatAge(image.createdMs), formatBytes(image.sizeBytes)];
+        return [
+          tag.slice(0, colon),
+          tag.slice(colon + 1),
+          id(image.id),
+          formatAge(image.createdMs, undefined, lang),
+          formatBytes(image.sizeBytes),
+        ];
       }),
     );
-    return listing('Images on the sandbox host', formatTable(['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'], rows), 'No images yet.');
+    const table = formatTable(['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'], rows);
+    return listing(say('images.title', lang), table, say('images.none', lang));
   },
 });

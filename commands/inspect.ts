@@ -1,8 +1,9 @@
 import { defineCommand } from '../src/core/command.js';
+import { msg, say } from '../src/core/messages/index.js';
 import { formatBinaryBytes } from '../src/core/units.js';
 import { LABEL, LABEL_PREFIX } from '../src/policy/labels.js';
 import { ownContainers } from './shared/containers.js';
-import { needArgs } from './shared/refuse.js';
+import { needArgs } from './shared/need-args.js';
 
 interface Inspected {
   Id: string;
@@ -39,35 +40,44 @@ export const inspect = defineCommand<{ container: string }>({
     { long: 'type', type: 'string', en: 'Return JSON for specified type', ko: '지정한 종류의 JSON을 돌려준다' },
   ],
   positionals: [{ name: 'container', required: true, en: 'Container name or ID (yours)', ko: '컨테이너 이름 또는 ID (내 것)' }],
-  refused: { format: 'the summary has a fixed shape.', size: 'sizes are not computed here.', type: 'only containers are inspected.' },
+  flagRules: {
+    format: { verdict: 'refused', why: { en: 'the summary has a fixed shape.', ko: '요약은 정해진 모양으로만 보여 준다.' } },
+    size: { verdict: 'refused', why: { en: 'sizes are not computed here.', ko: '여기서는 크기를 계산하지 않는다.' } },
+    type: { verdict: 'refused', why: { en: 'only containers are inspected.', ko: '컨테이너만 조회한다.' } },
+  },
   interspersed: true,
   access: 'read',
   runsOn: 'worker',
   build(parsed) {
-    return { container: needArgs(parsed, 'inspect', 'a container')[0]! };
+    return { container: needArgs(parsed, 'inspect', 'container')[0]! };
   },
   async execute(ctx) {
     const [target] = await ownContainers(ctx, [ctx.args.container]);
     const info = (await ctx.sandbox.inspectContainer(target!.id)) as unknown as Inspected;
     const h = info.HostConfig;
     const userLabels = Object.entries(info.Config.Labels ?? {}).filter(([k]) => !k.startsWith(LABEL_PREFIX));
-    const lines = [
-      `ID:        ${info.Id}`,
-      `Name:      ${target!.name}`,
-      `Image:     ${info.Config.Image}`,
-      `Command:   ${[info.Path, ...info.Args].join(' ')}`,
-      `State:     ${info.State.Status}${info.State.Status === 'exited' ? ` (exit ${info.State.ExitCode}${info.State.OOMKilled ? ', out of memory' : ''})` : ''}`,
-      `Created:   ${info.Created}`,
-      `Started:   ${info.State.StartedAt}`,
-      `Finished:  ${info.State.FinishedAt}`,
-      `Owner:     ${info.Config.Labels[LABEL.ownerName] ?? info.Config.Labels[LABEL.owner]}`,
-      `User:      ${info.Config.User}`,
-      `Limits:    memory ${formatBinaryBytes(h.Memory)} (no swap), ${h.NanoCpus / 1e9} CPU, ${h.PidsLimit} processes`,
-      `Network:   ${h.NetworkMode}`,
-      `Root fs:   ${h.ReadonlyRootfs ? 'read-only' : 'writable'}`,
-      `Security:  capabilities dropped: ${(h.CapDrop ?? []).join(',') || 'none'}; ${(h.SecurityOpt ?? []).join(', ')}`,
-      ...(userLabels.length ? [`Labels:    ${userLabels.map(([k, v]) => `${k}=${v}`).join(', ')}`] : []),
-    ];
-    return { status: 'info', title: `Container ${target!.name}`, code: { text: lines.join('\n') } };
+    const summary = msg('inspect.summary', {
+      id: info.Id,
+      name: target!.name,
+      image: info.Config.Image,
+      command: [info.Path, ...info.Args].join(' '),
+      status: info.State.Status,
+      exitCode: info.State.Status === 'exited' ? info.State.ExitCode : -1,
+      oom: info.State.OOMKilled ? 1 : 0,
+      created: info.Created,
+      started: info.State.StartedAt,
+      finished: info.State.FinishedAt,
+      owner: info.Config.Labels[LABEL.ownerName] ?? info.Config.Labels[LABEL.owner] ?? '',
+      user: info.Config.User,
+      memory: formatBinaryBytes(h.Memory),
+      cpus: h.NanoCpus / 1e9,
+      pids: h.PidsLimit,
+      network: h.NetworkMode,
+      readOnly: h.ReadonlyRootfs ? 1 : 0,
+      capDrop: (h.CapDrop ?? []).join(','),
+      securityOpt: (h.SecurityOpt ?? []).join(', '),
+      labels: userLabels.map(([k, v]) => `${k}=${v}`).join(', '),
+    });
+    return { status: 'info', title: say(msg('inspect.title', { name: target!.name }), ctx.lang), code: { text: say(summary, ctx.lang) } };
   },
 });

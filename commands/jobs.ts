@@ -1,4 +1,5 @@
 import { defineCommand } from '../src/core/command.js';
+import { msg, say } from '../src/core/messages/index.js';
 import { withoutPrefix } from '../src/core/parse.js';
 import { flagBool } from '../src/core/parse-flags.js';
 import { ownerId } from '../src/core/request.js';
@@ -18,33 +19,51 @@ export const jobs = defineCommand<{ all: boolean }>({
   runsOn: 'bot',
   build: (parsed) => ({ all: flagBool(parsed, 'all') }),
   async execute(ctx) {
+    const { lang } = ctx;
     const everyone = ctx.args.all && ctx.who.admin;
     const list = await ctx.jobs.jobs({ owner: everyone ? undefined : ownerId(ctx.who), limit: 15 });
     const rows = list.map((j) => [
       `#${j.id}`,
-      j.state + (j.position ? ` (${j.position})` : ''),
+      say(msg('jobs.state', { state: j.state }), lang) + (j.position ? ` (${j.position})` : ''),
       ...(everyone ? [j.who.userName ?? j.who.userId] : []),
       ellipsis(withoutPrefix(j.text), 36),
-      formatAge(j.createdMs),
-      j.finishedMs && j.startedMs ? formatDuration(j.finishedMs - j.startedMs) : '',
+      formatAge(j.createdMs, undefined, lang),
+      j.finishedMs && j.startedMs ? formatDuration(j.finishedMs - j.startedMs, lang) : '',
       j.outcome ? String(j.outcome.exitCode) : '',
     ]);
-    const header = ['JOB', 'STATE', ...(everyone ? ['USER'] : []), 'COMMAND', 'QUEUED', 'TOOK', 'EXIT'];
+    const columns = [
+      'column.job',
+      'column.state',
+      ...(everyone ? (['column.user'] as const) : []),
+      'column.command',
+      'column.queued',
+      'column.took',
+      'column.exit',
+    ] as const;
+    const header = columns.map((c) => say(c, lang));
     const fields = [];
     if (ctx.who.admin) {
       const q = await ctx.jobs.queueSummary();
       fields.push(
         {
-          name: 'Queue',
-          value: `${q.counts.waiting ?? 0} waiting · ${q.counts.active ?? 0} active · ${q.counts.delayed ?? 0} delayed · ${q.counts.failed ?? 0} failed`,
+          name: say('jobs.queue', lang),
+          value: say(
+            msg('jobs.queue.value', {
+              waiting: q.counts.waiting ?? 0,
+              active: q.counts.active ?? 0,
+              delayed: q.counts.delayed ?? 0,
+              failed: q.counts.failed ?? 0,
+            }),
+            lang,
+          ),
         },
-        { name: 'Workers alive', value: String(q.workers) },
+        { name: say('jobs.workers', lang), value: String(q.workers) },
       );
     }
     return {
       status: 'info',
-      title: everyone ? 'Recent jobs' : 'Your recent jobs',
-      body: list.length ? undefined : 'No jobs yet.',
+      title: say(everyone ? 'jobs.title.all' : 'jobs.title.mine', lang),
+      body: list.length ? undefined : say('jobs.none', lang),
       code: list.length ? { text: formatTable(header, rows) } : undefined,
       fields,
     };

@@ -1,8 +1,9 @@
 import { UserError } from '../src/errors.js';
 import { defineCommand } from '../src/core/command.js';
+import { msg, say } from '../src/core/messages/index.js';
 import { flagString } from '../src/core/parse-flags.js';
 import { ownContainers } from './shared/containers.js';
-import { needArgs } from './shared/refuse.js';
+import { needArgs } from './shared/need-args.js';
 
 export const logs = defineCommand<{ container: string; tail: number | 'all' }>({
   name: 'logs',
@@ -34,22 +35,27 @@ export const logs = defineCommand<{ container: string; tail: number | 'all' }>({
     },
   ],
   positionals: [{ name: 'container', required: true, en: 'Container name or ID (yours)', ko: '컨테이너 이름 또는 ID (내 것)' }],
-  refused: {
-    follow: 'a chat message cannot follow; run logs again for newer lines.',
-    since: 'use --tail.',
-    until: 'use --tail.',
-    timestamps: 'not offered yet.',
-    details: 'not offered yet.',
+  flagRules: {
+    follow: {
+      verdict: 'refused',
+      why: {
+        en: 'a chat message cannot follow; run logs again for newer lines.',
+        ko: '채팅 메시지는 로그를 따라갈 수 없다. 새 줄은 logs를 다시 실행해 본다.',
+      },
+    },
+    since: { verdict: 'refused', why: { en: 'use --tail.', ko: '대신 --tail을 쓴다.' } },
+    until: { verdict: 'refused', why: { en: 'use --tail.', ko: '대신 --tail을 쓴다.' } },
+    timestamps: { verdict: 'refused', why: { en: 'not offered yet.', ko: '아직 제공하지 않는다.' } },
+    details: { verdict: 'refused', why: { en: 'not offered yet.', ko: '아직 제공하지 않는다.' } },
   },
   chatOptions: ['tail'],
   interspersed: true,
   access: 'read',
   runsOn: 'worker',
   build(parsed) {
-    const [container] = needArgs(parsed, 'logs', 'a container');
+    const [container] = needArgs(parsed, 'logs', 'container');
     const tailText = flagString(parsed, 'tail') ?? 'all';
-    if (tailText !== 'all' && !/^\d+$/.test(tailText))
-      throw new UserError('bad-value', `--tail takes a number of lines or "all", not "${tailText}".`);
+    if (tailText !== 'all' && !/^\d+$/.test(tailText)) throw new UserError('bad-value', msg('logs.badTail', { text: tailText }));
     return { container: container!, tail: tailText === 'all' ? 'all' : Number(tailText) };
   },
   async execute(ctx) {
@@ -57,10 +63,10 @@ export const logs = defineCommand<{ container: string; tail: number | 'all' }>({
     const logs = await ctx.sandbox.containerLogs(target!.id, ctx.args.tail, ctx.settings.outputLimit);
     return {
       status: 'info',
-      title: `Logs of ${target!.name}`,
-      body: logs.text ? undefined : 'No output yet.',
+      title: say(msg('logs.title', { name: target!.name }), ctx.lang),
+      body: logs.text ? undefined : say('logs.none', ctx.lang),
       code: { text: logs.text, truncated: logs.truncated },
-      fields: [{ name: 'State', value: target!.status }],
+      fields: [{ name: say('field.state', ctx.lang), value: target!.status }],
     };
   },
 });

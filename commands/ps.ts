@@ -1,4 +1,5 @@
 import { defineCommand } from '../src/core/command.js';
+import { say } from '../src/core/messages/index.js';
 import { flagBool } from '../src/core/parse-flags.js';
 import { ellipsis, formatTable } from '../src/core/table.js';
 import { formatAge } from '../src/core/units.js';
@@ -38,12 +39,12 @@ export const ps = defineCommand<{ all: boolean; quiet: boolean; noTrunc: boolean
     { long: 'size', short: 's', type: 'bool', en: 'Display total file sizes', ko: '파일 크기 합계를 보여 준다' },
   ],
   positionals: [],
-  refused: {
-    filter: 'filters are not offered yet.',
-    format: 'output is always the table.',
-    last: 'use -a.',
-    latest: 'use -a.',
-    size: 'sizes are not computed here.',
+  flagRules: {
+    filter: { verdict: 'refused', why: { en: 'filters are not offered yet.', ko: '필터는 아직 제공하지 않는다.' } },
+    format: { verdict: 'refused', why: { en: 'output is always the table.', ko: '출력은 언제나 표로 보여 준다.' } },
+    last: { verdict: 'refused', why: { en: 'use -a.', ko: '대신 -a를 쓴다.' } },
+    latest: { verdict: 'refused', why: { en: 'use -a.', ko: '대신 -a를 쓴다.' } },
+    size: { verdict: 'refused', why: { en: 'sizes are not computed here.', ko: '여기서는 크기를 계산하지 않는다.' } },
   },
   chatOptions: ['all'],
   interspersed: true,
@@ -55,21 +56,23 @@ export const ps = defineCommand<{ all: boolean; quiet: boolean; noTrunc: boolean
   async execute(ctx) {
     const list = await ctx.sandbox.listContainers({ all: ctx.args.all });
     const id = (full: string) => (ctx.args.noTrunc ? full : full.slice(0, 12));
-    if (ctx.args.quiet) return { status: 'info', title: 'Container IDs', code: { text: list.map((c) => id(c.id)).join('\n') } };
+    const { lang } = ctx;
+    if (ctx.args.quiet) return { status: 'info', title: say('ps.ids', lang), code: { text: list.map((c) => id(c.id)).join('\n') } };
     const rows = list.map((c) => [
       id(c.id),
       c.image,
       JSON.stringify(ctx.args.noTrunc ? c.command : ellipsis(c.command, 22)),
-      formatAge(c.createdMs),
+      formatAge(c.createdMs, undefined, lang),
       c.status,
       c.name,
       c.ownerName ?? c.owner,
     ]);
-    const table = formatTable(['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'NAMES', 'OWNER'], rows);
+    // Docker's own columns as the Docker CLI prints them; OWNER is Stevedore's.
+    const table = formatTable(['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'NAMES', say('column.owner', lang)], rows);
     return listing(
-      ctx.args.all ? 'All containers' : 'Running containers',
+      say(ctx.args.all ? 'ps.title.all' : 'ps.title.running', lang),
       table,
-      ctx.args.all ? 'No containers.' : 'No running containers; `/docker ps -a` shows stopped ones too.',
+      say(ctx.args.all ? 'ps.none.all' : 'ps.none.running', lang),
     );
   },
 });

@@ -1,8 +1,9 @@
 import { defineCommand } from '../src/core/command.js';
+import { msg, say } from '../src/core/messages/index.js';
 import { resolveAlias } from '../src/core/catalog.js';
 import { parseImageRef } from '../src/core/image-ref.js';
 import { allowedImagePatterns, checkImageAllowed } from '../src/policy/images.js';
-import { needArgs } from './shared/refuse.js';
+import { needArgs } from './shared/need-args.js';
 
 export const pull = defineCommand<{ image: string }>({
   name: 'pull',
@@ -29,12 +30,18 @@ export const pull = defineCommand<{ image: string }>({
   positionals: [
     { name: 'image', required: true, en: 'The image, e.g. docker/whalesay:latest', ko: '받을 이미지 (예: docker/whalesay:latest)' },
   ],
-  refused: { 'all-tags': 'one tag is pulled at a time.', platform: 'the sandbox host pulls its own platform.' },
+  flagRules: {
+    'all-tags': { verdict: 'refused', why: { en: 'one tag is pulled at a time.', ko: '한 번에 태그 하나만 받는다.' } },
+    platform: {
+      verdict: 'refused',
+      why: { en: 'the sandbox host pulls its own platform.', ko: '샌드박스 호스트는 자기 플랫폼의 이미지만 받는다.' },
+    },
+  },
   interspersed: true,
   access: 'write',
   runsOn: 'worker',
   build(parsed, env) {
-    const [word] = needArgs(parsed, 'pull', 'an image');
+    const [word] = needArgs(parsed, 'pull', 'image');
     const image = parseImageRef(resolveAlias(word!, []).image);
     checkImageAllowed(image, allowedImagePatterns(env.settings.policy.images));
     return { image: image.familiar };
@@ -44,7 +51,7 @@ export const pull = defineCommand<{ image: string }>({
     const result = await ctx.sandbox.pull(ctx.args.image);
     return {
       status: 'ok',
-      title: `Pulled ${ctx.args.image}`,
+      title: say(msg('pull.done', { image: ctx.args.image }), ctx.lang),
       code: {
         text: [result.digest ? `Digest: ${result.digest}` : '', result.status, parseImageRef(ctx.args.image).canonical]
           .filter(Boolean)

@@ -1,7 +1,8 @@
 import { UserError } from '../src/errors.js';
 import { defineCommand } from '../src/core/command.js';
+import { msg, say } from '../src/core/messages/index.js';
 import { ownJob } from './shared/jobs.js';
-import { needArgs } from './shared/refuse.js';
+import { needArgs } from './shared/need-args.js';
 
 export const retry = defineCommand<{ jobId: string }>({
   name: 'retry',
@@ -13,19 +14,15 @@ export const retry = defineCommand<{ jobId: string }>({
   interspersed: true,
   access: 'write',
   runsOn: 'bot',
-  build: (parsed) => ({ jobId: needArgs(parsed, 'retry', 'a job')[0]! }),
+  build: (parsed) => ({ jobId: needArgs(parsed, 'retry', 'job')[0]! }),
   async execute(ctx) {
     const job = await ownJob(ctx, ctx.args.jobId, false);
     const failed =
       job.state === 'failed' ||
       (job.outcome !== undefined && (job.outcome.exitCode !== 0 || job.outcome.timedOut || job.outcome.oomKilled));
-    if (!failed)
-      throw new UserError(
-        'conflict',
-        `Job #${job.id} did not fail (it is ${job.state}).`,
-        'Only a failed job is retried; run the command again instead.',
-      );
+    if (!failed) throw new UserError('conflict', msg('retry.notFailed', { id: job.id, state: job.state }), msg('retry.notFailed.hint'));
     const queued = await ctx.jobs.requeue(job, ctx.replyTo);
-    return { status: 'ok', title: `Queued as #${queued.jobId} (position ${queued.position}), a retry of #${job.id}`, body: job.text };
+    const title = say(msg('retry.queued', { job: queued.jobId, position: queued.position, of: job.id }), ctx.lang);
+    return { status: 'ok', title, body: job.text };
   },
 });

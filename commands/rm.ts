@@ -1,7 +1,8 @@
 import { defineCommand } from '../src/core/command.js';
+import { msg, say } from '../src/core/messages/index.js';
 import { flagBool } from '../src/core/parse-flags.js';
 import { CONTAINERS_ARG, ownContainers } from './shared/containers.js';
-import { needArgs } from './shared/refuse.js';
+import { needArgs } from './shared/need-args.js';
 
 export const rm = defineCommand<{ containers: string[]; force: boolean }>({
   name: 'rm',
@@ -26,13 +27,13 @@ export const rm = defineCommand<{ containers: string[]; force: boolean }>({
     },
   ],
   positionals: [CONTAINERS_ARG],
-  refused: { link: 'sandbox containers have no links.' },
+  flagRules: { link: { verdict: 'refused', why: { en: 'sandbox containers have no links.', ko: '샌드박스 컨테이너에는 링크가 없다.' } } },
   chatOptions: ['force'],
   interspersed: true,
   access: 'write',
   runsOn: 'worker',
   build(parsed) {
-    return { containers: needArgs(parsed, 'rm', 'a container'), force: flagBool(parsed, 'force') };
+    return { containers: needArgs(parsed, 'rm', 'container'), force: flagBool(parsed, 'force') };
   },
   async execute(ctx) {
     const targets = await ownContainers(ctx, ctx.args.containers);
@@ -40,15 +41,15 @@ export const rm = defineCommand<{ containers: string[]; force: boolean }>({
     if (running.length && !ctx.args.force) {
       return {
         status: 'refused',
-        title: 'Nothing was removed',
-        body: `${running.map((c) => c.name).join(', ')} ${running.length > 1 ? 'are' : 'is'} running. Stop ${running.length > 1 ? 'them' : 'it'} first, or use rm -f.`,
+        title: say('rm.nothing', ctx.lang),
+        body: say(msg('rm.running', { names: running.map((c) => c.name).join(', '), count: running.length }), ctx.lang),
         ephemeral: true,
       };
     }
     for (const c of targets) await ctx.sandbox.removeContainer(c.id, ctx.args.force);
     return {
       status: 'ok',
-      title: `Removed ${targets.length} container${targets.length > 1 ? 's' : ''}`,
+      title: say(msg('rm.done', { count: targets.length }), ctx.lang),
       code: { text: targets.map((c) => c.name).join('\n') },
     };
   },

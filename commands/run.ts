@@ -2,11 +2,14 @@ import { UserError } from '../src/errors.js';
 import { joinArgv } from '../src/core/argv.js';
 import { defineCommand, type ExecContext } from '../src/core/command.js';
 import { resolveAlias } from '../src/core/catalog.js';
+import type { Lang } from '../src/core/flag-spec.js';
+import { msg, say } from '../src/core/messages/index.js';
 import type { Reply } from '../src/core/reply.js';
 import type { RunResult, RunPlan } from '../src/core/sandbox-api.js';
 import { formatBinaryBytes, formatDuration } from '../src/core/units.js';
 import { LABEL } from '../src/policy/labels.js';
 import { planRun, type RunArgs } from '../src/policy/run-plan.js';
+import { RUN_FLAG_RULES, UNSUPPORTED_FLAG } from '../src/policy/run-flags.js';
 import { runFlags } from './flags/run.js';
 import { containerButtons } from './shared/replies.js';
 import { ensureImage } from './shared/images.js';
@@ -17,6 +20,8 @@ export const run = defineCommand<RunArgs>({
   summary: { en: 'Create and run a new container from an image', ko: '이미지로 새 컨테이너를 만들어 실행한다' },
   usage: 'run [OPTIONS] IMAGE [COMMAND] [ARG...]',
   flags: runFlags,
+  flagRules: RUN_FLAG_RULES,
+  otherFlags: UNSUPPORTED_FLAG,
   positionals: [
     { name: 'image', required: true, en: 'The image to run, or an alias such as whalesay', ko: '실행할 이미지 또는 whalesay 같은 별칭' },
     { name: 'command', variadic: true, en: "The container's command and its arguments", ko: '컨테이너에서 실행할 명령과 인자' },
@@ -27,8 +32,7 @@ export const run = defineCommand<RunArgs>({
   runsOn: 'worker',
   build(parsed, env) {
     const [image, ...cmd] = parsed.positionals;
-    if (!image)
-      throw new UserError('bad-value', '"run" needs an image.', 'Write /docker run IMAGE [COMMAND], e.g. /docker run whalesay boo.');
+    if (!image) throw new UserError('bad-value', msg('run.needsImage'), msg('run.needsImage.hint'));
     const resolved = resolveAlias(image, cmd);
     const args = { image: resolved.image, cmd: resolved.cmd, flags: parsed };
     planRun(args, env.who, 'check', env.settings); // refuse now, before anything is queued
@@ -44,7 +48,7 @@ export const run = defineCommand<RunArgs>({
       const at = Number(plan.labels[LABEL.expires]);
       await ctx.expiry.expireAt({ containerId: result.containerId, name: plan.displayName, who: ctx.who, replyTo: ctx.replyTo }, at);
     }
-    return plan.detach ? detachedReply(plan, result) : finishedReply(plan, result, ctx.argv);
+    return plan.detach ? detachedReply(plan, result, ctx.lang) : finishedReply(plan, result, ctx.argv, ctx.lang);
   },
 });
 
@@ -61,34 +65,34 @@ async function checkRunningQuota(ctx: ExecContext<RunArgs>, plan: RunPlan): Prom
   if (mine.length >= limit) {
     throw new UserError(
       'quota',
-      `You have ${mine.length} containers running in the background; the limit is ${limit}.`,
-      `Nothing was started. Stop one first (${mine.map((c) => c.name).join(', ')}).`,
+      msg('run.quota', { count: mine.length, limit }),
+      msg('run.quota.hint', { names: mine.map((c) => c.name).join(', ') }),
     );
   }
 }
 
-function detachedReply(plan: RunPlan, result: RunResult): Reply {
+function detachedReply(plan: RunPlan, result: RunResult, lang: Lang): Reply {
+  const name = plan.displayName;
   return {
     status: 'ok',
-    title: `Started ${plan.displayName} in the background`,
-    body: `It is stopped and removed after ${formatDuration(plan.limits.timeoutMs)}. \`/docker logs ${plan.displayName}\` shows its output.`,
+    title: say(msg('run.detached', { name }), lang),
+    body: say(msg('run.detached.body', { name, ttl: formatDuration(plan.limits.timeoutMs, lang) }), lang),
     code: { text: result.containerId },
     fields: [
-      { name: 'Image', value: plan.image.familiar },
-      { name: 'Container', value: plan.displayName },
+      { name: say('field.image', lang), value: plan.image.familiar },
+      { name: say('field.container', lang), value: name },
     ],
-    buttons: containerButtons(plan.displayName, { exists: true }),
+    buttons: containerButtons(name, { exists: true }, lang),
   };
 }
 
-function finishedReply(plan: RunPlan, result: RunResult, argv: readonly string[]): Reply {
+function finishedReply(plan: RunPlan, result: RunResult, argv: readonly string[], lang: Lang): Reply {
   const notes: string[] = [];
-  if (result.cancelledBy) notes.push(`Cancelled by ${result.cancelledBy}: the container was stopped.`);
-  if (result.timedOut)
-    notes.push(`Killed after ${formatDuration(plan.limits.timeoutMs)}: the time limit for a foreground run. Use -d for longer work.`);
-  if (result.oomKilled) notes.push(`Killed for running out of memory (limit ${formatBinaryBytes(plan.limits.memoryBytes)}).`);
-  if (result.truncated) notes.push(`Output cut at ${formatBinaryBytes(plan.limits.outputBytes)}; the container was stopped there.`);
-  if (result.recovered) notes.push('Collected from the container this job had already started.');
+  if (result.cancelledBy) notes.push(say(msg('run.cancelled', { by: result.cancelledBy }), lang));
+  if (result.timedOut) notes.push(say(msg('run.timedOut', { time: formatDuration(plan.limits.timeoutMs, lang) }), lang));
+  if (result.oomKilled) notes.push(say(msg('run.oom', { limit: formatBinaryBytes(plan.limits.memoryBytes) }), lang));
+  if (result.truncated) notes.push(say(msg('run.outputCut', { size: formatBinaryBytes(plan.limits.outputBytes) }), lang));
+  if (result.recovered) notes.push(say('run.recovered', lang));
   const removed = plan.autoRemove;
   return {
     status: result.exitCode === 0 && !result.timedOut && !result.oomKilled && !result.cancelledBy ? 'ok' : 'failed',
@@ -104,10 +108,10 @@ function finishedReply(plan: RunPlan, result: RunResult, argv: readonly string[]
       durationMs: result.durationMs,
     },
     fields: [
-      { name: 'Exit code', value: String(result.exitCode) },
-      { name: 'Duration', value: formatDuration(result.durationMs) },
-      { name: 'Container', value: removed ? `${plan.displayName} (removed)` : plan.displayName },
+      { name: say('field.exitCode', lang), value: String(result.exitCode) },
+      { name: say('field.duration', lang), value: formatDuration(result.durationMs, lang) },
+      { name: say('field.container', lang), value: removed ? say(msg('run.removed', { name: plan.displayName }), lang) : plan.displayName },
     ],
-    buttons: containerButtons(plan.displayName, { exists: !removed, rerun: argv, explain: argv }),
+    buttons: containerButtons(plan.displayName, { exists: !removed, rerun: argv, explain: argv }, lang),
   };
 }

@@ -19,11 +19,14 @@ export const start = lifecycleCommand({
     },
     { long: 'interactive', short: 'i', type: 'bool', en: "Attach container's STDIN", ko: '컨테이너의 표준 입력에 연결한다' },
   ],
-  refused: {
-    attach: 'chat cannot attach; use /docker logs.',
-    interactive: 'chat has no keyboard to attach.',
-    'detach-keys': 'chat cannot attach.',
+  flagRules: {
+    attach: {
+      verdict: 'refused',
+      why: { en: 'chat cannot attach; use /docker logs.', ko: '채팅에서는 연결할 수 없다. 대신 /docker logs를 쓴다.' },
+    },
+    interactive: { verdict: 'refused', why: { en: 'chat has no keyboard to attach.', ko: '채팅에는 연결할 키보드가 없다.' } },
+    'detach-keys': { verdict: 'refused', why: { en: 'chat cannot attach.', ko: '채팅에서는 컨테이너에 연결할 수 없다.' } },
   },
-  done: 'Started',
+  done: 'lifecycle.start',
   act: (sandbox, c) => sandbox.startContainer(c.id),
 });

@@ -1,5 +1,6 @@
 import { UserError } from '../src/errors.js';
 import { defineCommand } from '../src/core/command.js';
+import { msg, say } from '../src/core/messages/index.js';
 import { ownerId } from '../src/core/request.js';
 import { formatTable } from '../src/core/table.js';
 import { formatAge, formatBytes } from '../src/core/units.js';
@@ -28,18 +29,23 @@ export const volume = defineCommand<{ action: Action; names: string[] }>({
   build(parsed) {
     const [action, ...names] = parsed.positionals;
     if (!ACTIONS.includes(action as Action))
-      throw new UserError('bad-value', `volume takes ${ACTIONS.join(', ')}, not "${action ?? ''}".`, 'e.g. /docker volume create site');
+      throw new UserError(
+        'bad-value',
+        msg('volume.badAction', { actions: ACTIONS.join(', '), action: action ?? '' }),
+        msg('volume.badAction.hint'),
+      );
     if ((action === 'create' || action === 'rm' || action === 'inspect') && names.length === 0)
-      throw new UserError('bad-value', `volume ${action} needs a name.`);
+      throw new UserError('bad-value', msg('volume.needsName', { action }));
     return { action: action as Action, names: names.map(checkVolumeName) };
   },
   async execute(ctx) {
+    const { lang } = ctx;
     const me = ownerId(ctx.who);
     const all = await ctx.sandbox.listVolumes();
     const mine = all.filter((v) => v.owner === me);
     const find = (name: string) => {
       const v = mine.find((x) => x.name === name);
-      if (!v) throw new UserError('not-found', `You have no volume named ${name}.`, '`/docker volume ls` lists yours.');
+      if (!v) throw new UserError('not-found', msg('volume.notFound', { name }), msg('volume.notFound.hint'));
       return v;
     };
     switch (ctx.args.action) {
@@ -57,8 +63,8 @@ export const volume = defineCommand<{ action: Action; names: string[] }>({
         }
         return {
           status: 'ok',
-          title: created.length ? `Created ${created.join(', ')}` : 'Those volumes exist already',
-          body: 'Mount one with /docker run -v NAME:/path …',
+          title: created.length ? say(msg('volume.created', { names: created.join(', ') }), lang) : say('volume.exist', lang),
+          body: say('volume.mountHint', lang),
         };
       }
       case 'ls': {
@@ -68,29 +74,40 @@ export const volume = defineCommand<{ action: Action; names: string[] }>({
           v.ownerName ?? v.owner,
           v.sizeBytes === undefined ? '?' : formatBytes(v.sizeBytes),
           v.usedBy.join(', ') || '-',
-          formatAge(v.createdMs),
+          formatAge(v.createdMs, undefined, lang),
         ]);
+        const columns = ['column.name', 'column.owner', 'column.size', 'column.usedBy', 'column.created'] as const;
         return {
           status: 'info',
-          title: 'Volumes',
-          body: list.length ? undefined : 'No volumes yet.',
-          code: list.length ? { text: formatTable(['NAME', 'OWNER', 'SIZE', 'USED BY', 'CREATED'], rows) } : undefined,
+          title: say('volume.list', lang),
+          body: list.length ? undefined : say('volume.none', lang),
+          code: list.length
+            ? {
+                text: formatTable(
+                  columns.map((c) => say(c, lang)),
+                  rows,
+                ),
+              }
+            : undefined,
         };
       }
       case 'inspect': {
         const v = find(ctx.args.names[0]!);
         return {
           status: 'info',
-          title: `Volume ${v.name}`,
+          title: say(msg('volume.title', { name: v.name }), lang),
           code: {
-            text: [
-              `Name:     ${v.name}`,
-              `Engine:   ${v.volume}`,
-              `Owner:    ${v.ownerName ?? v.owner}`,
-              `Size:     ${v.sizeBytes === undefined ? 'unknown' : formatBytes(v.sizeBytes)}`,
-              `Used by:  ${v.usedBy.join(', ') || 'no container'}`,
-              `Created:  ${new Date(v.createdMs).toISOString()}`,
-            ].join('\n'),
+            text: say(
+              msg('volume.summary', {
+                name: v.name,
+                volume: v.volume,
+                owner: v.ownerName ?? v.owner,
+                size: v.sizeBytes === undefined ? '' : formatBytes(v.sizeBytes),
+                usedBy: v.usedBy.join(', '),
+                created: new Date(v.createdMs).toISOString(),
+              }),
+              lang,
+            ),
           },
         };
       }
@@ -100,11 +117,11 @@ export const volume = defineCommand<{ action: Action; names: string[] }>({
         if (busy.length)
           throw new UserError(
             'conflict',
-            `${busy.map((v) => `${v.name} is used by ${v.usedBy.join(', ')}`).join('; ')}.`,
-            'Remove those containers first.',
+            msg('volume.busy', { busy: JSON.stringify(busy.map((v) => [v.name, v.usedBy.join(', ')])) }),
+            msg('volume.busy.hint'),
           );
         for (const v of targets) await ctx.sandbox.removeVolume(v.volume);
-        return { status: 'ok', title: `Removed ${targets.map((v) => v.name).join(', ')}` };
+        return { status: 'ok', title: say(msg('volume.removed', { names: targets.map((v) => v.name).join(', ') }), lang) };
       }
       case 'prune': {
         const unused = mine.filter((v) => v.usedBy.length === 0);
@@ -113,8 +130,8 @@ export const volume = defineCommand<{ action: Action; names: string[] }>({
         return {
           status: 'ok',
           title: unused.length
-            ? `Removed ${unused.length} unused volume${unused.length > 1 ? 's' : ''} of yours (${formatBytes(bytes)})`
-            : 'No unused volumes of yours',
+            ? say(msg('volume.pruned', { count: unused.length, size: formatBytes(bytes) }), lang)
+            : say('volume.noneUnused', lang),
           code: unused.length ? { text: unused.map((v) => v.name).join('\n') } : undefined,
         };
       }

@@ -1,5 +1,6 @@
 import { UserError } from '../../src/errors.js';
 import type { ExecContext } from '../../src/core/command.js';
+import { msg } from '../../src/core/messages/index.js';
 import type { JobInfo } from '../../src/core/queue-ports.js';
 import { ownerId } from '../../src/core/request.js';
 
@@ -8,11 +9,7 @@ export async function ownJob(ctx: ExecContext<unknown>, typed: string, admins: b
   const id = typed.replace(/^#/, '');
   const job = await ctx.jobs.job(id);
   if (!job || (ownerId(job.who) !== ownerId(ctx.who) && !(admins && ctx.who.admin))) {
-    throw new UserError(
-      'not-found',
-      `No job #${id} of yours is remembered.`,
-      '`/docker jobs` lists your jobs; finished ones are kept for a while.',
-    );
+    throw new UserError('not-found', msg('job.notYours', { id }), msg('job.notYours.hint'));
   }
   return job;
 }

@@ -1,18 +1,18 @@
 import { defineCommand, type CommandDefinition } from '../../src/core/command.js';
-import type { Text } from '../../src/core/flag-spec.js';
-import type { FlagSpec } from '../../src/core/flag-spec.js';
+import type { FlagRule, FlagSpec, Text } from '../../src/core/flag-spec.js';
+import { msg, say } from '../../src/core/messages/index.js';
 import { flagString } from '../../src/core/parse-flags.js';
 import type { ContainerInfo, SandboxApi } from '../../src/core/sandbox-api.js';
 import { CONTAINERS_ARG, ownContainers } from './containers.js';
-import { needArgs } from './refuse.js';
+import { needArgs } from './need-args.js';
 
 interface LifecycleCommand {
   name: string;
   summary: Text;
   flags: FlagSpec[];
-  refused: Record<string, string>;
-  /** Past tense for the reply: "Stopped". */
-  done: string;
+  flagRules: Readonly<Record<string, FlagRule>>;
+  /** The reply's title: "Stopped web". */
+  done: 'lifecycle.stop' | 'lifecycle.start' | 'lifecycle.restart';
   act(sandbox: SandboxApi, container: ContainerInfo, timeoutSeconds?: number): Promise<void>;
 }
 
@@ -24,7 +24,7 @@ export function lifecycleCommand(spec: LifecycleCommand): CommandDefinition<{ co
     summary: spec.summary,
     usage: `${spec.name} [OPTIONS] CONTAINER [CONTAINER...]`,
     flags: spec.flags,
-    refused: spec.refused,
+    flagRules: spec.flagRules,
     positionals: [CONTAINERS_ARG],
     interspersed: true,
     access: 'write',
@@ -32,17 +32,28 @@ export function lifecycleCommand(spec: LifecycleCommand): CommandDefinition<{ co
     build(parsed) {
       const timeout = flagString(parsed, 'timeout');
       return {
-        containers: needArgs(parsed, spec.name, 'a container'),
+        containers: needArgs(parsed, spec.name, 'container'),
         timeout: timeout === undefined ? undefined : Math.min(Number(timeout), 60),
       };
     },
     async execute(ctx) {
       const targets = await ownContainers(ctx, ctx.args.containers);
       for (const c of targets) await spec.act(ctx.sandbox, c, ctx.args.timeout);
-      return { status: 'ok', title: `${spec.done} ${targets.map((c) => c.name).join(', ')}` };
+      return { status: 'ok', title: say(msg(spec.done, { names: targets.map((c) => c.name).join(', ') }), ctx.lang) };
     },
   });
 }
+
+/** stop and restart refuse --signal: the engine stops with the container's stop signal, then kills. */
+export const STOP_FLAG_RULES: Readonly<Record<string, FlagRule>> = {
+  signal: {
+    verdict: 'refused',
+    why: {
+      en: 'containers are stopped with their stop signal, then killed.',
+      ko: '컨테이너는 자기 정지 시그널로 멈추고, 그래도 멈추지 않으면 강제로 종료된다.',
+    },
+  },
+};
 
 export const STOP_FLAGS: FlagSpec[] = [
   { long: 'signal', short: 's', type: 'string', en: 'Signal to send to the container', ko: '컨테이너에 보낼 시그널' },

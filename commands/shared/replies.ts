@@ -1,18 +1,22 @@
 import { joinArgv } from '../../src/core/argv.js';
+import type { Lang } from '../../src/core/flag-spec.js';
+import { say } from '../../src/core/messages/index.js';
 import type { Reply, ReplyButton } from '../../src/core/reply.js';
 
 /** The follow-up buttons for a container: they stand for chat commands and pass through the same policy. */
 export function containerButtons(
   name: string,
   options: { rerun?: readonly string[]; explain?: readonly string[]; exists: boolean },
+  lang: Lang,
 ): ReplyButton[] {
   const buttons: ReplyButton[] = [];
   if (options.exists) {
-    buttons.push({ id: 'logs', label: 'Logs', command: `logs ${joinArgv([name])}` });
-    buttons.push({ id: 'rm', label: 'Remove', command: `rm -f ${joinArgv([name])}` });
+    buttons.push({ id: 'logs', label: say('button.logs', lang), command: `logs ${joinArgv([name])}` });
+    buttons.push({ id: 'rm', label: say('button.remove', lang), command: `rm -f ${joinArgv([name])}` });
   }
-  if (options.rerun) buttons.push({ id: 'rerun', label: 'Run again', command: `run ${joinArgv(options.rerun)}` });
-  if (options.explain) buttons.push({ id: 'explain', label: 'Explain', command: `explain run ${joinArgv(options.explain)}` });
+  if (options.rerun) buttons.push({ id: 'rerun', label: say('button.rerun', lang), command: `run ${joinArgv(options.rerun)}` });
+  if (options.explain)
+    buttons.push({ id: 'explain', label: say('button.explain', lang), command: `explain run ${joinArgv(options.explain)}` });
   return buttons;
 }
 

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { msg } from './messages/index.js';
 
 /**
  * Splits chat text into arguments the way a POSIX shell splits words, and nothing more: single quotes keep
@@ -68,5 +69,5 @@ export function joinArgv(args: readonly string[]): string {
 }
 
 function unterminated(quote: string): UserError {
-  return new UserError('syntax', `A ${quote} quote is never closed.`, `Close it, or escape it as \\${quote}.`);
+  return new UserError('syntax', msg('argv.unterminated', { quote }), msg('argv.unterminated.hint', { quote }));
 }

@@ -1,4 +1,6 @@
 import { UserError } from '../errors.js';
+import { msg } from './messages/index.js';
+import type { ImageWhyKey } from './messages/parse.js';
 
 /** An image reference taken apart and normalised as Docker does (distribution/reference). */
 export interface ImageRef {
@@ -29,39 +31,33 @@ const TAG = /^\w[\w.-]{0,127}$/;
 const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
 const NAME_MAX = 255;
 
-function bad(text: string, why: string): UserError {
-  return new UserError(
-    'bad-image',
-    `invalid reference format: "${text}": ${why}`,
-    'An image is written [registry/][account/]repository[:tag][@digest], e.g. docker/whalesay:latest.',
-  );
+function bad(text: string, why: ImageWhyKey, detail?: string, code?: string): UserError {
+  const filled = { text, why, ...(detail === undefined ? {} : { detail }), ...(code === undefined ? {} : { code }) };
+  return new UserError('bad-image', msg('image.invalid', filled), msg('image.invalid.hint'));
 }
 
 export function parseImageRef(text: string): ImageRef {
-  if (text === '') throw bad(text, 'the name is empty');
+  if (text === '') throw bad(text, 'empty');
   const foreign = /[^\x21-\x7e]/u.exec(text);
   if (foreign) {
     const code = foreign[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    throw bad(
-      text,
-      `it contains "${foreign[0]}" (U+${code}), which is not a plain ASCII letter; image names are ASCII only, so a look-alike never matches`,
-    );
+    throw bad(text, 'foreign', foreign[0], code);
   }
-  if (/^[a-f0-9]{64}$/.test(text)) throw bad(text, 'a 64-character hexadecimal string is an image ID, not a name');
+  if (/^[a-f0-9]{64}$/.test(text)) throw bad(text, 'imageId');
   let rest = text;
   let digest: string | undefined;
   const at = rest.indexOf('@');
   if (at >= 0) {
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
-    if (!DIGEST.test(digest)) throw bad(text, `"${digest}" is not a digest (algorithm:hex)`);
+    if (!DIGEST.test(digest)) throw bad(text, 'digest', digest);
   }
   let tag: string | undefined;
   const colon = rest.lastIndexOf(':');
   if (colon > rest.lastIndexOf('/')) {
     tag = rest.slice(colon + 1);
     rest = rest.slice(0, colon);
-    if (!TAG.test(tag)) throw bad(text, `"${tag}" is not a valid tag`);
+    if (!TAG.test(tag)) throw bad(text, 'tag', tag);
   }
   let registry = DEFAULT_REGISTRY;
   let path = rest;
@@ -71,16 +67,16 @@ export function parseImageRef(text: string): ImageRef {
     if (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first) {
       registry = first === 'index.docker.io' ? DEFAULT_REGISTRY : first;
       path = rest.slice(slash + 1);
-      if (!DOMAIN.test(first)) throw bad(text, `"${first}" is not a registry host`);
+      if (!DOMAIN.test(first)) throw bad(text, 'registry', first);
     }
   }
   if (registry === DEFAULT_REGISTRY && !path.includes('/')) path = `${OFFICIAL_NAMESPACE}/${path}`;
   const parts = path.split('/');
   for (const part of parts) {
-    if (part.toLowerCase() !== part && PATH_COMPONENT.test(part.toLowerCase())) throw bad(text, 'repository name must be lowercase');
-    if (!PATH_COMPONENT.test(part)) throw bad(text, `"${part}" is not a valid repository name part`);
+    if (part.toLowerCase() !== part && PATH_COMPONENT.test(part.toLowerCase())) throw bad(text, 'lowercase');
+    if (!PATH_COMPONENT.test(part)) throw bad(text, 'part', part);
   }
-  if (`${registry}/${path}`.length > NAME_MAX) throw bad(text, `the name is longer than ${NAME_MAX} characters`);
+  if (`${registry}/${path}`.length > NAME_MAX) throw bad(text, 'tooLong', String(NAME_MAX));
 
   const impliedLatest = tag === undefined && digest === undefined;
   const suffix = `${tag !== undefined ? `:${tag}` : impliedLatest ? ':latest' : ''}${digest ? `@${digest}` : ''}`;

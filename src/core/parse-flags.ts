@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { msg } from './messages/index.js';
 import type { FlagSpec } from './flag-spec.js';
 import { parseBytes, parseDuration } from './units.js';
 
@@ -36,10 +37,9 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[], 
     out.segments.push({ kind: 'flag', spec, raw, value: checked });
   };
   const unknown = (flag: string) =>
-    new UserError('unknown-flag', `unknown flag: ${flag}`, `See \`/docker help ${options.command}\` for the flags it takes.`);
+    new UserError('unknown-flag', msg('flag.unknown', { flag }), msg('flag.unknown.hint', { command: options.command }));
   const keepUnknown = (arg: string) => out.segments.push({ kind: 'unknown', raw: [arg], value: arg });
-  const needsValue = (flag: string) =>
-    new UserError('bad-value', `flag needs an argument: ${flag}`, `Write it as ${flag} VALUE or ${flag}=VALUE.`);
+  const needsValue = (flag: string) => new UserError('bad-value', msg('flag.needsValue', { flag }), msg('flag.needsValue.hint', { flag }));
 
   let i = 0;
   while (i < args.length) {
@@ -119,14 +119,14 @@ function checkValue(spec: FlagSpec, value: string): string {
   switch (spec.type) {
     case 'bool':
       if (!['true', 'false', '1', '0'].includes(value)) {
-        throw new UserError('bad-value', `${flag} takes true or false, not "${value}".`);
+        throw new UserError('bad-value', msg('flag.notBool', { flag, value }));
       }
       return value === '1' || value === 'true' ? 'true' : 'false';
     case 'int':
-      if (!/^-?\d+$/.test(value)) throw new UserError('bad-value', `${flag} takes a whole number, not "${value}".`);
+      if (!/^-?\d+$/.test(value)) throw new UserError('bad-value', msg('flag.notInt', { flag, value }));
       return value;
     case 'decimal':
-      if (!/^\d+(\.\d+)?$|^\.\d+$/.test(value)) throw new UserError('bad-value', `${flag} takes a number, not "${value}".`);
+      if (!/^\d+(\.\d+)?$|^\.\d+$/.test(value)) throw new UserError('bad-value', msg('flag.notNumber', { flag, value }));
       return value;
     case 'bytes':
       if (value !== '-1') parseBytes(value, flag);

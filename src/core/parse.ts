@@ -1,7 +1,8 @@
 import { UserError } from '../errors.js';
 import { splitArgv } from './argv.js';
-import type { BuildEnv, ParsedCommand } from './command.js';
-import { parseFlags } from './parse-flags.js';
+import { flagRuleOf, type BuildEnv, type CommandDefinition, type ParsedCommand } from './command.js';
+import { msg } from './messages/index.js';
+import { parseFlags, type ParsedFlags, type Segment } from './parse-flags.js';
 import { spellings, type CommandRegistry } from './registry.js';
 import { checkInput } from './text-hygiene.js';
 
@@ -20,7 +21,7 @@ export function parseCommand(text: string, env: BuildEnv): ParsedCommand {
   checkInput(text, env.settings.inputMaxChars);
   let args = splitArgv(withoutPrefix(text));
   if (args.length > env.settings.inputMaxArgs) {
-    throw new UserError('input-too-long', `The command has ${args.length} words; the most accepted is ${env.settings.inputMaxArgs}.`);
+    throw new UserError('input-too-long', msg('input.tooManyWords', { count: args.length, max: env.settings.inputMaxArgs }));
   }
   if (args.length === 0) args = ['help'];
   const found = registry.lookup(args);
@@ -38,18 +39,35 @@ export function parseCommand(text: string, env: BuildEnv): ParsedCommand {
     spelling = 'explain';
   }
   const parsed = parseFlags(argv, definition.flags, { interspersed: definition.interspersed, command: definition.name });
-  for (const segment of parsed.segments) {
-    if (segment.kind !== 'flag') continue;
-    const why = definition.refused?.[segment.spec.long];
-    if (why)
-      throw new UserError(
-        'refused-flag',
-        `--${segment.spec.long} is not offered for ${definition.name}: ${why}`,
-        'Run the command without it.',
-      );
-  }
+  const refusal = firstRefusal(definition, parsed);
+  if (refusal) throw refusal;
   const args_ = definition.build(parsed, env);
   return { definition, spelling, argv, parsed, args: args_, segments: parsed.segments };
+}
+
+/**
+ * The first flag of a line that the command's rules refuse (`flagRules`, then `otherFlags`), as the error to show:
+ * the flag, how it was typed when that was a shorthand, and why.
+ */
+export function firstRefusal(
+  definition: Pick<CommandDefinition<any>, 'name' | 'flagRules' | 'otherFlags'>,
+  parsed: ParsedFlags,
+): UserError | undefined {
+  for (const segment of parsed.segments) {
+    if (segment.kind !== 'flag') continue;
+    const rule = flagRuleOf(definition, segment.spec.long);
+    if (rule.verdict === 'refused') return refusedFlag(definition.name, segment, rule.why);
+  }
+  return undefined;
+}
+
+function refusedFlag(command: string, segment: Extract<Segment, { kind: 'flag' }>, why: { en: string; ko: string }): UserError {
+  const typed = segment.raw[0] && !segment.raw[0].startsWith('--') ? segment.raw.join(' ') : undefined;
+  return new UserError(
+    'refused-flag',
+    msg('flag.refused', { flag: `--${segment.spec.long}`, ...(typed ? { typed } : {}), whyEn: why.en, whyKo: why.ko }),
+    msg('flag.refused.hint', { command }),
+  );
 }
 
 /** Is `flag` written where a flag may stand (before the image for run; anywhere before `--` otherwise)? */
@@ -67,10 +85,8 @@ function unknownCommand(word: string, registry: CommandRegistry): UserError {
   const near = known.filter((s) => editDistance(s, word.toLowerCase()) <= 2).slice(0, 3);
   return new UserError(
     'unknown-command',
-    `"${word}" is not a /docker command.`,
-    near.length
-      ? `Did you mean ${near.map((s) => `\`${s}\``).join(' or ')}? \`/docker help\` lists them all.`
-      : '`/docker help` lists the commands.',
+    msg('command.unknown', { word }),
+    near.length ? msg('command.didYouMean', { names: near.join(',') }) : msg('command.seeHelp'),
   );
 }
 

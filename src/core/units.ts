@@ -1,11 +1,13 @@
 import { UserError } from '../errors.js';
+import type { Lang } from './flag-spec.js';
+import { msg, say } from './messages/index.js';
 
 const BYTE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
 
 /** Parses a size as the Docker CLI does (`256m`, `1g`, `512kb`, plain bytes); binary units. */
 export function parseBytes(text: string, flag = 'size'): number {
   const m = /^(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?$/i.exec(text.trim());
-  if (!m) throw new UserError('bad-value', `${flag}: "${text}" is not a size.`, 'Use a number with an optional unit: 64m, 1g, 512k.');
+  if (!m) throw new UserError('bad-value', msg('units.notSize', { flag, text }), msg('units.notSize.hint'));
   return Math.round(Number(m[1]) * BYTE_UNITS[m[2]!.toLowerCase()]!);
 }
 
@@ -46,27 +48,24 @@ export function parseDuration(text: string, flag = 'duration'): number {
     matched = re.lastIndex;
   }
   if (matched === 0 || matched !== text.length) {
-    throw new UserError('bad-value', `${flag}: "${text}" is not a duration.`, 'Use a number with a unit: 500ms, 30s, 5m, 1h.');
+    throw new UserError('bad-value', msg('units.notDuration', { flag, text }), msg('units.notDuration.hint'));
   }
   return total;
 }
 
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-  if (ms < 3_600_000) {
-    const seconds = Math.round((ms % 60_000) / 1000);
-    return `${Math.floor(ms / 60_000)} min${seconds ? ` ${seconds} s` : ''}`;
-  }
-  const minutes = Math.round((ms % 3_600_000) / 60_000);
-  return `${Math.floor(ms / 3_600_000)} h${minutes ? ` ${minutes} min` : ''}`;
+/** "1 min 30 s" (or "1분 30초"), for limits and how long something took. */
+export function formatDuration(ms: number, lang: Lang = 'en'): string {
+  if (ms < 1000) return say(msg('units.ms', { n: Math.round(ms) }), lang);
+  if (ms < 60_000) return say(msg('units.s', { n: (ms / 1000).toFixed(ms < 10_000 ? 2 : 1) }), lang);
+  if (ms < 3_600_000) return say(msg('units.min', { min: Math.floor(ms / 60_000), s: Math.round((ms % 60_000) / 1000) }), lang);
+  return say(msg('units.h', { h: Math.floor(ms / 3_600_000), min: Math.round((ms % 3_600_000) / 60_000) }), lang);
 }
 
-/** "3 minutes ago", as `docker ps` says it. */
-export function formatAge(fromMs: number, nowMs = Date.now()): string {
+/** "3 minutes ago", as `docker ps` says it (or "3분 전"). */
+export function formatAge(fromMs: number, nowMs = Date.now(), lang: Lang = 'en'): string {
   const s = Math.max(0, Math.round((nowMs - fromMs) / 1000));
-  if (s < 60) return `${s} seconds ago`;
-  if (s < 3600) return `${Math.round(s / 60)} minutes ago`;
-  if (s < 86_400) return `${Math.round(s / 3600)} hours ago`;
-  return `${Math.round(s / 86_400)} days ago`;
+  if (s < 60) return say(msg('units.ago.s', { n: s }), lang);
+  if (s < 3600) return say(msg('units.ago.min', { n: Math.round(s / 60) }), lang);
+  if (s < 86_400) return say(msg('units.ago.h', { n: Math.round(s / 3600) }), lang);
+  return say(msg('units.ago.d', { n: Math.round(s / 86_400) }), lang);
 }

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../core/messages/index.js';
 import type { ContainerInfo, ImageInfo, VolumeInfo } from '../core/sandbox-api.js';
 
 export interface CleanupRules {
@@ -13,8 +14,10 @@ export interface CleanupItem {
   kind: 'container' | 'image' | 'volume';
   id: string;
   name: string;
+  /** The owner's name or id; empty for what nobody owns (dangling images). */
   owner: string;
-  reason: string;
+  /** Why it goes, said in the reader's language when the reply is made. */
+  reason: Message;
   bytes: number;
 }
 
@@ -34,9 +37,16 @@ export function planCleanup(
   for (const c of containers) {
     const owner = c.ownerName ?? c.owner;
     if (c.state === 'running' && c.detached && c.expiresMs !== undefined && c.expiresMs <= now) {
-      items.push({ kind: 'container', id: c.id, name: c.name, owner, reason: 'past its time to live', bytes: c.sizeBytes ?? 0 });
+      items.push({ kind: 'container', id: c.id, name: c.name, owner, reason: msg('cleanup.reason.ttl'), bytes: c.sizeBytes ?? 0 });
     } else if (c.state !== 'running' && c.state !== 'restarting' && now - c.createdMs >= rules.exitedAgeMs) {
-      items.push({ kind: 'container', id: c.id, name: c.name, owner, reason: `${c.state} for long enough`, bytes: c.sizeBytes ?? 0 });
+      items.push({
+        kind: 'container',
+        id: c.id,
+        name: c.name,
+        owner,
+        reason: msg('cleanup.reason.exited', { state: c.state }),
+        bytes: c.sizeBytes ?? 0,
+      });
     }
   }
   // A volume is in use while any container (running or not) mounts it; containers removed above free theirs.
@@ -48,7 +58,7 @@ export function planCleanup(
         id: v.volume,
         name: v.name,
         owner: v.ownerName ?? v.owner,
-        reason: 'unused for long enough',
+        reason: msg('cleanup.reason.unused'),
         bytes: v.sizeBytes ?? 0,
       });
     }
@@ -59,8 +69,8 @@ export function planCleanup(
         kind: 'image',
         id: i.id,
         name: i.id.replace(/^sha256:/, '').slice(0, 12),
-        owner: '(no owner)',
-        reason: 'dangling',
+        owner: '',
+        reason: msg('cleanup.reason.dangling'),
         bytes: i.sizeBytes,
       });
   }

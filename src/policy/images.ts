@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import { IMAGE_ALIASES } from '../core/catalog.js';
+import { msg } from '../core/messages/index.js';
 import { DEFAULT_REGISTRY, type ImageRef } from '../core/image-ref.js';
 
 interface ImagePattern {
@@ -48,7 +49,11 @@ export function checkImageAllowed(ref: ImageRef, patterns: readonly ImagePattern
   if (patterns.some((p) => matches(p, ref))) return;
   const registries = [...new Set(patterns.map((p) => p.registry))];
   if (!registries.includes(ref.registry)) {
-    throw new UserError('image-not-allowed', `Registry ${ref.registry} is not allowed here.`, `Images come from ${registries.join(', ')}.`);
+    throw new UserError(
+      'image-not-allowed',
+      msg('image.registryNotAllowed', { registry: ref.registry }),
+      msg('image.registryNotAllowed.hint', { registries: registries.join(', ') }),
+    );
   }
   const examples = patterns
     .slice(0, 6)
@@ -56,7 +61,7 @@ export function checkImageAllowed(ref: ImageRef, patterns: readonly ImagePattern
     .join(', ');
   throw new UserError(
     'image-not-allowed',
-    `Image ${ref.familiar} is not on this deployment's allowlist.`,
-    `Allowed: ${examples}${patterns.length > 6 ? ', …' : ''}. An admin can add images in the policy file (images).`,
+    msg('image.notAllowed', { image: ref.familiar }),
+    msg('image.notAllowed.hint', { examples, more: Math.max(0, patterns.length - 6) }),
   );
 }

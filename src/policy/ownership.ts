@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { msg } from '../core/messages/index.js';
 import type { Requester } from '../core/request.js';
 import { ownerId } from '../core/request.js';
 import type { ContainerInfo } from '../core/sandbox-api.js';
@@ -14,20 +15,14 @@ export function resolveContainer(reference: string, containers: readonly Contain
   if (byName) return byName;
   const byId = reference.length >= 3 && /^[0-9a-f]+$/.test(reference) ? containers.filter((c) => c.id.startsWith(reference)) : [];
   if (byId.length > 1)
-    throw new UserError('conflict', `The ID prefix "${reference}" matches ${byId.length} containers.`, 'Give more characters of the ID.');
+    throw new UserError('conflict', msg('owner.ambiguous', { reference, count: byId.length }), msg('owner.ambiguous.hint'));
   const found = byId[0];
   if (!found) {
-    throw new UserError(
-      'not-found',
-      `No container of yours is named or has the ID "${reference}".`,
-      '`/docker ps -a` lists your containers.',
-    );
+    throw new UserError('not-found', msg('owner.notFound', { reference }), msg('owner.notFound.hint'));
   }
   if (found.owner !== me && !who.admin) {
-    throw new UserError(
-      'forbidden',
-      `Container ${found.id.slice(0, 12)} belongs to ${found.ownerName ?? 'another user'}; you can act only on your own containers.`,
-    );
+    const id = found.id.slice(0, 12);
+    throw new UserError('forbidden', msg('owner.forbidden', found.ownerName ? { id, owner: found.ownerName } : { id }));
   }
   return found;
 }

@@ -1,3 +1,4 @@
+import { flagRuleOf } from '../core/command.js';
 import type { FlagRule, FlagVerdict } from '../core/flag-spec.js';
 
 export type { FlagRule, FlagVerdict };
@@ -181,6 +182,10 @@ export const UNSUPPORTED_FLAG: FlagRule = rule(
   'Stevedore는 채팅에서 이 플래그를 제공하지 않는다.',
 );
 
+/** run's flag rules as a command definition carries them: each listed flag's rule, and deny by default. */
+export const RUN_FLAG_POLICY = { name: 'run', flagRules: RUN_FLAG_RULES, otherFlags: UNSUPPORTED_FLAG } as const;
+
+/** What Stevedore does with one flag of run. */
 export function ruleFor(long: string): FlagRule {
-  return RUN_FLAG_RULES[long] ?? UNSUPPORTED_FLAG;
+  return flagRuleOf(RUN_FLAG_POLICY, long);
 }

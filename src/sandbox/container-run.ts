@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import { UserError } from '../errors.js';
+import { msg } from '../core/messages/index.js';
 import type { RunPlan, RunResult } from '../core/sandbox-api.js';
 import { containerSpec } from '../policy/container-spec.js';
 import { LABEL } from '../policy/labels.js';
@@ -30,9 +31,10 @@ export async function runContainer(docker: Docker, plan: RunPlan, signal?: Abort
   try {
     container = await docker.createContainer(spec);
   } catch (error) {
-    if ((error as { statusCode?: number }).statusCode !== 409) throw toUserError(error, `Creating ${plan.displayName} failed`);
+    const failed = (engine: string) => msg('sandbox.createFailed', { name: plan.displayName, engine });
+    if ((error as { statusCode?: number }).statusCode !== 409) throw toUserError(error, failed);
     const existing = await findExisting(docker, plan);
-    if (!existing) throw toUserError(error, `Creating ${plan.displayName} failed`);
+    if (!existing) throw toUserError(error, failed);
     return recover(docker, plan, existing, signal);
   }
   if (plan.detach) {
@@ -86,11 +88,8 @@ async function findExisting(docker: Docker, plan: RunPlan): Promise<Docker.Conta
   try {
     const info = await docker.getContainer(plan.containerName).inspect();
     if (info.Config.Labels?.[LABEL.job] !== plan.labels[LABEL.job]) {
-      throw new UserError(
-        'conflict',
-        `You already have a container named ${plan.displayName}.`,
-        `Remove it with /docker rm -f ${plan.displayName}, or choose another --name.`,
-      );
+      const name = plan.displayName;
+      throw new UserError('conflict', msg('sandbox.nameTaken', { name }), msg('sandbox.nameTaken.hint', { name }));
     }
     return info;
   } catch (error) {

@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import { UserError } from '../errors.js';
+import { msg } from '../core/messages/index.js';
 import type { ContainerInfo, ImageInfo, OnStatus, PullResult, RunPlan, RunResult, SandboxApi, VolumeInfo } from '../core/sandbox-api.js';
 import { copyIn, copyOut, execIn } from './files.js';
 import { ensureVolume, listVolumes, removeVolume } from './volumes.js';
@@ -44,13 +45,8 @@ export class DockerSandbox implements SandboxApi {
     const events = await new Promise<{ status?: string; error?: string }[]>((resolve, reject) => {
       const timer = setTimeout(() => {
         (stream as unknown as { destroy(): void }).destroy();
-        reject(
-          new UserError(
-            'unavailable',
-            `Pulling ${ref} took longer than ${this.options.pullTimeoutMs / 1000} s and was abandoned.`,
-            'Try again later.',
-          ),
-        );
+        const seconds = this.options.pullTimeoutMs / 1000;
+        reject(new UserError('unavailable', msg('sandbox.pullTimeout', { ref, seconds }), msg('sandbox.tryLater')));
       }, this.options.pullTimeoutMs);
       this.docker.modem.followProgress(
         stream,
@@ -89,7 +85,7 @@ export class DockerSandbox implements SandboxApi {
       const result = (await this.docker.getImage(ref).remove({ force })) as { Untagged?: string; Deleted?: string }[];
       return result.map((r) => (r.Untagged ? `Untagged: ${r.Untagged}` : `Deleted: ${r.Deleted}`));
     } catch (error) {
-      throw toUserError(error, `Removing image ${ref} failed`);
+      throw toUserError(error, (engine) => msg('sandbox.removeImageFailed', { ref, engine }));
     }
   }
 
@@ -134,7 +130,7 @@ export class DockerSandbox implements SandboxApi {
       .getContainer(id)
       .remove({ force })
       .catch((error) => {
-        throw toUserError(error, 'Removing the container failed');
+        throw toUserError(error, (engine) => msg('sandbox.removeContainerFailed', { engine }));
       });
   }
 
@@ -154,7 +150,7 @@ export class DockerSandbox implements SandboxApi {
       .getContainer(id)
       .restart(timeoutSeconds === undefined ? {} : { t: timeoutSeconds })
       .catch((error) => {
-        throw toUserError(error, 'Restarting the container failed');
+        throw toUserError(error, (engine) => msg('sandbox.restartFailed', { engine }));
       });
   }
 
@@ -197,21 +193,17 @@ export class DockerSandbox implements SandboxApi {
 }
 
 function ignoreNotModified(error: unknown): void {
-  if (!isNotModified(error)) throw toUserError(error, 'The engine refused');
+  if (!isNotModified(error)) throw toUserError(error, (engine) => msg('sandbox.engineRefused', { engine }));
 }
 
 function pullError(ref: string, error: unknown): unknown {
   const message = engineMessage(error);
   if (/not found|manifest unknown|does not exist|pull access denied|unauthorized/i.test(message)) {
-    return new UserError('not-found', `Image ${ref} was not found in the registry.`, `Check the name and tag; the engine said: ${message}`);
+    return new UserError('not-found', msg('sandbox.pullNotFound', { ref }), msg('sandbox.pullNotFound.hint', { engine: message }));
   }
   if (/no such host|dial tcp|i\/o timeout|connection refused|TLS handshake/i.test(message)) {
     // The mirror lacks the image and the registry behind it cannot be reached: trying again will not help.
-    return new UserError(
-      'not-found',
-      `Image ${ref} is not available to the sandbox host.`,
-      `Its registry mirror does not hold it and the registry itself is unreachable. \`/docker images\` lists what is here; the engine said: ${message}`,
-    );
+    return new UserError('not-found', msg('sandbox.pullUnreachable', { ref }), msg('sandbox.pullUnreachable.hint', { engine: message }));
   }
-  return toUserError(error, `Pulling ${ref} failed`);
+  return toUserError(error, (engine) => msg('sandbox.pullFailed', { ref, engine }));
 }

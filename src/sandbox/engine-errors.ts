@@ -1,4 +1,5 @@
 import { EngineUnavailable, UserError } from '../errors.js';
+import type { Message } from '../core/messages/index.js';
 
 interface EngineError {
   statusCode?: number;
@@ -15,20 +16,12 @@ export function engineMessage(error: unknown): string {
 
 /**
  * Engine answers that are about what the user asked (404 no such thing, 409 conflict, 400 bad parameter) become
- * UserErrors with the engine's words; anything else (engine unreachable, 500) stays an Error and is retried.
+ * UserErrors: what failed, in the user's language, with the engine's own words (`what` is given them). Anything
+ * else (engine unreachable, 500) stays an Error and is retried.
  */
-export function toUserError(error: unknown, what: string): unknown {
-  const e = error as EngineError;
-  switch (e.statusCode) {
-    case 404:
-      return new UserError('not-found', `${what}: ${engineMessage(error)}`);
-    case 409:
-      return new UserError('conflict', `${what}: ${engineMessage(error)}`);
-    case 400:
-      return new UserError('bad-value', `${what}: ${engineMessage(error)}`);
-    default:
-      return error;
-  }
+export function toUserError(error: unknown, what: (engine: string) => Message): unknown {
+  const code = ({ 404: 'not-found', 409: 'conflict', 400: 'bad-value' } as const)[(error as EngineError).statusCode ?? 0];
+  return code ? new UserError(code, what(engineMessage(error))) : error;
 }
 
 export function isNotFound(error: unknown): boolean {

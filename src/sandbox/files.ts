@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type Docker from 'dockerode';
 import { UserError } from '../errors.js';
+import { msg } from '../core/messages/index.js';
 import { toUserError } from './engine-errors.js';
 import { CappedOutput } from './output.js';
 
@@ -34,13 +35,9 @@ export async function copyIn(docker: Docker, containerId: string, path: string, 
   try {
     await docker.getContainer(containerId).putArchive(archive, { path: posix.dirname(path), noOverwriteDirNonDir: true });
   } catch (error) {
-    const e = toUserError(error, `Copying into ${path} failed`);
+    const e = toUserError(error, (engine) => msg('sandbox.copyInFailed', { path, engine }));
     if ((error as { statusCode?: number }).statusCode === 500 && /read-only/.test(String((error as Error).message))) {
-      throw new UserError(
-        'refused-flag',
-        `${posix.dirname(path)} is on the container's read-only root.`,
-        'Copy into a mounted volume instead (run with -v NAME:/path).',
-      );
+      throw new UserError('refused-flag', msg('sandbox.readOnlyRoot', { dir: posix.dirname(path) }), msg('sandbox.readOnlyRoot.hint'));
     }
     throw e;
   }
@@ -84,7 +81,7 @@ export async function copyOut(
   try {
     stream = (await docker.getContainer(containerId).getArchive({ path })) as unknown as NodeJS.ReadableStream;
   } catch (error) {
-    throw toUserError(error, `Reading ${path} failed`);
+    throw toUserError(error, (engine) => msg('sandbox.readFailed', { path, engine }));
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -94,8 +91,8 @@ export async function copyOut(
       (stream as unknown as { destroy(): void }).destroy();
       throw new UserError(
         'input-too-long',
-        `${path} is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB, the most a chat upload takes here.`,
-        'Copy a smaller file, or a part of the directory.',
+        msg('sandbox.tooLarge', { path, mib: Math.round(maxBytes / 1024 / 1024) }),
+        msg('sandbox.tooLarge.hint'),
       );
     }
     chunks.push(chunk);
@@ -103,12 +100,7 @@ export async function copyOut(
   const tar = Buffer.concat(chunks);
   const list = entries(tar);
   const link = list.find((e) => e.type === '1' || e.type === '2');
-  if (link)
-    throw new UserError(
-      'forbidden',
-      `${path} holds a link (${link.name}); archives with links are refused.`,
-      'Copy the file the link points to instead.',
-    );
+  if (link) throw new UserError('forbidden', msg('sandbox.link', { path, link: link.name }), msg('sandbox.link.hint'));
   if (list.length === 1 && (list[0]!.type === '0' || list[0]!.type === '\0')) {
     const only = list[0]!;
     return { name: posix.basename(only.name), data: tar.subarray(only.offset, only.offset + only.size), archive: false };
@@ -135,7 +127,7 @@ export async function execIn(
       Tty: false,
     })
     .catch((error) => {
-      throw toUserError(error, 'Starting the command failed');
+      throw toUserError(error, (engine) => msg('sandbox.execFailed', { engine }));
     });
   const stream = (await exec.start({ hijack: true, stdin: false })) as unknown as NodeJS.ReadableStream & { destroy(): void };
   const output = new CappedOutput(options.outputBytes, () => stream.destroy());

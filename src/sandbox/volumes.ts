@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { msg } from '../core/messages/index.js';
 import type { VolumeInfo } from '../core/sandbox-api.js';
 import { LABEL } from '../policy/labels.js';
 import { isNotFound, toUserError } from './engine-errors.js';
@@ -78,6 +79,6 @@ export async function removeVolume(docker: Docker, volume: string): Promise<void
     .getVolume(volume)
     .remove()
     .catch((error) => {
-      throw toUserError(error, 'Removing the volume failed');
+      throw toUserError(error, (engine) => msg('sandbox.removeVolumeFailed', { engine }));
     });
 }

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import type { Lang } from '../../core/flag-spec.js';
 import type { Delivery } from '../../core/job.js';
+import { say } from '../../core/messages/index.js';
 import type { Reply } from '../../core/reply.js';
 import type { ChatRequest } from '../../core/request.js';
 import type { Answer } from '../../pipeline/handle-request.js';
@@ -16,6 +18,8 @@ export interface TerminalOptions {
   userId?: string;
   /** Defaults to "terminal". */
   channelId?: string;
+  /** The language of the greeting and of the adapter's own words before a reply says which (the deployment's default). */
+  lang?: Lang;
 }
 
 /**
@@ -57,7 +61,7 @@ export class TerminalAdapter implements ChatAdapter {
   async submit(text: string): Promise<Reply> {
     const answer = await this.send(text);
     if (answer.kind === 'reply') {
-      this.options.out.write(renderReply(answer.reply));
+      this.options.out.write(renderReply(answer.reply, this.options.lang));
       return answer.reply;
     }
     const { jobId } = answer.queued; // "queued" itself comes through the deliveries, like on every platform
@@ -75,7 +79,8 @@ export class TerminalAdapter implements ChatAdapter {
       this.options.out.write(renderProgress(delivery.jobId, delivery.progress));
       return;
     }
-    this.options.out.write(renderReply(delivery.reply));
+    const lang = delivery.replyTo.lang;
+    this.options.out.write(renderReply(delivery.reply, lang === 'ko' || lang === 'en' ? lang : this.options.lang));
     if (delivery.kind === 'notice') return;
     const resolve = this.waiting.get(delivery.jobId);
     if (resolve) {
@@ -92,7 +97,7 @@ export class TerminalAdapter implements ChatAdapter {
       prompt: 'stevedore> ',
       terminal: (input as { isTTY?: boolean }).isTTY ?? false,
     });
-    this.options.out.write('Stevedore: type /docker help, or /docker run whalesay boo. Ctrl-D to leave.\n');
+    this.options.out.write(`${say('terminal.greeting', this.options.lang ?? 'en')}\n`);
     rl.prompt();
     const pending = new Set<Promise<unknown>>();
     for await (const line of rl) {

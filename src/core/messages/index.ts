@@ -17,7 +17,18 @@ import { slackMessages } from './slack.js';
  * rather than i18next: two languages, ids and parameters checked by the compiler, nothing loaded at run time.
  * Each area keeps its messages in a file of its own beside this one; add the file to MESSAGES.
  */
-export const MESSAGES = { ...common, ...pipeline, ...explainMessages, ...discordMessages, ...slackMessages, ...chaosMessages } as const;
+export const MESSAGES = {
+  ...common,
+  ...pipeline,
+  ...explainMessages,
+  ...discordMessages,
+  ...slackMessages,
+  ...parseMessages,
+  ...policyMessages,
+  ...commandMessages,
+  ...sandboxMessages,
+  ...chaosMessages,
+} as const;
 
 export type MessageId = keyof typeof MESSAGES;
 type EntryOf<Id extends MessageId> = (typeof MESSAGES)[Id];
