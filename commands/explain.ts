@@ -11,6 +11,7 @@ import { renderJobExplanation } from '../src/explain/explain-job.js';
 import { renderCommandExplanation, renderConcept, renderConceptList } from '../src/explain/render-explanation.js';
 import { msg, say } from '../src/core/messages/index.js';
 import { allCommands, lookupCommand, suggestCommand } from '../src/explain/cli/reference.js';
+import { explainDockerWords } from '../src/explain/cli/explain-cli.js';
 import { explainLine, renderLine } from '../src/explain/explain-line.js';
 import { looksLikeShell } from '../src/explain/shell-line.js';
 import { joinArgv } from '../src/core/argv.js';
@@ -61,9 +62,12 @@ export const explain: CommandDefinition<ExplainArgs> = defineCommand<ExplainArgs
     const line = joinArgv(all);
     const cli = lookupCommand(words);
     const shell = looksLikeShell(words.join(' '));
-    const concept = words.length <= 3 && !shell ? findConcept(words.join(' ')) : undefined;
-    // A management command alone (`container`, `image`) is its concept; `images` or `stats` is the command.
-    if (concept && (!cli || (cli.words === words.length && cli.command.subcommands.length > 0))) return renderConcept(concept, lang);
+    // A concept by any of its names, or a question about one (`이미지와 컨테이너 차이`, `VM vs container`).
+    const concept = words.length <= 12 && !shell ? findConcept(words.join(' ')) : undefined;
+    // A management command alone (`container`, `image`) is its concept; `images` or `stats` is the command; words
+    // that start like a command but are no Docker line (`container vs image`) are a question.
+    const management = cli && cli.words === words.length && cli.command.subcommands.length > 0;
+    if (concept && (!cli || management || explainDockerWords(words).unknown > 0)) return renderConcept(concept, lang);
     const found = ctx.registry.lookup(words);
     if (!shell && found && found.words === words.length && found.definition.name !== 'explain') return commandFlags(found.definition, lang);
     if (!shell && words[0]!.startsWith('-') && words.length === 1) return loneFlag(words[0]!, lang);
