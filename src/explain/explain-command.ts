@@ -75,8 +75,16 @@ export function explainCommandLine(words: readonly string[], env: BuildEnv, lang
   if (!found) throw new UserError('unknown-command', msg('explain.notFound', { s: words[0] ?? '' }), msg('explain.notFound.hint'));
   const { definition } = found;
   const argv = words.slice(found.words);
-  const parsed = parseFlags(argv, definition.flags, { interspersed: definition.interspersed, command: definition.name, lenient: true });
   const reasons: string[] = [];
+  let parsed: ParsedFlags;
+  try {
+    parsed = parseFlags(argv, definition.flags, { interspersed: definition.interspersed, command: definition.name, lenient: true });
+  } catch (error) {
+    // A value the flag cannot take (`--timeout 초`): said as the reason, the line explained no further here.
+    if (!isUserError(error)) throw error;
+    parsed = { values: new Map(), positionals: [], segments: [] };
+    reasons.push(error.text(lang));
+  }
   const refuse = (error: unknown) => {
     if (!isUserError(error)) throw error;
     reasons.push(error.text(lang));

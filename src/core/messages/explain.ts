@@ -27,7 +27,7 @@ export const explainMessages = catalog({
   },
   'explain.runsHere': {
     en: (p: S) => `Stevedore runs this as /docker ${p.s}, in its sandbox: \`/docker explain ${p.s}\` shows its flags and verdicts.`,
-    ko: (p: S) => `Stevedore는 이 명령을 샌드박스에서 /docker ${p.s}로 실행한다. 플래그별 판정은 \`/docker explain ${p.s}\`로 본다.`,
+    ko: (p: S) => `Stevedore는 이 명령을 샌드박스에서 실행한다 (/docker ${p.s}). 플래그별 판정은 \`/docker explain ${p.s}\`에서 본다.`,
   },
   'explain.plugin': {
     en: (p: S) => `docker ${p.s} is a CLI plugin that is not installed with this client (described from Docker's documentation).`,

@@ -7,7 +7,7 @@ export const COMMANDS_KO: Readonly<Record<string, string>> = {
   build: 'Dockerfile로 이미지를 빌드한다',
   login: '레지스트리에 로그인한다. 서버를 적지 않으면 도커 허브(docker.io)에 로그인한다',
   logout: '레지스트리에서 로그아웃한다. 서버를 적지 않으면 데몬의 기본 레지스트리에서 로그아웃한다',
-  search: '도커 허브에서 이미지를 검색한다',
+  search: '도커 허브(docker.io)에서 이미지를 검색한다',
   version: '도커 클라이언트와 서버의 버전 정보를 보여 준다',
   info: '도커 시스템 전체의 정보를 보여 준다',
   builder: '빌드를 관리한다',

@@ -35,6 +35,26 @@ describe('explainCommandLine', () => {
     ]);
     expect(e.plan).toBeUndefined();
   });
+  it('names every reason of a line: an image off the allowlist hides neither a host path nor a network', () => {
+    const e = explain('run --network host -v /etc:/data evil/image:1 sh');
+    expect(e.allowed).toBe(false);
+    expect(e.reasons).toHaveLength(3);
+    expect(e.reasons.join('\n')).toMatch(/evil\/image:1/);
+    expect(e.reasons.join('\n')).toMatch(/--network host/);
+    expect(e.reasons.join('\n')).toMatch(/\/etc/);
+    expect(explain('rmi alpine evil/x').reasons).toHaveLength(2);
+  });
+  it("gives the reasons in the reader's language, from the command's own flag rules", () => {
+    const e = explain('run --privileged -v /etc:/data evil/image:1', 'ko');
+    expect(e.reasons).toHaveLength(3);
+    for (const reason of e.reasons) expect(reason).toMatch(/[가-힣]/);
+    expect(e.segments.find((s) => s.flag === '--privileged')!.verdict).toBe('refused');
+  });
+  it('says a value a flag cannot take, and does not fail', () => {
+    const e = explain('run --stop-timeout soon busybox');
+    expect(e.allowed).toBe(false);
+    expect(e.reasons[0]).toMatch(/--stop-timeout/);
+  });
   it('marks unknown flags unknown, never guessing', () => {
     const e = explain('run --frobnicate -Z busybox');
     expect(e.segments.filter((s) => s.role === 'unknown').map((s) => s.text)).toEqual(['--frobnicate', '-Z']);
