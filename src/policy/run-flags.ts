@@ -10,11 +10,11 @@ const hostAccess = (what: string, ko: string) =>
     `${what} would give the container access to the sandbox host.`,
     `${ko} 컨테이너가 샌드박스 호스트에 접근할 수 있게 된다.`,
   );
-const namespace = (what: string) =>
+const namespace = (what: string, ko = what) =>
   rule(
     'refused',
     `sharing the ${what} namespace with the host or another container breaks isolation.`,
-    `${what} 네임스페이스를 호스트나 다른 컨테이너와 공유하면 격리가 깨진다.`,
+    `${ko} 네임스페이스를 호스트나 다른 컨테이너와 공유하면 격리가 깨진다.`,
   );
 
 export const RUN_FLAG_RULES: Readonly<Record<string, FlagRule>> = {
@@ -108,7 +108,7 @@ export const RUN_FLAG_RULES: Readonly<Record<string, FlagRule>> = {
   pid: namespace('PID'),
   ipc: namespace('IPC'),
   uts: namespace('UTS'),
-  userns: namespace('user'),
+  userns: namespace('user', '사용자'),
   'volumes-from': rule(
     'refused',
     "it would mount another container's data, possibly someone else's.",
