@@ -202,6 +202,19 @@ describe('Slack over HTTP, end to end with the real Bolt', () => {
       .toBe(true);
   });
 
+  it('posts the job a new message when its message was deleted (chat.update: message_not_found)', async () => {
+    const replyTo = { route: 'slack', channelId: 'C1', userId: 'U1' };
+    await stack.deliveries.deliver({ kind: 'progress', jobId: 'deleted-1', replyTo, progress: { stage: 'running', lang: 'en' } });
+    await expect.poll(() => finalMessage(slack, 'deleted-1'), { timeout: 20_000 }).toBeDefined();
+    const first = finalMessage(slack, 'deleted-1')!;
+    expect(first.method).toBe('chat.postMessage');
+    slack.deleteMessage('C1', first.ts!);
+    await stack.deliveries.deliver({ kind: 'final', jobId: 'deleted-1', replyTo, reply: { status: 'ok', title: 'after-delete' } });
+    await expect.poll(() => finalMessage(slack, 'after-delete'), { timeout: 20_000 }).toBeDefined();
+    expect(slack.refused('chat.update').map((c) => c.error)).toContain('message_not_found');
+    expect(finalMessage(slack, 'after-delete')!.method).toBe('chat.postMessage');
+  });
+
   it('in a private channel it was never invited to, the whale still comes, through response_url, with how to invite it', async () => {
     const ack = await send('run whalesay private-boo', { fields: { channel_id: 'G1', channel_name: 'secret' } });
     expect(JSON.parse(ack.body).text).toMatch(/Queued #\d+/);

@@ -11,6 +11,8 @@ export interface SlackCall {
   seq: number;
   /** Slack's refusal, when the call was refused. */
   error?: string;
+  /** chat.postMessage: the ts of the message posted. */
+  ts?: string;
   method: string;
   args: Record<string, any>;
   token?: string;
@@ -113,6 +115,11 @@ export class SlackStandIn {
   /** Calls of `method` that Slack refused, with its error code. */
   refused(method: string): SlackCall[] {
     return this.calls.filter((c) => c.method === method && c.error);
+  }
+
+  /** Deletes a posted message, as a user of the channel may: chat.update of it is then message_not_found. */
+  deleteMessage(channel: string, ts: string): void {
+    this.messages.get(channel)?.delete(ts);
   }
 
   /** Moves the stand-in's clock (response_url lifetimes): time passes by order of events, not on the wall clock. */
@@ -237,7 +244,7 @@ export class SlackStandIn {
     if (needed && !this.scopes.includes(needed)) return refuse('missing_scope', { needed, provided: this.scopes.join(',') });
     const refusal = this.check(method, args);
     if (refusal) return refuse(refusal.error, refusal.extra);
-    this.record(method, args, token);
+    const call = this.record(method, args, token);
     const next = () => `${(this.ts += 1)}.000100`;
     switch (method) {
       case 'auth.test':
@@ -252,6 +259,7 @@ export class SlackStandIn {
         const ts = next();
         if (!this.messages.has(args.channel)) this.messages.set(args.channel, new Set());
         this.messages.get(args.channel)!.add(ts);
+        call.ts = ts;
         return json(200, { ok: true, channel: args.channel, ts, message: { ts, text: args.text, blocks: args.blocks } });
       }
       case 'chat.update':
