@@ -278,6 +278,39 @@ describe('Slack over HTTP, end to end with the real Bolt', () => {
   });
 });
 
+describe('Slack with only tokens set (no policy file)', () => {
+  let slack: SlackStandIn;
+  let config: Config;
+  let stack: Stack;
+  beforeAll(async () => {
+    slack = new SlackStandIn();
+    await slack.start();
+    config = isolatedConfig({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      SLACK_PORT: '0',
+      SLACK_HOST: '127.0.0.1',
+    });
+    stack = await startStack(config, { roles: new Set(['bot', 'worker']), log: testLog() });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await slack?.stop();
+    if (config) await cleanUp(config);
+  });
+
+  it('runs the whale in a channel of its own workspace, and refuses in a channel shared from another', async () => {
+    const port = stack.slackAddress!.port;
+    const ack = await slack.slashCommand(port, SECRET, { text: 'run whalesay first-day' });
+    expect(JSON.parse(ack.body).text).toMatch(/Queued #\d+/);
+    await expect.poll(() => finalMessage(slack, '&lt; first-day &gt;'), { timeout: 20_000 }).toBeDefined();
+    const other = await slack.slashCommand(port, SECRET, { text: 'run whalesay elsewhere', team_id: 'T9' });
+    expect(JSON.parse(other.body).text).toMatch(/not enabled here/);
+    expect(JSON.parse(other.body).response_type).toBe('ephemeral');
+  });
+});
+
 describe('Slack with a token that lacks scopes', () => {
   let slack: SlackStandIn;
   let config: Config;
