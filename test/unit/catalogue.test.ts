@@ -102,8 +102,11 @@ function shownAs(literal: Node, ancestors: readonly Node[], text: string): strin
   for (const node of [...ancestors].reverse()) {
     if (node.type === 'ObjectExpression' && hasEnAndKo(node)) return undefined;
     if (node.type === 'CallExpression' && /(^|\.)(log|logger|console)\.\w+$/.test(calleeText(node, text))) return undefined;
-    // A value handed to a function is that function's to say (a catalogue id, a name, a helper's own data).
-    if (node.type === 'CallExpression' && (node.arguments as Node[]).includes(child)) return undefined;
+    // Handed to a function: shown when it lands in a parameter named like a shown property (`listing(title, …)`).
+    if (node.type === 'CallExpression' && (node.arguments as Node[]).includes(child)) {
+      const shown = SHOWN_PARAMETERS.get(calleeText(node, text))?.includes((node.arguments as Node[]).indexOf(child));
+      return shown ? `${calleeText(node, text)}(` : undefined;
+    }
     child = node;
     if (node.type === 'NewExpression') return calleeText(node, text) === 'UserError' ? 'new UserError' : undefined;
     if (node.type === 'Property' && SHOWN.has(keyName(node) ?? '')) return `${keyName(node)}:`;
@@ -111,6 +114,43 @@ function shownAs(literal: Node, ancestors: readonly Node[], text: string): strin
   }
   return undefined;
 }
+
+/** A parameter is shown to a user when it is named like a shown property, or `empty` (what a listing says when it is). */
+const SHOWN_PARAMETER = new Set([...SHOWN, 'empty']);
+
+/** Functions of one file that take user-visible text, by name: the positions of those parameters. */
+function shownParameters(text: string): [string, number[]][] {
+  const found: [string, number[]][] = [];
+  const visit = (node: Node): void => {
+    const fn =
+      node.type === 'FunctionDeclaration'
+        ? node
+        : node.type === 'VariableDeclarator' && isNode(node.init) && /Function/.test(node.init.type)
+          ? node.init
+          : undefined;
+    const name = ((node.id as Node | undefined)?.name as string | undefined) ?? undefined;
+    if (fn && name) {
+      const positions = (fn.params as Node[])
+        .map((p, i) =>
+          (p.type === 'Identifier' && SHOWN_PARAMETER.has(p.name as string)) ||
+          (p.type === 'AssignmentPattern' && SHOWN_PARAMETER.has((p.left as Node).name as string))
+            ? i
+            : -1,
+        )
+        .filter((i) => i >= 0);
+      if (positions.length) found.push([name, positions]);
+    }
+    for (const value of Object.values(node)) for (const child of Array.isArray(value) ? value : [value]) if (isNode(child)) visit(child);
+  };
+  visit(parseAst(text, { lang: 'ts' }) as unknown as Node);
+  return found;
+}
+
+const sources = ['src', 'commands']
+  .flatMap((d) => files(join(root, d)))
+  .map((path) => ({ path: relative(root, path), text: readFileSync(path, 'utf8') }))
+  .filter((s) => !s.path.startsWith('src/core/messages/'));
+const SHOWN_PARAMETERS = new Map(sources.flatMap((s) => shownParameters(s.text)));
 
 /** Every user-visible sentence written in place in one source file. */
 function strayStrings(path: string, text: string): string[] {
@@ -151,11 +191,6 @@ const KNOWN: Record<string, string[]> = {
 };
 
 describe('user-visible text', () => {
-  const sources = ['src', 'commands']
-    .flatMap((d) => files(join(root, d)))
-    .map((path) => ({ path: relative(root, path), text: readFileSync(path, 'utf8') }))
-    .filter((s) => !s.path.startsWith('src/core/messages/'));
-
   it('lives in the message catalogue, not in the code', () => {
     const stray = sources.flatMap((s) =>
       strayStrings(s.path, s.text)
@@ -172,6 +207,13 @@ describe('user-visible text', () => {
     expect(strayStrings(run.path, planted)).toEqual(["title: 'Nothing was removed'"]);
     const template = run.text.replace("title: say('rm.nothing', ctx.lang),", 'title: `Removed ${n} containers`,');
     expect(strayStrings(run.path, template)).toEqual(['title: `Removed ${n} containers`']);
+    const ps = sources.find((s) => s.path === 'commands/ps.ts')!;
+    const listed = ps.text.replace(
+      "say(ctx.args.all ? 'ps.title.all' : 'ps.title.running', lang),",
+      "ctx.args.all ? 'All containers' : 'Running containers',",
+    );
+    expect(listed).not.toBe(ps.text);
+    expect(strayStrings(ps.path, listed)).toEqual(["listing( 'All containers'", "listing( 'Running containers'"]);
   });
 
   it('is caught in a UserError, and not in an internal error, a log line or bilingual data', () => {
