@@ -95,9 +95,9 @@ export class SlackAdapter implements ChatAdapter {
       const answer = await o.entry.handle(request);
       if (answer.kind === 'reply' && answer.replayed) return ack(); // a retry or a replay: answered the first time
       if (answer.kind === 'queued') {
-        await ack({ response_type: 'ephemeral', text: renderQueued(answer.queued, answer.lang).text });
+        // Kept before the ack, so the job's first delivery finds its response_url however fast the job runs.
         await this.remember(answer.queued.jobId, answer.lang, command.response_url);
-        return;
+        return ack({ response_type: 'ephemeral', text: renderQueued(answer.queued, answer.lang).text });
       }
       const m = renderReply(answer.reply, langOf(answer));
       await ack({ response_type: answer.reply.ephemeral ? 'ephemeral' : 'in_channel', text: m.text, blocks: m.blocks } as never);
