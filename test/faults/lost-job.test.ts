@@ -66,7 +66,7 @@ async function killTwice(jobId: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  env = isolatedEnv({ JOB_LOCK: '2s', RUN_TIMEOUT: '5m' });
+  env = isolatedEnv({ JOB_LOCK: '2s', RUN_TIMEOUT: '5m', HEALTH_PORT: '0' });
   config = loadConfig(env);
   redis = new Redis(config.redisUrl);
   queue = new Queue(COMMAND_QUEUE, { connection: redis, prefix: config.queuePrefix });
