@@ -5,6 +5,9 @@ import { replySucceeded } from './core/reply.js';
 import { startStack, type Role } from './stack.js';
 import { startHealthServer } from './health/health-server.js';
 
+/** Past the running jobs' grace, how long closing may take before the process ends anyway. */
+const CLOSE_SLACK_MS = 5000;
+
 /**
  * The composition root. `stevedore` alone: an interactive prompt (the terminal adapter, with no chat tokens).
  * `stevedore '/docker run whalesay boo'`: one command, its reply, and an exit code that says whether it worked.
@@ -30,9 +33,15 @@ async function main(): Promise<number> {
         log.warn({ err: error.message }, `no /healthz and /metrics: port ${config.healthPort} is taken (set HEALTH_PORT)`);
         return undefined;
       });
+  // Closing must end even when a connection is stuck (Redis killed and back, the engine gone): a script calling
+  // `npx stevedore` must never hang. Running jobs get their grace; then the process ends whatever is left.
+  const close = () =>
+    Promise.race([
+      Promise.all([health?.close(), stack.close()]).catch((error: Error) => log.warn({ err: error.message }, 'close failed')),
+      new Promise((r) => setTimeout(r, config.shutdownGrace + CLOSE_SLACK_MS)),
+    ]);
   const stop = async () => {
-    await health?.close();
-    await stack.close();
+    await close();
     process.exit(0);
   };
   process.once('SIGTERM', stop);
@@ -40,14 +49,12 @@ async function main(): Promise<number> {
 
   if (oneShot && stack.terminal) {
     const reply = await stack.terminal.submit(oneShot);
-    await health?.close();
-    await stack.close();
+    await close();
     return replySucceeded(reply) ? 0 : 1;
   }
   if (stack.terminal) {
     await stack.terminal.prompt(process.stdin);
-    await health?.close();
-    await stack.close();
+    await close();
     return 0;
   }
   log.info({ roles: [...roles] }, 'started');

@@ -35,8 +35,6 @@ describe('a worker killed with SIGKILL while its container runs', () => {
     // A worker without the bot yields the CPU to acknowledgements (WORKER_NICE, 10 by default).
     expect(getPriority(first.pid!)).toBe(Math.min(19, getPriority() + 10));
 
-    let killedAt = 0;
-    let recoveredAt = 0;
     const events = await engineEvents(docker, config.deployment, async () => {
       const reply = bot.terminal!.submit(`run --rm busybox sh -c 'sleep 4; echo finished'`);
       await until(
@@ -46,11 +44,9 @@ describe('a worker killed with SIGKILL while its container runs', () => {
       );
       first.kill('SIGKILL');
       await exited(first);
-      killedAt = Date.now();
       const second = spawnStevedore(env, 'worker');
       children.push(second);
       const final = await reply;
-      recoveredAt = Date.now();
       expect(final.status).toBe('ok');
       expect(final.code!.text.trim()).toBe('finished');
       expect(final.body).toMatch(/Collected from the container this job had already started/);
@@ -58,8 +54,6 @@ describe('a worker killed with SIGKILL while its container runs', () => {
     expect(events.filter((e) => e === 'create')).toHaveLength(1);
     expect(printed.match(/✔ busybox:latest sh -c/g)).toHaveLength(1);
     expect(await deploymentContainers(docker, config)).toEqual([]);
-    // With 3 s locks a stalled job is taken up again within two lock periods (plus the new worker's start).
-    expect(recoveredAt - killedAt).toBeLessThan(15_000);
-    process.stdout.write(`recovered ${recoveredAt - killedAt} ms after the kill\n`);
+    // How long the recovery took is measured by `npm run chaos` (bench/), not asserted here.
   });
 });
