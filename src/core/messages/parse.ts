@@ -70,11 +70,11 @@ export const parseMessages = catalog({
         .split(',')
         .map((s) => `\`${s}\``)
         .join(' or ')}? \`/docker help\` lists them all.`,
-    ko: (p: { names: string }) =>
-      `${p.names
-        .split(',')
-        .map((s) => `\`${s}\``)
-        .join(' 또는 ')} 명령을 찾으셨나요? 전체 목록은 \`/docker help\`에서 볼 수 있습니다.`,
+    ko: (p: { names: string }) => {
+      const names = p.names.split(',').map((s) => `\`${s}\``);
+      const which = names.length > 1 ? `${names.join(', ')} 중 하나를` : `${names[0]} 명령을`;
+      return `${which} 찾으셨나요? 전체 목록은 \`/docker help\`에서 볼 수 있습니다.`;
+    },
   },
   'command.seeHelp': { en: '`/docker help` lists the commands.', ko: '명령 목록은 `/docker help`에서 볼 수 있습니다.' },
   'flag.refused': {

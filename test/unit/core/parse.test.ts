@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { isUserError, type UserError } from '../../../src/errors.js';
 import { parseCommand } from '../../../src/core/parse.js';
 import { flagBool, flagList, flagString } from '../../../src/core/parse-flags.js';
 import type { RunArgs } from '../../../src/policy/run-plan.js';
 import { testEnv } from '../../helpers/settings.js';
 
 const parse = (text: string) => parseCommand(text, testEnv());
+
+/** The refusal a line gets. */
+function refusal(text: string): UserError {
+  try {
+    parse(text);
+  } catch (error) {
+    if (isUserError(error)) return error as UserError;
+    throw error;
+  }
+  throw new Error(`${text} was not refused`);
+}
 
 describe('parseCommand', () => {
   it('resolves the whalesay alias: run whalesay boo is docker/whalesay cowsay boo', () => {
@@ -70,6 +82,32 @@ describe('parseCommand', () => {
     expect(() => parse('run busy\u200bbox')).toThrow(/invisible character \(U\+200B\)/);
     expect(() => parse('run busybox \u202eevil')).toThrow(/U\+202E/);
     expect(() => parse(`run busybox echo ${'x'.repeat(3000)}`)).toThrow(/most accepted is 2000/);
+  });
+  it("refuses a flag by the command's own rules, one way for every command, in the reader's language", () => {
+    const logs = refusal('logs -f web');
+    expect(logs.code).toBe('refused-flag');
+    expect(logs.text('en')).toBe('--follow (typed as -f) is refused: a chat message cannot follow; run logs again for newer lines.');
+    expect(logs.text('ko')).toBe(
+      '--follow (입력: -f) 플래그는 쓸 수 없습니다. 이유: 채팅 메시지는 로그를 따라갈 수 없다. 새 줄은 logs를 다시 실행해 본다.',
+    );
+    expect(logs.hint('en')).toContain('`/docker explain logs`');
+    const run = refusal('run --privileged busybox');
+    expect(run.text('en')).toBe(
+      '--privileged is refused: a privileged container has every capability and all host devices: it owns the host.',
+    );
+    expect(run.hint('ko')).toContain('`/docker explain run`');
+    // run refuses by default what it does not list; other commands use what they do not list.
+    expect(refusal('run --add-host a:1.2.3.4 busybox').text('en')).toMatch(/^--add-host is refused: Stevedore does not offer this flag/);
+    expect(parse('rm -v web').definition.name).toBe('rm');
+  });
+  it('says its errors in Korean too', () => {
+    expect(refusal('rnu busybox').text('ko')).toBe('/docker에는 "rnu" 명령이 없습니다.');
+    expect(refusal('rnu busybox').hint('ko')).toBe(
+      '`run`, `rm`, `rmi` 중 하나를 찾으셨나요? 전체 목록은 `/docker help`에서 볼 수 있습니다.',
+    );
+    expect(refusal('logs').text('ko')).toBe('"logs" 명령에는 컨테이너를 적어야 합니다.');
+    expect(refusal('logs').hint('en')).toBe('Write /docker logs CONTAINER.');
+    expect(refusal('run -m lots busybox').hint('ko')).toContain('64m');
   });
   it('checks values by type', () => {
     expect(() => parse('run -m lots busybox')).toThrow(/not a size/);
