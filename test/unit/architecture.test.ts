@@ -17,10 +17,10 @@ const sources = sourceDirs
   .map((path) => {
     const text = readFileSync(path, 'utf8');
     // Static imports and re-exports, and dynamic `import('…')` alike.
-  const imports = [
-    ...[...text.matchAll(/^\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!),
-    ...[...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!),
-  ];
+    const imports = [
+      ...[...text.matchAll(/^\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!),
+      ...[...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!),
+    ];
     return { path: relative(root, path), text, imports };
   });
 
