@@ -1,0 +1,115 @@
+// Chaos: faults injected for real while commands flow, one after the other, each on a Redis and a queue of its own;
+// one table at the end: fault, times injected, accepted, final replies, duplicates, orphans, recovery p50 / max.
+// Recovery: from an injection to the final reply of the last job that was in flight when it came.
+// Usage: npm run chaos -- [--commands 60] [--users 10] [--deadline 240]
+import { pino } from 'pino';
+import { loadConfig, type Config } from '../src/config.js';
+import { startStack, type Stack } from '../src/stack.js';
+import { exited, spawnStevedore } from '../test/helpers/processes.js';
+import { cleanUp, isolatedEnv } from '../test/helpers/test-stack.js';
+import { OwnRedis } from '../test/faults/own-redis.js';
+import { orphans, runLoad, within, type LoadResult } from './load-run.js';
+import { arg, median, printTable } from './report.js';
+
+const COMMANDS = arg('commands', 60);
+const USERS = arg('users', 10);
+const DEADLINE_S = arg('deadline', 240);
+const POLICY = 'channels: [{ channel: "*", commands: [all] }]\nquotas: { commandsPerMinute: 1000, queuedJobs: 10, queueDepth: 5000 }\n';
+
+interface Row {
+  fault: string;
+  injected: number;
+  result: LoadResult;
+  orphans: number;
+  recoveries: number[];
+}
+
+/** Runs the load against a Redis of its own with `inject` called each time `every` says, and counts. */
+async function fault(
+  name: string,
+  inject: (ctx: { redis: OwnRedis; workers: ReturnType<typeof spawnStevedore>[]; env: Record<string, string> }) => Promise<void>,
+  everyMs: number,
+): Promise<Row> {
+  const redis = await OwnRedis.create();
+  const env = isolatedEnv({ REDIS_URL: redis.url, JOB_LOCK: '3s', HEALTH_PORT: '0', LOG_LEVEL: 'silent' }, POLICY);
+  const config: Config = loadConfig({ ...process.env, ...env });
+  const stack: Stack = await startStack(config, { roles: new Set(['bot']), log: pino({ level: 'silent' }) });
+  const workers = [spawnStevedore(env, 'worker'), spawnStevedore(env, 'worker')];
+  const injections: number[] = [];
+  let stop = false;
+  const injector = (async () => {
+    while (!stop) {
+      await new Promise((r) => setTimeout(r, everyMs));
+      if (stop) return;
+      injections.push(Date.now());
+      await inject({ redis, workers, env }).catch((error: Error) => process.stderr.write(`chaos: ${name}: ${error.message}\n`));
+    }
+  })();
+  const result = await runLoad(stack, `chaos-${name.replace(/\W/g, '-')}`, {
+    commands: COMMANDS,
+    users: USERS,
+    deadlineMs: Date.now() + DEADLINE_S * 1000,
+    text: (u, n) => `run --rm busybox echo ${u}-${n}`,
+    progress: (line) => {
+      process.stdout.write(`chaos: ${name}: ${line}\n`);
+    },
+    extra: () => `injected ${injections.length}`,
+  });
+  stop = true;
+  await within(injector, 30_000, undefined);
+  // In flight at an injection: accepted before it and answered after it (a job never answered counts as missing).
+  const recoveries = injections.flatMap((at) => {
+    const after = [...result.acceptedAt]
+      .filter(([id, accepted]) => accepted < at && (result.answeredAt.get(id) ?? 0) > at)
+      .map(([id]) => result.answeredAt.get(id)! - at);
+    return after.length ? [Math.max(...after)] : [];
+  });
+  const left = await within(orphans(config), 10_000, { containers: -1, volumes: -1 });
+  for (const w of workers) w.kill('SIGKILL');
+  await within(Promise.all(workers.map(exited)), 10_000, undefined);
+  await within(stack.close(), 10_000, undefined);
+  await within(cleanUp(config), 15_000, undefined);
+  await redis.destroy();
+  return { fault: name, injected: injections.length, result, orphans: left.containers + left.volumes, recoveries };
+}
+
+const rows: Row[] = [];
+rows.push(
+  await fault(
+    'worker SIGKILL',
+    async ({ workers, env }) => {
+      const victim = Math.floor(Math.random() * workers.length);
+      workers[victim]!.kill('SIGKILL');
+      await exited(workers[victim]!);
+      workers[victim] = spawnStevedore(env, 'worker');
+    },
+    8000,
+  ),
+);
+rows.push(
+  await fault(
+    'Redis SIGKILL, restarted',
+    async ({ redis }) => {
+      await redis.kill();
+      await redis.start();
+    },
+    15_000,
+  ),
+);
+
+const s = (ms: number[]) => (ms.length ? `${(median(ms) / 1000).toFixed(1)} / ${(Math.max(...ms) / 1000).toFixed(1)}` : '-');
+printTable(
+  'Chaos',
+  rows.map((r) => [
+    r.fault,
+    String(r.injected),
+    String(r.result.accepted),
+    String(r.result.finals.size),
+    String(r.result.missing.length),
+    String(r.result.duplicates),
+    String(r.orphans),
+    s(r.recoveries),
+  ]),
+  ['fault', 'times injected', 'accepted', 'final replies', 'missing', 'duplicates', 'orphans', 'recovery p50 / max (s)'],
+);
+process.exit(rows.every((r) => r.result.missing.length === 0 && r.result.duplicates === 0 && r.orphans === 0) ? 0 : 1);
