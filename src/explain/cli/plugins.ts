@@ -1,4 +1,4 @@
-import type { CliCommand, CliFlag } from './reference.js';
+import type { CliCommand, CliFlag } from './types.js';
 
 /**
  * The CLI plugins this client lacks (`docker compose`, `docker buildx`), described from Docker's documentation so

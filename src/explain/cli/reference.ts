@@ -3,29 +3,9 @@ import data from './docker-cli.json' with { type: 'json' };
 import { COMMANDS_KO } from './commands-ko.js';
 import { FLAGS_KO, FLAG_OVERRIDES_KO } from './flags-ko.js';
 import { PLUGINS } from './plugins.js';
+import type { CliCommand, CliFlag } from './types.js';
 
-/** One flag of the Docker CLI, with its meaning in both languages. */
-export interface CliFlag {
-  long: string;
-  short?: string;
-  /** The value's type as `--help` names it; absent for a boolean flag. */
-  type?: string;
-  en: string;
-  ko?: string;
-}
-
-/** One command of the Docker CLI (or of a plugin described from its documentation). */
-export interface CliCommand {
-  path: string;
-  usage: string;
-  en: string;
-  ko?: string;
-  aliases: string[];
-  subcommands: string[];
-  flags: CliFlag[];
-  /** Set for plugin commands: the plugin that provides it, not installed with this client. */
-  plugin?: string;
-}
+export type { CliCommand, CliFlag };
 
 /** The installed client's version, recorded when the data was generated. */
 export const CLI_VERSION: string = data.client;
