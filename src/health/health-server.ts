@@ -39,7 +39,14 @@ export async function startHealthServer(
     }
     res.writeHead(404).end();
   });
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  // A port taken by another process is an error the caller hears (it carries on without /healthz), not a crash.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   return {
     address: server.address() as AddressInfo,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
