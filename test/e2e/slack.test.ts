@@ -249,6 +249,25 @@ describe('Slack over HTTP, end to end with the real Bolt', () => {
     }
   });
 
+  it('in a public channel it is not in but may post to (chat:write.public): the message says how to get the rest, no file is claimed', async () => {
+    const ack = await send('run --name posted busybox seq 1 3000', { fields: { channel_id: 'C2' } });
+    expect(JSON.parse(ack.body).text).toMatch(/Queued #\d+/);
+    const final = () => finalMessage(slack, '2999');
+    await expect
+      .poll(() => final()?.args.channel === 'C2' && JSON.stringify(final()!.args.blocks).includes('/docker logs posted'), {
+        timeout: 20_000,
+      })
+      .toBe(true);
+    expect(slack.refused('files.completeUploadExternal').some((c) => c.args.channel_id === 'C2' && c.error === 'not_in_channel')).toBe(
+      true,
+    );
+    const shown = JSON.stringify(final()!.args.blocks);
+    expect(shown).toContain('`/invite @stevedore`');
+    expect(shown).not.toContain('attached as output.txt');
+    // It came as the job's channel message, once: not again through the response_url.
+    expect(responses(ack.responseUrl).some((c) => JSON.stringify(c.args.blocks ?? '').includes('2999'))).toBe(false);
+  });
+
   it('spends a response_url on the final reply first: two progress updates at most, then finals up to its 5 uses', async () => {
     const url = slack.responseUrl();
     const urls = new ResponseUrls(stack.store, [new URL(slack.apiUrl).origin + '/']);

@@ -287,7 +287,9 @@ export class SlackStandIn {
       const channel = this.channels.get(String(channelId));
       // A private channel the bot is not in does not exist as far as the bot can tell.
       if (!channel || (channel.private && !channel.member)) return { error: 'channel_not_found' };
-      const publicPost = method === 'chat.postMessage' && !channel.private && this.scopes.includes('chat:write.public');
+      // chat:write.public lets the bot post (and edit what it posted) in a public channel it is not in; not upload.
+      const publicPost =
+        (method === 'chat.postMessage' || method === 'chat.update') && !channel.private && this.scopes.includes('chat:write.public');
       if (!channel.member && !publicPost) return { error: 'not_in_channel' };
     }
     if (method === 'chat.update' && !this.messages.get(args.channel)?.has(String(args.ts))) return { error: 'message_not_found' };

@@ -46,10 +46,11 @@ export interface SlackMessage {
 }
 
 /**
- * Where a reply goes: the channel (with files), or the command's response_url, which carries no files; there the
- * note under clipped output says how to get the rest and how to invite the bot, named `bot`.
+ * Where a reply goes: the channel (with files); a channel the bot may post in but not upload to (a public channel it
+ * was not invited to, posted in with chat:write.public); or the command's response_url, which carries no files. The
+ * last two say, under clipped output, how to get the rest and how to invite the bot, named `bot`.
  */
-export type Via = { kind: 'channel' } | { kind: 'response_url'; bot: string };
+export type Via = { kind: 'channel' } | { kind: 'no-files'; bot: string } | { kind: 'response_url'; bot: string };
 
 /** A reply in Block Kit. Every text is escaped first and clipped after, so no limit is passed whatever it holds. */
 export function renderReply(reply: Reply, lang: Lang = 'en', via: Via = { kind: 'channel' }): SlackMessage {
@@ -69,14 +70,16 @@ export function renderReply(reply: Reply, lang: Lang = 'en', via: Via = { kind: 
       fullOutput = reply.code.text;
       notes.push(say(msg('slack.output.cut', { lines: fitted.cut, chars: fitted.omittedChars }), lang));
     }
-    if (fitted.cut && via.kind === 'response_url') {
+    if (fitted.cut && via.kind !== 'channel') {
       const logs = reply.buttons?.find((b) => b.id === 'logs')?.command ?? 'logs';
       notes.push(say(msg('slack.notMember.cut', { bot: via.bot, logs: `/docker ${logs}` }), lang));
     }
     if (reply.code.truncated) notes.push(say(msg('slack.output.sandboxCut'), lang));
   }
-  if (via.kind === 'response_url' && !notes.some((n) => n.includes(`/invite @${via.bot}`)))
-    notes.push(say(msg('slack.notMember.invite', { bot: via.bot }), lang));
+  const invited = (bot: string) => notes.some((n) => n.includes(`/invite @${bot}`));
+  if (via.kind === 'response_url' && !invited(via.bot)) notes.push(say(msg('slack.notMember.invite', { bot: via.bot }), lang));
+  if (via.kind === 'no-files' && reply.files?.length && !invited(via.bot))
+    notes.push(say(msg('slack.notMember.files', { bot: via.bot }), lang));
   if (notes.length)
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clipEscaped(notes.join(' '), LIMITS.contextText) }] });
   const short = (reply.fields ?? []).filter((f) => !f.value.includes('\n'));
@@ -110,9 +113,11 @@ export function renderReply(reply: Reply, lang: Lang = 'en', via: Via = { kind: 
       };
     });
   // Buttons are what the user acts on: they keep their place within the block limit.
-  const room = LIMITS.blocks - (buttons.length && via.kind === 'channel' ? 1 : 0);
+  // A response_url's message is no channel message: its buttons would act where the bot cannot answer.
+  const withButtons = buttons.length > 0 && via.kind !== 'response_url';
+  const room = LIMITS.blocks - (withButtons ? 1 : 0);
   const kept = blocks.slice(0, room);
-  if (buttons.length && via.kind === 'channel') kept.push({ type: 'actions', elements: buttons });
+  if (withButtons) kept.push({ type: 'actions', elements: buttons });
   const files = (reply.files ?? []).map((f) => ({ name: f.name, data: Buffer.from(f.base64, 'base64'), title: f.description }));
   return {
     text: clipEscaped(escapeMrkdwn(reply.title), LIMITS.text),

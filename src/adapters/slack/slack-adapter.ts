@@ -285,9 +285,31 @@ export class SlackAdapter implements ChatAdapter {
       if (ts) await update(renderAnsweredPrivately(delivery.jobId, lang));
       return;
     }
-    if (ts) await update(m);
-    else await this.post(channel, m);
+    let shown = m;
+    if (m.fullOutput !== undefined || m.files.length) {
+      try {
+        await this.uploadOnce(delivery.jobId, channel, m, ts);
+      } catch (error) {
+        const code = slackError(error);
+        if (!code || !NOT_MEMBER.has(code)) throw error;
+        // Posts reach a public channel the bot was not invited to (chat:write.public), files do not: the message
+        // says how to get the rest instead of pointing at a file that is not there.
+        shown = renderReply(delivery.reply, lang, { kind: 'no-files', bot: this.botName });
+      }
+    }
+    if (ts) await update(shown);
+    else await this.post(channel, shown);
+  }
+
+  /**
+   * Uploads a final reply's files before its message is shown (so the message can say whether they came), once: a
+   * retry after a 429 on the message does not upload them again.
+   */
+  private async uploadOnce(jobId: string, channel: string, m: SlackMessage, ts: string | undefined): Promise<void> {
+    const key = `slack:uploaded:${jobId}`;
+    if (await this.o.entry.store.get(key)) return;
     await this.uploadFiles(channel, m, ts);
+    await this.o.entry.store.put(key, '1', MESSAGE_MS);
   }
 
   /**

@@ -32,6 +32,12 @@ export const slackMessages = catalog({
     ko: (p: { bot: string }) =>
       `봇이 이 채널의 멤버가 아니어서 명령의 응답 주소로 답했습니다. \`/invite @${p.bot}\`로 초대하면 채널 메시지와 파일로 받을 수 있습니다.`,
   },
+  'slack.notMember.files': {
+    en: (p: { bot: string }) =>
+      `Files cannot be attached in a channel I am not a member of: invite me with \`/invite @${p.bot}\` to get them.`,
+    ko: (p: { bot: string }) =>
+      `봇이 멤버가 아닌 채널에는 파일을 첨부할 수 없습니다. \`/invite @${p.bot}\`로 초대하면 파일도 받을 수 있습니다.`,
+  },
   'slack.scopes.missing': {
     en: (p: { missing: string; granted: string }) =>
       `The Slack token lacks the scope(s) ${p.missing} (granted: ${p.granted || 'none'}). Add them under OAuth & Permissions → Bot Token Scopes, reinstall the app to the workspace, and set the new SLACK_BOT_TOKEN.`,
