@@ -23,7 +23,7 @@ import { commandsTotal } from '../health/metrics.js';
  * What the bot answers at once: a reply (help, explain, a refusal), or the news that the command was queued.
  * `replayed`: the request came before (a platform's retry), nothing was done; a platform may answer it silently.
  */
-export type ReplyAnswer = { kind: 'reply'; reply: Reply; replayed?: true };
+export type ReplyAnswer = { kind: 'reply'; reply: Reply; lang: Lang; replayed?: true };
 export type Answer = ReplyAnswer | { kind: 'queued'; queued: Queued; lang: Lang };
 
 /** A command that passed parsing, policy and quotas, and still has to be queued. */
@@ -98,11 +98,12 @@ export async function admitRequest(request: ChatRequest, deps: RequestDeps): Pro
       }),
     );
     void record(deps, request, who, { verdict: 'answered' });
-    return { kind: 'reply', reply };
+    return { kind: 'reply', reply, lang: langOf(who.locale) };
   } catch (error) {
     if (error instanceof Replayed)
       return {
         kind: 'reply',
+        lang: langOf(who.locale),
         reply: { status: 'ok', title: say('request.replayed', langOf(who.locale)), ephemeral: true },
         replayed: true,
       };
@@ -172,5 +173,5 @@ async function refusal(deps: RequestDeps, request: ChatRequest, who: Requester, 
   const name = deps.registry.lookup(withoutPrefix(request.text).split(/\s+/))?.definition.name ?? 'unknown';
   commandsTotal.inc({ command: name, verdict });
   await record(deps, request, who, { verdict, code });
-  return { kind: 'reply', reply: errorReply(error, langOf(who.locale)) };
+  return { kind: 'reply', reply: errorReply(error, langOf(who.locale)), lang: langOf(who.locale) };
 }

@@ -27,7 +27,7 @@ export async function startBot(shared: Shared, options: BotOptions) {
       gate,
       deliveries,
       deliveryYieldMs: config.deliveryYield,
-      ownWorkspace: (platform) => (platform === 'slack' ? (bot.slack as ChatAdapter | undefined)?.workspace : undefined),
+      ownWorkspace: (platform) => (platform === 'slack' ? bot.slack?.workspace : undefined),
     },
     shared.store,
     log,
