@@ -3,6 +3,17 @@ import { catalog } from './catalog-types.js';
 /** docker.io as the glossary says it in Korean: 도커 허브 beside its host name. */
 const registryKo = (registry: string) => (registry === 'docker.io' ? '도커 허브(docker.io)' : registry);
 
+/** A container's state as the engine names it, in Korean. */
+const STATE_KO: Record<string, string> = {
+  created: '생성됨',
+  exited: '종료됨',
+  dead: '중단됨',
+  paused: '일시 정지됨',
+  removing: '삭제 중',
+  running: '실행 중',
+  restarting: '재시작 중',
+};
+
 /** Where a path is checked: a path of cp, or the target of a mount. */
 export type PathWhat = 'path' | 'target';
 const PATH_WHAT = { path: { en: 'path', ko: '경로' }, target: { en: 'mount target', ko: '마운트 대상 경로' } } as const;
@@ -133,7 +144,7 @@ export const policyMessages = catalog({
   'cleanup.reason.ttl': { en: 'past its time to live', ko: '유효 시간이 지남' },
   'cleanup.reason.exited': {
     en: (p: { state: string }) => `${p.state} for long enough`,
-    ko: (p: { state: string }) => `${p.state} 상태로 충분히 오래 있었음`,
+    ko: (p: { state: string }) => `${STATE_KO[p.state] ?? p.state} 상태로 충분히 오래 있었음`,
   },
   'cleanup.reason.unused': { en: 'unused for long enough', ko: '충분히 오래 쓰이지 않음' },
   'cleanup.reason.dangling': { en: 'dangling', ko: '태그 없는 이미지(dangling)' },

@@ -1,5 +1,9 @@
 import { catalog } from './catalog-types.js';
 
+/** The services the monitor watches, as Korean names them. */
+const SERVICE_KO: Record<string, string> = { 'Docker engine': 'Docker 엔진' };
+const serviceKo = (name: string) => SERVICE_KO[name] ?? name;
+
 /** The sandbox host's answers in the user's terms: engine refusals, pulls, files in and out. `engine` is the engine's own words. */
 export const sandboxMessages = catalog({
   'sandbox.nameTaken': {
@@ -97,11 +101,11 @@ export const sandboxMessages = catalog({
   'sandbox.link.hint': { en: 'Copy the file the link points to instead.', ko: '대신 링크가 가리키는 파일을 복사하세요.' },
   'monitor.down': {
     en: (p: { name: string }) => `${p.name} is unreachable`,
-    ko: (p: { name: string }) => `${p.name}에 연결할 수 없습니다`,
+    ko: (p: { name: string }) => `${serviceKo(p.name)}에 연결할 수 없습니다`,
   },
   'monitor.back': {
     en: (p: { name: string }) => `${p.name} is back`,
-    ko: (p: { name: string }) => `${p.name}에 다시 연결되었습니다`,
+    ko: (p: { name: string }) => `${serviceKo(p.name)}에 다시 연결되었습니다`,
   },
   'monitor.back.body': {
     en: (p: { seconds: number }) => `It was unreachable for ${p.seconds} s.`,
