@@ -1,8 +1,17 @@
 import type { Progress, Reply } from './reply.js';
 import type { ReplyTarget, Requester } from './request.js';
 
+/**
+ * The shape of the command payload this version of Stevedore writes. A worker runs payloads of this version and
+ * of the one before it (a rolling upgrade: the queue holds jobs the old bots wrote); any other is refused with a
+ * final reply. Raise it when a field changes meaning or becomes required, and teach `upgradeCommandJob` the step.
+ */
+export const JOB_PAYLOAD_VERSION = 2;
+
 /** A queued /docker command: ids and the command text only, never a secret. The worker parses it again. */
 export interface CommandJob {
+  /** The payload's version (JOB_PAYLOAD_VERSION when written); absent in version 1, which had no such field. */
+  v?: number;
   text: string;
   who: Requester;
   replyTo: ReplyTarget;
@@ -75,4 +84,20 @@ export type JobVerdict = { kind: 'done'; result: unknown } | { kind: 'later'; at
 export interface ExpiryApi {
   /** Stops and removes a detached container at `atMs`, and tells its owner. */
   expireAt(job: ExpiryJob, atMs: number): Promise<void>;
+}
+
+/** The payload version of a queued command: version 1 carried none. */
+export function payloadVersion(job: { v?: unknown }): number {
+  return typeof job.v === 'number' && Number.isInteger(job.v) ? job.v : 1;
+}
+
+/**
+ * A queued command in this version's shape, or undefined when this worker cannot run it (written by a version
+ * too old, or by a newer one). Version 1 differs from 2 only by the missing `v`.
+ */
+export function upgradeCommandJob(job: CommandJob): CommandJob | undefined {
+  const version = payloadVersion(job);
+  if (version === JOB_PAYLOAD_VERSION) return job;
+  if (version === JOB_PAYLOAD_VERSION - 1) return { ...job, v: JOB_PAYLOAD_VERSION };
+  return undefined;
 }

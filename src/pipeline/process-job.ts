@@ -1,6 +1,14 @@
 import type { Logger } from 'pino';
 import { EngineUnavailable, isUserError, UserError } from '../errors.js';
-import type { CommandJob, DeliveryApi, JobRun, JobVerdict } from '../core/job.js';
+import {
+  JOB_PAYLOAD_VERSION,
+  payloadVersion,
+  upgradeCommandJob,
+  type CommandJob,
+  type DeliveryApi,
+  type JobRun,
+  type JobVerdict,
+} from '../core/job.js';
 import { langOf, msg } from '../core/messages/index.js';
 import type { Reply } from '../core/reply.js';
 import { errorReply } from './error-reply.js';
@@ -36,8 +44,24 @@ export interface ProcessDeps {
  * try has failed.
  */
 export async function processCommandJob(run: JobRun<CommandJob>, deps: ProcessDeps): Promise<JobVerdict> {
-  const { id: jobId, data: job } = run;
-  const lang = langOf(job.who.locale);
+  const { id: jobId, data: queued } = run;
+  const lang = langOf(queued.who?.locale);
+  // A payload of the version before this one (queued before a rolling upgrade) is brought to this version; one this
+  // worker cannot read is answered at once, never guessed at.
+  const job = upgradeCommandJob(queued);
+  if (!job) {
+    const version = payloadVersion(queued);
+    const supported = `${JOB_PAYLOAD_VERSION - 1}–${JOB_PAYLOAD_VERSION}`;
+    const error = new UserError(
+      'unavailable',
+      msg('job.version.refused', { job: jobId, version, supported }),
+      msg('job.version.refused.hint'),
+    );
+    await deps.release(queued).catch((e) => deps.log.warn({ err: e, job: jobId }, 'admission place not given back'));
+    await deps.deliveries.deliver({ kind: 'final', jobId, replyTo: queued.replyTo, reply: errorReply(error, lang) });
+    await deps.answered?.(jobId).catch((e) => deps.log.warn({ err: e, job: jobId }, 'final reply not marked'));
+    return { kind: 'final', reason: `payload version ${version} not supported` };
+  }
   const final = async (reply: Reply) => {
     // The job's place is given back before its owner hears it ended, so their next command finds it free.
     await deps.release(job).catch((error) => deps.log.warn({ err: error, job: jobId }, 'admission place not given back'));

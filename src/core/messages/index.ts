@@ -2,6 +2,7 @@ import type { Lang } from '../flag-spec.js';
 import type { Entry, Params } from './catalog-types.js';
 import { chaosMessages } from './chaos.js';
 import { common } from './common.js';
+import { deployMessages } from './deploy.js';
 import { discordMessages } from './discord.js';
 import { explainMessages } from './explain.js';
 import { pipeline } from './pipeline.js';
@@ -28,6 +29,7 @@ export const MESSAGES = {
   ...commandMessages,
   ...sandboxMessages,
   ...chaosMessages,
+  ...deployMessages,
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;
