@@ -3,11 +3,13 @@ import { audit } from './audit.js';
 import { cancel } from './cancel.js';
 import { cleanup } from './cleanup.js';
 import { cp } from './cp.js';
+import { drain, undrain } from './drain.js';
 import { curl } from './curl.js';
 import { exec } from './exec.js';
 import { volume } from './volume.js';
 import { jobs } from './jobs.js';
 import { lang } from './lang.js';
+import { learn } from './learn.js';
 import { retry } from './retry.js';
 import { explain } from './explain.js';
 import { help } from './help.js';
@@ -41,11 +43,14 @@ export const commands = createRegistry([
   volume,
   curl,
   explain,
+  learn,
   jobs,
   cancel,
   retry,
   cleanup,
   audit,
+  drain,
+  undrain,
   lang,
   help,
 ]);

@@ -2,7 +2,7 @@ import type { FlagRule, FlagSpec, Lang, Text } from './flag-spec.js';
 import type { ParsedFlags, Segment } from './parse-flags.js';
 import type { Progress, Reply } from './reply.js';
 import type { ReplyTarget, Requester } from './request.js';
-import type { AuditApi, GateApi, JobsApi, LocksApi, PrefsApi } from './queue-ports.js';
+import type { AuditApi, GateApi, JobsApi, LabProgressApi, LocksApi, PrefsApi } from './queue-ports.js';
 import type { ExpiryApi } from './job.js';
 import type { SandboxApi } from './sandbox-api.js';
 import type { Settings } from './settings.js';
@@ -40,6 +40,8 @@ export interface ExecContext<Args> {
   expiry: ExpiryApi;
   locks: LocksApi;
   prefs: PrefsApi;
+  /** Learners' progress through `/docker learn`'s labs. */
+  labs: LabProgressApi;
   /** Admission, for commands that queue another job (retry): the same limits as at the door. */
   gate: GateApi;
   /** Reports a stage; the language is filled in by the pipeline. */

@@ -108,3 +108,32 @@ export interface PrefsApi {
   lang(owner: string): Promise<Lang | undefined>;
   setLang(owner: string, lang: Lang): Promise<void>;
 }
+
+/** Where one learner stands in the labs (`/docker learn`): the lab and step under way, and the labs finished. */
+export interface LabRecord {
+  /** The owner id (`terminal:alice`). */
+  owner: string;
+  /** The name to show in the team's table. */
+  name?: string;
+  current?: {
+    lab: number;
+    /** Index into the lab's steps. */
+    step: number;
+    /** When this step began (ms since the epoch): only what the learner did since counts. */
+    since: number;
+    /** Checks of this step that found something missing. */
+    misses: number;
+    /** Steps of this lab skipped rather than met. */
+    skipped: number[];
+  };
+  /** Finished labs by number: when. */
+  finished: Record<string, number>;
+}
+
+/** Learners' progress through the labs, kept across commands. */
+export interface LabProgressApi {
+  get(owner: string): Promise<LabRecord | undefined>;
+  put(record: LabRecord): Promise<void>;
+  /** Every learner's record, for the team's table. */
+  all(): Promise<LabRecord[]>;
+}

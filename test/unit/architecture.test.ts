@@ -36,9 +36,10 @@ const LAYERS: { name: string; paths: string[]; mayUse: string[] }[] = [
   { name: 'policy', paths: ['src/policy/'], mayUse: ['core'] },
   { name: 'explain', paths: ['src/explain/'], mayUse: ['core', 'policy'] },
   { name: 'sandbox', paths: ['src/sandbox/'], mayUse: ['core', 'policy'] },
+  { name: 'labs', paths: ['src/labs/'], mayUse: ['core', 'policy'] },
   { name: 'queue', paths: ['src/queue/'], mayUse: ['core'] },
   { name: 'health', paths: ['src/health/'], mayUse: ['core'] },
-  { name: 'commands', paths: ['commands/'], mayUse: ['core', 'policy', 'explain', 'sandbox', 'queue', 'health'] },
+  { name: 'commands', paths: ['commands/'], mayUse: ['core', 'policy', 'explain', 'sandbox', 'labs', 'queue', 'health'] },
   { name: 'pipeline', paths: ['src/pipeline/'], mayUse: ['core', 'policy', 'explain', 'sandbox', 'queue', 'health', 'commands'] },
   // Adapters reach the pipeline through its entry point only (and the answer types it hands back).
   { name: 'adapters', paths: ['src/adapters/'], mayUse: ['core', 'pipeline-entry'] },

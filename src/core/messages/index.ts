@@ -5,6 +5,7 @@ import { common } from './common.js';
 import { deployMessages } from './deploy.js';
 import { discordMessages } from './discord.js';
 import { explainMessages } from './explain.js';
+import { labMessages } from './labs.js';
 import { pipeline } from './pipeline.js';
 import { commandMessages } from './commands.js';
 import { parseMessages } from './parse.js';
@@ -22,6 +23,7 @@ export const MESSAGES = {
   ...common,
   ...pipeline,
   ...explainMessages,
+  ...labMessages,
   ...discordMessages,
   ...slackMessages,
   ...parseMessages,
