@@ -1,8 +1,8 @@
 import { isUserError, UserError } from '../errors.js';
 import type { CommandJob, DeliveryApi, ExpiryApi, ExpiryJob } from '../core/job.js';
-import type { AuditApi, GateApi, JobsApi, LocksApi, PrefsApi, UploadsApi } from '../core/queue-ports.js';
+import type { AuditApi, GateApi, JobsApi, LocksApi, PrefsApi, UploadsApi, LabProgressApi } from '../core/queue-ports.js';
 import { execContext } from '../core/command.js';
-import { langOf, msg } from '../core/messages/index.js';
+import { langOf, msg, say } from '../core/messages/index.js';
 import { parseCommand } from '../core/parse.js';
 import type { CommandRegistry } from '../core/registry.js';
 import type { Progress, Reply } from '../core/reply.js';
@@ -22,6 +22,7 @@ export interface JobDeps {
   locks: LocksApi;
   uploads: UploadsApi;
   prefs: PrefsApi;
+  labs: LabProgressApi;
   gate: GateApi;
 }
 
@@ -66,6 +67,7 @@ export async function executeJob(jobId: string, job: CommandJob, deps: JobDeps, 
         expiry: deps.expiry,
         locks: deps.locks,
         prefs: deps.prefs,
+        labs: deps.labs,
         gate: deps.gate,
         progress,
         signal,
@@ -100,8 +102,8 @@ export async function expireContainer(job: ExpiryJob, deps: Pick<JobDeps, 'sandb
     replyTo: job.replyTo,
     reply: {
       status: 'info',
-      title: `${job.name} reached its time to live`,
-      body: 'It was stopped and removed. Run it again for more time.',
+      title: say(msg('expired.title', { name: job.name }), langOf(job.who.locale)),
+      body: say('expired.body', langOf(job.who.locale)),
     },
   });
 }

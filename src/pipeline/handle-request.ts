@@ -4,7 +4,7 @@ import { execContext, type ParsedCommand } from '../core/command.js';
 import type { CommandJob, CommandQueueApi, ExpiryApi, Queued } from '../core/job.js';
 import type { Lang } from '../core/flag-spec.js';
 import { langOf, say } from '../core/messages/index.js';
-import type { AuditApi, AuditEntry, GateApi, JobsApi, LocksApi, PrefsApi, UploadsApi } from '../core/queue-ports.js';
+import type { AuditApi, AuditEntry, GateApi, JobsApi, LocksApi, PrefsApi, UploadsApi, LabProgressApi } from '../core/queue-ports.js';
 import { parseCommand, withoutPrefix } from '../core/parse.js';
 import type { CommandRegistry } from '../core/registry.js';
 import type { Reply } from '../core/reply.js';
@@ -46,6 +46,7 @@ export interface RequestDeps {
   locks: LocksApi;
   uploads: UploadsApi;
   prefs: PrefsApi;
+  labs: LabProgressApi;
   log: Logger;
   /** The guild or workspace the bot's own token belongs to, where the platform has one (Slack), once known. */
   ownWorkspace?(platform: Platform): string | undefined;
@@ -93,6 +94,7 @@ export async function admitRequest(request: ChatRequest, deps: RequestDeps): Pro
         expiry: NO_EXPIRY,
         locks: deps.locks,
         prefs: deps.prefs,
+        labs: deps.labs,
         gate: deps.gate,
         progress: async () => {},
       }),

@@ -4,6 +4,7 @@ import type { GateApi, JobInfo, JobsApi, QueueSummary, ShortLivedStoreApi } from
 import type { RunOutcome } from '../core/reply.js';
 import { ownerId, type ReplyTarget, type Requester } from '../core/request.js';
 import { maskSecrets } from '../core/secrets.js';
+import { langOf, msg, say } from '../core/messages/index.js';
 import type { CommandQueue } from './command-queue.js';
 
 /** How long a cancel request waits for the worker running the job to see it. */
@@ -69,7 +70,11 @@ export class JobControl implements JobsApi {
         kind: 'final',
         jobId,
         replyTo: job.data.replyTo,
-        reply: { status: 'failed', title: `Cancelled by ${name} before it started`, body: job.data.text },
+        reply: {
+          status: 'failed',
+          title: say(msg('cancelled.waiting', { name }), langOf(job.data.who.locale)),
+          body: maskSecrets(job.data.text),
+        },
       });
       return 'removed';
     }

@@ -107,6 +107,7 @@ export async function startBot(shared: Shared, options: BotOptions) {
       out: options.terminalOut,
       userId: options.terminalUser,
       channelId: options.terminalChannel,
+      lang: config.defaultLang,
     });
     bot.terminal = await serve('terminal', terminal, config.opsChannel?.route === TERMINAL_OPS_ROUTE ? [TERMINAL_OPS_ROUTE] : []);
   }

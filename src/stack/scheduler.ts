@@ -23,6 +23,7 @@ export async function startScheduler(shared: Shared) {
     { Redis: shared.healthChecks.redis!, 'Docker engine': shared.healthChecks.docker! },
     config.healthInterval,
     shared.notifyOps,
+    config.defaultLang,
   );
   shared.closables.push(maintenance, { close: async () => monitor.stop() });
   return { cleanupNow };

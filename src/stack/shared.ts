@@ -15,6 +15,7 @@ import { Locks, Uploads } from '../queue/locks-and-uploads.js';
 import { durabilityWarnings, redisConnection, whenReady } from '../queue/redis.js';
 import { ShortLivedStore } from '../queue/short-lived-store.js';
 import { UserPrefs } from '../queue/user-prefs.js';
+import { LabProgress } from '../queue/lab-progress.js';
 import { dockerClient } from '../sandbox/docker-client.js';
 import { DockerSandbox } from '../sandbox/docker-sandbox.js';
 import { withEngineErrors } from '../sandbox/engine-errors.js';
@@ -66,6 +67,7 @@ export async function startShared(config: Config, log: Logger) {
     locks: new Locks(store),
     uploads: new Uploads(store),
     prefs: new UserPrefs(producer, prefix),
+    labs: new LabProgress(producer, prefix),
     /** The sandbox host, connected on first use (the bot only reads it, to suggest container names). */
     sandboxOf: () =>
       (sandbox ??= withEngineErrors(

@@ -182,11 +182,6 @@ const KNOWN: Record<string, string[]> = {
   // Korean meanings of flags, keyed by the flag's name (--label, --name): data, not a reply's label or name.
   'src/explain/cli/flags-ko.ts': ["label: '메타데이터(레이블)를 단다 (key=value)'", "name: '컨테이너에 이름을 붙인다'"],
   'src/explain/explain-job.ts': ["title: '작업 설명'", "title: 'Explain job'"],
-  'src/pipeline/execute-job.ts': [
-    'title: `${job.name} reached its time to live`',
-    "body: 'It was stopped and removed. Run it again for more time.'",
-  ],
-  'src/queue/job-control.ts': ['title: `Cancelled by ${name} before it started`'],
   'commands/explain.ts': ["title: '/docker explain'"],
 };
 

@@ -90,4 +90,16 @@ export const pipeline = catalog({
     ko: (p: { lang: string }) => `지금 답변 언어는 ${p.lang === 'ko' ? '한국어' : '영어'}입니다.`,
   },
   'lang.set': { en: 'From now on your replies are in English.', ko: '이제부터 답변은 한국어로 합니다.' },
+  'expired.title': {
+    en: (p: { name: string }) => `${p.name} reached its time to live`,
+    ko: (p: { name: string }) => `${p.name} 컨테이너의 유효 시간이 끝났습니다`,
+  },
+  'expired.body': {
+    en: 'It was stopped and removed. Run it again for more time.',
+    ko: '컨테이너를 멈추고 삭제했습니다. 더 쓰려면 다시 실행하세요.',
+  },
+  'cancelled.waiting': {
+    en: (p: { name: string }) => `Cancelled by ${p.name} before it started`,
+    ko: (p: { name: string }) => `시작하기 전에 ${p.name} 님이 취소했습니다`,
+  },
 });
