@@ -21,6 +21,6 @@ export const cancel = defineCommand<{ jobId: string }>({
     const job = await ownJob(ctx, ctx.args.jobId, true);
     const outcome = await ctx.jobs.cancel(job.id, ctx.who);
     const title = say(msg(`cancel.${outcome}`, { id: job.id }), ctx.lang);
-    return { status: outcome === 'finished' ? 'info' : 'ok', title, body: job.text };
+    return { status: outcome === 'finished' ? 'info' : 'ok', title, body: job.shownText };
   },
 });

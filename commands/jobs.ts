@@ -26,7 +26,7 @@ export const jobs = defineCommand<{ all: boolean }>({
       `#${j.id}`,
       say(msg('jobs.state', { state: j.state }), lang) + (j.position ? ` (${j.position})` : ''),
       ...(everyone ? [j.who.userName ?? j.who.userId] : []),
-      ellipsis(withoutPrefix(j.text), 36),
+      ellipsis(withoutPrefix(j.shownText), 36),
       formatAge(j.createdMs, undefined, lang),
       j.finishedMs && j.startedMs ? formatDuration(j.finishedMs - j.startedMs, lang) : '',
       j.outcome ? String(j.outcome.exitCode) : '',
