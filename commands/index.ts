@@ -3,6 +3,7 @@ import { audit } from './audit.js';
 import { cancel } from './cancel.js';
 import { cleanup } from './cleanup.js';
 import { cp } from './cp.js';
+import { drain, undrain } from './drain.js';
 import { curl } from './curl.js';
 import { exec } from './exec.js';
 import { volume } from './volume.js';
@@ -48,6 +49,8 @@ export const commands = createRegistry([
   retry,
   cleanup,
   audit,
+  drain,
+  undrain,
   lang,
   help,
 ]);

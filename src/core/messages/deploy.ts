@@ -29,23 +29,12 @@ export const deployMessages = catalog({
     ko: '작업 중단이 끝났습니다. 실행 중인 작업이 없고 워커는 새 작업을 받지 않습니다. 이제 워커를 업그레이드하거나 멈춰도 안전합니다.',
   },
   'drain.idle.body': {
-    en: (p: { waiting: number }) => (p.waiting ? `${p.waiting} commands wait in the queue.` : 'The queue is empty.'),
+    en: (p: { waiting: number }) =>
+      p.waiting === 1 ? 'One command waits in the queue.' : p.waiting ? `${p.waiting} commands wait in the queue.` : 'The queue is empty.',
     ko: (p: { waiting: number }) => (p.waiting ? `대기열에서 명령 ${p.waiting}개가 기다립니다.` : '대기열이 비어 있습니다.'),
   },
   'undrain.done': {
     en: 'Resumed: workers take jobs again.',
     ko: '작업을 다시 시작합니다. 워커가 다시 작업을 받습니다.',
-  },
-  'undrain.notDraining': {
-    en: 'Not draining: workers are taking jobs.',
-    ko: '작업 중단 상태가 아닙니다. 워커가 작업을 받고 있습니다.',
-  },
-  'drain.summary': {
-    en: 'Stop workers taking new jobs (maintenance); running ones finish (admins)',
-    ko: '유지 보수를 위해 워커가 새 작업을 받지 않게 한다. 실행 중인 작업은 마친다 (관리자)',
-  },
-  'undrain.summary': {
-    en: 'Let workers take jobs again after a drain (admins)',
-    ko: '작업 중단 뒤 워커가 다시 작업을 받게 한다 (관리자)',
   },
 });
