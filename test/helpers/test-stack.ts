@@ -124,17 +124,24 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   };
 }
 
-/** Collects the engine's events for this deployment's containers while `during` runs. */
+/**
+ * The engine's events for this deployment's containers while `during` ran: asked afterwards for exactly that window
+ * (the events API closes the stream at `until`), so nothing is waited for on a clock.
+ */
 export async function engineEvents(docker: Docker, deployment: string, during: () => Promise<unknown>): Promise<string[]> {
-  const stream = (await docker.getEvents({
-    filters: { label: [`${LABEL.deployment}=${deployment}`] },
-  })) as unknown as NodeJS.ReadableStream & { destroy(): void };
-  const events: string[] = [];
-  stream.on('data', (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n').filter(Boolean)) events.push((JSON.parse(line) as { Action: string }).Action);
-  });
+  const stamp = () => (Date.now() / 1000).toFixed(3);
+  const since = stamp();
   await during();
-  await new Promise((r) => setTimeout(r, 300));
-  stream.destroy();
-  return events;
+  const until = (Number(stamp()) + 0.001).toFixed(3);
+  const stream = (await docker.getEvents({
+    since: Number(since),
+    until: Number(until),
+    filters: { label: [`${LABEL.deployment}=${deployment}`] },
+  })) as unknown as NodeJS.ReadableStream;
+  let text = '';
+  for await (const chunk of stream) text += chunk.toString();
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { Action: string }).Action);
 }

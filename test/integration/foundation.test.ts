@@ -67,21 +67,19 @@ describe('/docker run whalesay boo, through queue and worker on the real engine'
   });
 
   it('kills a container that outlives its timeout and says so', async () => {
-    const started = Date.now();
     const reply = await t.alice.submit('run --rm busybox sleep 60');
     expect(reply.status).toBe('failed');
     expect(reply.body).toMatch(/Killed after 3\.00 s/);
-    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(reply.outcome?.timedOut).toBe(true);
   });
 
   it('cuts endless output at the cap, marks it, and stops the container', async () => {
-    const started = Date.now();
     const reply = await t.alice.submit('run --rm busybox yes');
     expect(reply.code?.truncated).toBe(true);
     expect(Buffer.byteLength(reply.code!.text)).toBeLessThanOrEqual(4096);
     expect(reply.code!.text.startsWith('y\ny\n')).toBe(true);
     expect(reply.body).toMatch(/Output cut at 4KiB/);
-    expect(Date.now() - started).toBeLessThan(2900); // stopped by the cap, not by the 3 s timeout
+    expect(reply.outcome?.timedOut).toBe(false); // stopped by the cap, not by the 3 s timeout
   });
 
   it('keeps shell syntax in arguments as plain text', async () => {
@@ -132,7 +130,11 @@ describe('/docker run whalesay boo, through queue and worker on the real engine'
     const reply = await t.alice.submit('pull stevedore-test/does-not-exist:1');
     expect(reply.status).toBe('error');
     expect(reply.title).toMatch(/stevedore-test\/does-not-exist:1 (was not found|is not available)/);
-    const failed = await t.main.commandQueue.queue.getJobs(['failed']);
-    expect(failed.find((j) => j.data.text.includes('does-not-exist'))?.attemptsMade).toBe(1);
+    // The reply comes before BullMQ moves the job to failed: wait for that, then count the tries.
+    await expect
+      .poll(
+        async () => (await t.main.commandQueue.queue.getJobs(['failed'])).find((j) => j.data.text.includes('does-not-exist'))?.attemptsMade,
+      )
+      .toBe(1);
   });
 });
