@@ -3,6 +3,7 @@ import { say } from '../src/core/messages/index.js';
 import { flagBool } from '../src/core/parse-flags.js';
 import { ellipsis, formatTable } from '../src/core/table.js';
 import { formatAge } from '../src/core/units.js';
+import { visibleContainers } from '../src/policy/ownership.js';
 import { listing } from './shared/replies.js';
 
 export const ps = defineCommand<{ all: boolean; quiet: boolean; noTrunc: boolean }>({
@@ -54,7 +55,8 @@ export const ps = defineCommand<{ all: boolean; quiet: boolean; noTrunc: boolean
     return { all: flagBool(parsed, 'all'), quiet: flagBool(parsed, 'quiet'), noTrunc: flagBool(parsed, 'no-trunc') };
   },
   async execute(ctx) {
-    const list = await ctx.sandbox.listContainers({ all: ctx.args.all });
+    // A non-admin sees their own containers only (and so only their own commands); admins see every one.
+    const list = visibleContainers(await ctx.sandbox.listContainers({ all: ctx.args.all }), ctx.who);
     const id = (full: string) => (ctx.args.noTrunc ? full : full.slice(0, 12));
     const { lang } = ctx;
     if (ctx.args.quiet) return { status: 'info', title: say('ps.ids', lang), code: { text: list.map((c) => id(c.id)).join('\n') } };

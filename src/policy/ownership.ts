@@ -6,23 +6,25 @@ import type { ContainerInfo } from '../core/sandbox-api.js';
 
 /**
  * Finds the container a user means by a name or an ID prefix. Names are the user's own (two users may both have
- * "web"); an ID may point at anyone's container, and acting on another user's container is refused, except for
- * admins, who may act on every container of the deployment.
+ * "web"). A non-admin sees only their own containers: an ID of someone else's is answered exactly as one that does
+ * not exist, so that nobody learns what others run or who owns it. Admins may act on every container of the
+ * deployment by its ID.
  */
 export function resolveContainer(reference: string, containers: readonly ContainerInfo[], who: Requester): ContainerInfo {
   const me = ownerId(who);
   const byName = containers.find((c) => c.owner === me && c.name === reference);
   if (byName) return byName;
-  const byId = reference.length >= 3 && /^[0-9a-f]+$/.test(reference) ? containers.filter((c) => c.id.startsWith(reference)) : [];
+  const visible = who.admin ? containers : containers.filter((c) => c.owner === me);
+  const byId = reference.length >= 3 && /^[0-9a-f]+$/.test(reference) ? visible.filter((c) => c.id.startsWith(reference)) : [];
   if (byId.length > 1)
     throw new UserError('conflict', msg('owner.ambiguous', { reference, count: byId.length }), msg('owner.ambiguous.hint'));
   const found = byId[0];
-  if (!found) {
-    throw new UserError('not-found', msg('owner.notFound', { reference }), msg('owner.notFound.hint'));
-  }
-  if (found.owner !== me && !who.admin) {
-    const id = found.id.slice(0, 12);
-    throw new UserError('forbidden', msg('owner.forbidden', found.ownerName ? { id, owner: found.ownerName } : { id }));
-  }
+  if (!found) throw new UserError('not-found', msg('owner.notFound', { reference }), msg('owner.notFound.hint'));
   return found;
+}
+
+/** The containers a user may see: their own, or for admins every one of the deployment. */
+export function visibleContainers(containers: readonly ContainerInfo[], who: Requester): ContainerInfo[] {
+  const me = ownerId(who);
+  return who.admin ? [...containers] : containers.filter((c) => c.owner === me);
 }

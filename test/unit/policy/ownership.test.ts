@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isUserError, type UserError } from '../../../src/errors.js';
 import type { Requester } from '../../../src/core/request.js';
 import type { ContainerInfo } from '../../../src/core/sandbox-api.js';
-import { resolveContainer } from '../../../src/policy/ownership.js';
+import { resolveContainer, visibleContainers } from '../../../src/policy/ownership.js';
 
 const alice: Requester = { platform: 'discord', userId: 'a1', userName: 'alice', channelId: 'ops' };
 const bob: Requester = { platform: 'discord', userId: 'b2', userName: 'bob', channelId: 'ops' };
@@ -49,11 +49,24 @@ describe('resolveContainer', () => {
     expect(refusal(() => resolveContainer('aa', all, alice)).code).toBe('not-found');
   });
 
-  it('refuses an ID that points at someone else’s container, naming its owner, in both languages', () => {
+  it('answers an ID of someone else’s container exactly as one that does not exist, in both languages', () => {
     const e = refusal(() => resolveContainer('bbb2', all, alice));
-    expect(e.code).toBe('forbidden');
-    expect(e.text('en')).toBe('Container bbb222000000 belongs to bob; you can act only on your own containers.');
-    expect(e.text('ko')).toBe('컨테이너 bbb222000000의 소유자는 bob입니다. 내 컨테이너에만 명령할 수 있습니다.');
+    const none = refusal(() => resolveContainer('fff9', all, alice));
+    expect(e.code).toBe('not-found');
+    expect(e.text('en')).toBe('No container of yours is named or has the ID "bbb2".');
+    expect(e.text('en').replace('bbb2', 'fff9')).toBe(none.text('en'));
+    expect(e.text('ko').replace('bbb2', 'fff9')).toBe(none.text('ko'));
+    expect(e.hint('en')).toBe(none.hint('en'));
+    expect(e.text('en')).not.toMatch(/bob|belongs/);
+  });
+
+  it('does not count someone else’s containers when an ID prefix is ambiguous', () => {
+    expect(resolveContainer('abc', [...all, container('abc999000000', 'y', alice)], bob).name).toBe('db');
+  });
+
+  it('shows a non-admin only their own containers, an admin every one', () => {
+    expect(visibleContainers(all, alice).map((c) => c.name)).toEqual(['web']);
+    expect(visibleContainers(all, admin)).toHaveLength(4);
   });
 
   it('lets an admin act on anyone’s container by its ID', () => {
