@@ -269,7 +269,7 @@ function matchAsked(check: AskedCheck, asked: Asked, rest: string[]): CheckResul
     const absent = check.args.filter((a) => !rest.includes(a));
     if (absent.length) return miss(msg('labs.miss.args', { typed: asked.text, want: absent.join(' ') }));
   }
-  if (check.succeeded && asked.verdict !== 'ok' && asked.verdict !== 'answered')
+  if (check.succeeded && !['ok', 'info', 'answered'].includes(asked.verdict))
     return miss(msg('labs.miss.askedFailed', { typed: asked.text }));
   return OK;
 }
