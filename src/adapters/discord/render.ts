@@ -46,7 +46,7 @@ export function renderReply(reply: Reply, lang: Lang = 'en'): DiscordMessage {
     if (fitted.cut || reply.code.truncated) {
       if (fitted.cut) files.push({ name: 'output.txt', data: Buffer.from(reply.code.text), contentType: 'text/plain; charset=utf-8' });
       const notes = [
-        ...(fitted.cut ? [say(msg('discord.output.cut', { lines: fitted.cut }), lang)] : []),
+        ...(fitted.cut ? [say(msg('output.cut', { lines: fitted.cut, chars: fitted.omittedChars }), lang)] : []),
         ...(reply.code.truncated ? [say(msg('discord.output.limit'), lang)] : []),
       ];
       description += `\n-# ${notes.join(' ')}`;

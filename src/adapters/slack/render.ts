@@ -68,7 +68,7 @@ export function renderReply(reply: Reply, lang: Lang = 'en', via: Via = { kind: 
     blocks.push(section(codeBlock(fitted.text)));
     if (fitted.cut && via.kind === 'channel') {
       fullOutput = reply.code.text;
-      notes.push(say(msg('slack.output.cut', { lines: fitted.cut, chars: fitted.omittedChars }), lang));
+      notes.push(say(msg('output.cut', { lines: fitted.cut, chars: fitted.omittedChars }), lang));
     }
     if (fitted.cut && via.kind !== 'channel') {
       const logs = reply.buttons?.find((b) => b.id === 'logs')?.command ?? 'logs';

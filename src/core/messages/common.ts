@@ -47,4 +47,15 @@ export const common = catalog({
     en: 'Try again later; an admin can check the health endpoint.',
     ko: '나중에 다시 시도하세요. 관리자는 상태 확인 엔드포인트(/healthz)를 볼 수 있습니다.',
   },
+  /** Under output cut to fit a platform's message: what is not shown, and where the whole is. */
+  'output.cut': {
+    en: (p: { lines: number; chars: number }) =>
+      p.lines > 1
+        ? `${p.lines} lines are not shown here: the whole output is attached as output.txt.`
+        : `${p.chars} characters of a long line are not shown here: the whole output is attached as output.txt.`,
+    ko: (p: { lines: number; chars: number }) =>
+      p.lines > 1
+        ? `${p.lines}줄은 여기에 보이지 않습니다. 전체 출력은 output.txt 파일로 첨부했습니다.`
+        : `긴 줄의 ${p.chars}자는 여기에 보이지 않습니다. 전체 출력은 output.txt 파일로 첨부했습니다.`,
+  },
 });

@@ -2,16 +2,6 @@ import { catalog } from './catalog-types.js';
 
 /** The Slack adapter's words: notes under clipped output, replies sent without channel membership, missing scopes. */
 export const slackMessages = catalog({
-  'slack.output.cut': {
-    en: (p: { lines: number; chars: number }) =>
-      p.lines > 1
-        ? `${p.lines} lines are not shown here: the whole output is attached as output.txt.`
-        : `${p.chars} characters of a long line are not shown here: the whole output is attached as output.txt.`,
-    ko: (p: { lines: number; chars: number }) =>
-      p.lines > 1
-        ? `${p.lines}줄은 여기에 보이지 않습니다. 전체 출력은 output.txt 파일로 첨부했습니다.`
-        : `긴 줄의 ${p.chars}자는 여기에 보이지 않습니다. 전체 출력은 output.txt 파일로 첨부했습니다.`,
-  },
   'slack.output.sandboxCut': {
     en: 'The output was cut at the sandbox limit.',
     ko: '출력이 샌드박스 한도에서 잘렸습니다.',
