@@ -4,10 +4,38 @@ import { SETTINGS, type Config, type Setting } from './core/settings.js';
 
 export { settingsTable, type Config } from './core/settings.js';
 
+/** Secrets that may come from a file instead (compose and Kubernetes secrets): `<NAME>_FILE` names the file. */
+export const SECRET_FILES = ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'REDIS_URL'] as const;
+
+/**
+ * The environment with each `<NAME>_FILE` read into `<NAME>` (its trailing newline dropped: `echo x > file` is how
+ * such files are made). Both set, an unreadable file or an empty one is a problem named in the error.
+ */
+export function withSecretFiles(env: Record<string, string | undefined>, problems: string[]): Record<string, string | undefined> {
+  const out = { ...env };
+  for (const name of SECRET_FILES) {
+    const file = env[`${name}_FILE`];
+    if (!file) continue;
+    if (env[name]) {
+      problems.push(`${name} and ${name}_FILE are both set: set one of them`);
+      continue;
+    }
+    try {
+      const value = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+      if (!value.trim()) problems.push(`${name}_FILE=${file}: the file is empty`);
+      else out[name] = value;
+    } catch (error) {
+      problems.push(`${name}_FILE=${file}: ${(error as Error).message}`);
+    }
+  }
+  return out;
+}
+
 /** Reads and validates every setting; throws one error naming each bad variable. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(rawEnv: Record<string, string | undefined> = process.env): Config {
   const out: Record<string, unknown> = {};
   const problems: string[] = [];
+  const env = withSecretFiles(rawEnv, problems);
   for (const [key, s] of Object.entries(SETTINGS) as [string, Setting<unknown>][]) {
     const raw = env[s.env] === '' && s.default !== '' ? undefined : env[s.env];
     const result = s.schema.safeParse(raw ?? s.default);

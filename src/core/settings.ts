@@ -266,6 +266,47 @@ export const SETTINGS = {
     'Language of replies for users whose platform sends no locale (Slack, the terminal) and who chose none with /docker lang.',
   ),
   jobsKept: setting('JOBS_KEPT', count(), '1000', 'Finished jobs kept in Redis for /docker jobs and explain job.'),
+  discordTokenFile: setting(
+    'DISCORD_TOKEN_FILE',
+    optionalText,
+    undefined,
+    'A file holding DISCORD_TOKEN (a compose secret), instead of the variable.',
+  ),
+  slackBotTokenFile: setting('SLACK_BOT_TOKEN_FILE', optionalText, undefined, 'A file holding SLACK_BOT_TOKEN, instead of the variable.'),
+  slackSigningSecretFile: setting(
+    'SLACK_SIGNING_SECRET_FILE',
+    optionalText,
+    undefined,
+    'A file holding SLACK_SIGNING_SECRET, instead of the variable.',
+  ),
+  slackAppTokenFile: setting('SLACK_APP_TOKEN_FILE', optionalText, undefined, 'A file holding SLACK_APP_TOKEN, instead of the variable.'),
+  redisUrlFile: setting(
+    'REDIS_URL_FILE',
+    optionalText,
+    undefined,
+    'A file holding REDIS_URL (with its password), instead of the variable.',
+  ),
+  redisSentinels: setting(
+    'REDIS_SENTINELS',
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^[\w.-]+:\d+$/, 'sentinels are host:port'))),
+    '',
+    'Redis Sentinels (host:port, comma-separated): connect to the primary they name for REDIS_SENTINEL_MASTER, following failovers. REDIS_URL then gives only the password and database.',
+  ),
+  redisSentinelMaster: setting(
+    'REDIS_SENTINEL_MASTER',
+    text,
+    'mymaster',
+    'With REDIS_SENTINELS: the name the sentinels know the primary by.',
+  ),
+  drainCheck: setting('DRAIN_CHECK', duration, '1s', 'How often a worker looks at the drain flag (/docker drain, SIGUSR2).'),
 } as const;
 
 type Table = typeof SETTINGS;
