@@ -1,5 +1,5 @@
 import type { Lang } from '../core/flag-spec.js';
-import type { JobInfo } from '../core/ops-api.js';
+import type { JobInfo } from '../core/queue-ports.js';
 import type { Reply, RunOutcome } from '../core/reply.js';
 import { withoutPrefix } from '../core/parse.js';
 import { formatDuration } from '../core/units.js';
@@ -40,7 +40,7 @@ export function exitCodeMeaning(code: number, lang: Lang): string {
 export function renderJobExplanation(job: JobInfo, lang: Lang): Reply {
   const lines: string[] = [];
   const ko = lang === 'ko';
-  lines.push(`${ko ? '명령' : 'Command'}: /docker ${withoutPrefix(job.text)}`);
+  lines.push(`${ko ? '명령' : 'Command'}: /docker ${withoutPrefix(job.shownText)}`);
   lines.push(
     `${ko ? '상태' : 'State'}: ${job.state}${job.attemptsMade > 1 ? ` (${job.attemptsMade} ${ko ? '번 시도' : 'attempts'})` : ''}`,
   );
