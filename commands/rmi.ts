@@ -1,8 +1,10 @@
 import { defineCommand } from '../src/core/command.js';
 import { msg, say } from '../src/core/messages/index.js';
-import { resolveAlias } from '../src/core/catalog.js';
+import { IMAGE_ALIASES, resolveAlias } from '../src/core/catalog.js';
 import { parseImageRef } from '../src/core/image-ref.js';
 import { flagBool } from '../src/core/parse-flags.js';
+import { UserError } from '../src/errors.js';
+import type { ImageInfo } from '../src/core/sandbox-api.js';
 import { needArgs } from './shared/need-args.js';
 
 export const rmi = defineCommand<{ images: string[]; force: boolean }>({
@@ -27,13 +29,24 @@ export const rmi = defineCommand<{ images: string[]; force: boolean }>({
     },
   },
   interspersed: true,
-  access: 'write',
+  access: 'admin',
   runsOn: 'worker',
-  build(parsed) {
-    const images = needArgs(parsed, 'rmi', 'image').map((word) => parseImageRef(resolveAlias(word, []).image).familiar);
+  build(parsed, env) {
+    // An image ID stays an ID; a name is normalised (an alias to its image).
+    const images = needArgs(parsed, 'rmi', 'image').map((word) =>
+      IMAGE_ID.test(word) ? word : parseImageRef(resolveAlias(word, []).image).familiar,
+    );
+    // Said before the channel's and the admins' checks: what Docker would have done, and why it is not done here.
+    if (!env.who.admin) throw new UserError('forbidden', msg('rmi.notAdmin', { images: images.join(' ') }), msg('rmi.notAdmin.hint'));
     return { images, force: flagBool(parsed, 'force') };
   },
   async execute(ctx) {
+    // The aliases' images are the deployment's own: never removed, by tag, by ID, or forced (all checked first).
+    const present = await ctx.sandbox.listImages();
+    for (const image of ctx.args.images) {
+      const alias = aliasOf(image, present);
+      if (alias) throw new UserError('forbidden', msg('rmi.aliasImage', { image, alias }), msg('rmi.aliasImage.hint'));
+    }
     const lines: string[] = [];
     for (const image of ctx.args.images) lines.push(...(await ctx.sandbox.removeImage(image, ctx.args.force)));
     return {
@@ -43,3 +56,24 @@ export const rmi = defineCommand<{ images: string[]; force: boolean }>({
     };
   },
 });
+
+const IMAGE_ID = /^(sha256:)?[0-9a-f]{12,64}$/;
+
+/**
+ * The sandbox alias an rmi of `typed` would take away, if any: a name that is an alias's own tag, or an ID of an
+ * image an alias's tag is on (removing it deletes the image). Another tag of the same image only untags: allowed.
+ */
+function aliasOf(typed: string, present: readonly ImageInfo[]): string | undefined {
+  const familiar = (ref: string) => {
+    try {
+      return parseImageRef(ref).familiar;
+    } catch {
+      return ref;
+    }
+  };
+  const aliasOfTag = (tag: string) => IMAGE_ALIASES.find((a) => familiar(a.image) === familiar(tag))?.alias;
+  if (!IMAGE_ID.test(typed)) return aliasOfTag(typed);
+  const id = typed.replace(/^sha256:/, '');
+  const target = present.find((i) => i.id.replace(/^sha256:/, '').startsWith(id));
+  return target?.tags.map(aliasOfTag).find(Boolean);
+}

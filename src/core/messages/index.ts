@@ -12,6 +12,7 @@ import { parseMessages } from './parse.js';
 import { policyMessages } from './policy.js';
 import { sandboxMessages } from './sandbox.js';
 import { slackMessages } from './slack.js';
+import { tenantMessages } from './tenants.js';
 
 /**
  * Every message a user can see, under an identifier, in English and Korean. Code says `msg('quota.rate', {…})`;
@@ -32,6 +33,7 @@ export const MESSAGES = {
   ...sandboxMessages,
   ...chaosMessages,
   ...deployMessages,
+  ...tenantMessages,
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -1,0 +1,26 @@
+import { catalog } from './catalog-types.js';
+
+/**
+ * Hostile tenants: what a shared sandbox host refuses to one user so that it stays safe for the others (removing
+ * images, limits past the deployment's range, time and disk bounds, images by digest).
+ */
+export const tenantMessages = catalog({
+  'rmi.notAdmin': {
+    en: (p: { images: string }) =>
+      `docker rmi ${p.images} would untag ${p.images} and delete its layers from the sandbox host, for everyone who runs it. That is not done here: removing images is for admins.`,
+    ko: (p: { images: string }) =>
+      `docker rmi ${p.images} 명령은 ${p.images}의 태그를 떼고 샌드박스 호스트에서 이미지 레이어를 삭제합니다. 이 이미지를 쓰는 모든 사용자에게 영향을 주므로, 여기서는 관리자만 이미지를 삭제할 수 있습니다.`,
+  },
+  'rmi.notAdmin.hint': {
+    en: 'Ask an admin of this deployment. To free space of your own, remove your containers (/docker rm) and volumes (/docker volume rm).',
+    ko: '이 배포의 관리자에게 요청하세요. 내 공간을 비우려면 내 컨테이너(/docker rm)와 볼륨(/docker volume rm)을 삭제하세요.',
+  },
+  'rmi.aliasImage': {
+    en: (p: { image: string; alias: string }) => `${p.image} is the image of the sandbox alias "${p.alias}"; it is never removed here.`,
+    ko: (p: { image: string; alias: string }) => `${p.image}는 샌드박스 별칭 "${p.alias}"의 이미지이므로 여기서는 삭제하지 않습니다.`,
+  },
+  'rmi.aliasImage.hint': {
+    en: 'Nothing was removed. Remove the other images on their own.',
+    ko: '아무것도 삭제하지 않았습니다. 다른 이미지는 따로 삭제하세요.',
+  },
+});
