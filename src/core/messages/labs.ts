@@ -240,8 +240,8 @@ export const labMessages = catalog({
     ko: (p: { steps: string }) => `건너뛴 단계: ${p.steps}.`,
   },
   'labs.next': {
-    en: (p: { lab: number; title: string }) => `Next lab: /docker learn ${p.lab} (${p.title})`,
-    ko: (p: { lab: number; title: string }) => `다음 실습: /docker learn ${p.lab} (${p.title})`,
+    en: (p: { lab: number; title: string }) => `/docker learn ${p.lab} (${p.title})`,
+    ko: (p: { lab: number; title: string }) => `/docker learn ${p.lab} (${p.title})로 이어집니다`,
   },
   'labs.allDone': { en: 'That was the last lab.', ko: '마지막 실습이었습니다.' },
   'labs.hint.title': {

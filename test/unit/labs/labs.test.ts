@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.js';
+import { isUserError } from '../../../src/errors.js';
 import { parseCommand } from '../../../src/core/parse.js';
 import type { Requester } from '../../../src/core/request.js';
 import { LABS, labProblems, type Lab } from '../../../src/labs/index.js';
@@ -17,13 +18,16 @@ describe('the labs', () => {
     expect(LABS.map((l) => l.number)).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it('teach commands Stevedore understands: every step’s command parses as typed', () => {
+  it('teach commands Stevedore understands: every step’s command parses as typed (or is refused as its step expects)', () => {
     const unparsed: string[] = [];
     for (const lab of LABS)
       for (const step of lab.steps) {
         try {
           parseCommand(step.command, { who, settings, registry: commands });
         } catch (error) {
+          // A step met by its answer (image rm on a shared sandbox) may be refused, as long as it is understood.
+          const answered = step.checks.some((c) => c.kind === 'asked' && !c.succeeded);
+          if (answered && isUserError(error) && error.code === 'forbidden') continue;
           unparsed.push(`lab ${lab.number} ${step.id}: ${(error as Error).message}`);
         }
       }
