@@ -23,7 +23,14 @@ export interface ContainerSpec {
     ReadonlyRootfs: true;
     Tmpfs: Record<string, string>;
     CapDrop: ['ALL'];
-    SecurityOpt: ['no-new-privileges'];
+    /** no-new-privileges here; the sandbox adds its seccomp profile (the engine's default without io_uring). */
+    SecurityOpt: string[];
+    /** Open files and the largest file a process may write: no ulimit is left to the engine's default. */
+    Ulimits: { Name: 'nofile' | 'fsize'; Soft: number; Hard: number }[];
+    /** /dev/shm, sized like /tmp: both count against the container's memory. */
+    ShmSize: number;
+    /** The container sees its own cgroup only, not the host's hierarchy. */
+    CgroupnsMode: 'private';
     Init: true;
     Privileged: false;
     RestartPolicy: { Name: 'no' };
@@ -33,6 +40,11 @@ export interface ContainerSpec {
     LogConfig: { Type: 'json-file'; Config: Record<string, string> };
   };
 }
+
+/** Open files per process: enough for any shell pipeline, far below the host's. */
+export const NOFILE = 1024;
+/** The largest file one process may write (RLIMIT_FSIZE, bytes); past it the write fails with EFBIG/SIGXFSZ. */
+export const FSIZE_BYTES = 256 * 1024 * 1024;
 
 export function containerSpec(plan: RunPlan): ContainerSpec {
   const { limits } = plan;
@@ -59,6 +71,12 @@ export function containerSpec(plan: RunPlan): ContainerSpec {
       Tmpfs: { '/tmp': `rw,noexec,nosuid,nodev,size=${limits.tmpfsBytes}` },
       CapDrop: ['ALL'],
       SecurityOpt: ['no-new-privileges'],
+      Ulimits: [
+        { Name: 'nofile', Soft: NOFILE, Hard: NOFILE },
+        { Name: 'fsize', Soft: FSIZE_BYTES, Hard: FSIZE_BYTES },
+      ],
+      ShmSize: limits.tmpfsBytes,
+      CgroupnsMode: 'private',
       Init: true,
       Privileged: false,
       RestartPolicy: { Name: 'no' },

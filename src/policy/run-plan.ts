@@ -37,11 +37,12 @@ export function planRun(args: RunArgs, who: Requester, jobId: string, settings: 
   if (!CONTAINER_NAME.test(displayName)) {
     throw new UserError('bad-value', msg('run.badName', { name: displayName }), msg('name.rules'));
   }
-  const memoryBytes = bounded('--memory', flagString(f, 'memory'), settings.memory, settings.memoryMax, (v) => parseBytes(v, '--memory'));
-  const cpus = bounded('--cpus', flagString(f, 'cpus'), settings.cpus, settings.cpusMax, Number);
-  const pids = bounded('--pids-limit', flagString(f, 'pids-limit'), settings.pidsLimit, settings.pidsLimit, Number);
-  if (memoryBytes < 6 * 1024 * 1024) throw new UserError('bad-value', msg('run.memoryMin'));
-  if (pids < 1) throw new UserError('bad-value', msg('run.pidsMin'));
+  // Every value inside the deployment's range or refused: Docker reads 0 (and -1) as "no limit" for several of these.
+  const memoryBytes = bounded('--memory', flagString(f, 'memory'), settings.memory, MIN_MEMORY, settings.memoryMax, (v) =>
+    parseBytes(v, '--memory'),
+  );
+  const cpus = bounded('--cpus', flagString(f, 'cpus'), settings.cpus, MIN_CPUS, settings.cpusMax, Number);
+  const pids = bounded('--pids-limit', flagString(f, 'pids-limit'), settings.pidsLimit, MIN_PIDS, settings.pidsLimit, Number);
 
   const network = flagString(f, 'network');
   if (network !== undefined && network !== 'none') {
@@ -105,14 +106,31 @@ export function planRun(args: RunArgs, who: Requester, jobId: string, settings: 
   };
 }
 
-function bounded(flag: string, typed: string | undefined, fallback: number, max: number, parse: (v: string) => number): number {
+/** Docker's own floors: 6 MiB of memory, a hundredth of a CPU; and one process (the container's own). */
+const MIN_MEMORY = 6 * 1024 * 1024;
+const MIN_CPUS = 0.01;
+const MIN_PIDS = 1;
+
+const shown = (flag: string, n: number) => (flag === '--memory' ? `${Math.floor(n / 1024 / 1024)}m` : String(n));
+
+/** The user's value when it lies within [min, max] (a number at all), else a refusal naming the range. */
+function bounded(
+  flag: string,
+  typed: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+  parse: (v: string) => number,
+): number {
   if (typed === undefined) return fallback;
   const value = parse(typed);
-  if (!(value <= max))
+  if (!Number.isFinite(value) || value < min)
     throw new UserError(
       'bad-value',
-      msg('run.overLimit', { flag, typed }),
-      msg('run.overLimit.hint', { max: flag === '--memory' ? `${Math.floor(max / 1024 / 1024)}m` : String(max) }),
+      msg('limits.outOfRange', { flag, typed, min: shown(flag, min), max: shown(flag, max) }),
+      msg('limits.outOfRange.hint'),
     );
+  if (!(value <= max))
+    throw new UserError('bad-value', msg('run.overLimit', { flag, typed }), msg('run.overLimit.hint', { max: shown(flag, max) }));
   return value;
 }

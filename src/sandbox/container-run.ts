@@ -6,6 +6,7 @@ import { containerSpec } from '../policy/container-spec.js';
 import { LABEL } from '../policy/labels.js';
 import { isNotFound, toUserError } from './engine-errors.js';
 import { CappedOutput } from './output.js';
+import { SECCOMP_OPT } from './seccomp.js';
 import { ensureVolume } from './volumes.js';
 
 /** How long to wait for the attach stream to end after the container has exited. */
@@ -27,6 +28,7 @@ export async function runContainer(docker: Docker, plan: RunPlan, signal?: Abort
     await ensureVolume(docker, m.volume, labels, plan.user);
   }
   const spec = containerSpec(plan);
+  spec.HostConfig.SecurityOpt = [...spec.HostConfig.SecurityOpt, SECCOMP_OPT];
   let container: Docker.Container;
   try {
     container = await docker.createContainer(spec);

@@ -5,6 +5,16 @@ import { catalog } from './catalog-types.js';
  * images, limits past the deployment's range, time and disk bounds, images by digest).
  */
 export const tenantMessages = catalog({
+  'limits.outOfRange': {
+    en: (p: { flag: string; typed: string; min: string; max: string }) =>
+      `${p.flag} ${p.typed} is outside this deployment's range (${p.min} to ${p.max}); it is refused, not passed to Docker.`,
+    ko: (p: { flag: string; typed: string; min: string; max: string }) =>
+      `${p.flag} ${p.typed}: 이 배포에서 허용하는 범위(${p.min}~${p.max})를 벗어나므로 Docker에 넘기지 않고 거부합니다.`,
+  },
+  'limits.outOfRange.hint': {
+    en: 'Docker reads 0 or -1 as "no limit" for several limits; here a limit can only be set within the range.',
+    ko: 'Docker는 여러 제한에서 0이나 -1을 "제한 없음"으로 읽습니다. 여기서는 범위 안의 값만 쓸 수 있습니다.',
+  },
   'rmi.notAdmin': {
     en: (p: { images: string }) =>
       `docker rmi ${p.images} would untag ${p.images} and delete its layers from the sandbox host, for everyone who runs it. That is not done here: removing images is for admins.`,
