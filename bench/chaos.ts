@@ -1,7 +1,8 @@
 // Chaos: faults injected for real while commands flow, one after the other, each on a Redis and a queue of its own;
 // one table at the end: fault, times injected, accepted, final replies, duplicates, orphans, recovery p50 / max.
 // Recovery: from an injection to the final reply of the last job that was in flight when it came.
-// Usage: npm run chaos -- [--commands 60] [--users 10] [--deadline 240]
+// Usage: npm run chaos -- [--commands 60] [--users 10] [--deadline 240] [--acks 300]
+import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { loadConfig, type Config } from '../src/config.js';
 import { startStack, type Stack } from '../src/stack.js';
@@ -9,11 +10,12 @@ import { exited, spawnStevedore } from '../test/helpers/processes.js';
 import { cleanUp, isolatedEnv } from '../test/helpers/test-stack.js';
 import { OwnRedis } from '../test/faults/own-redis.js';
 import { orphans, runLoad, within, type LoadResult } from './load-run.js';
-import { arg, median, printTable } from './report.js';
+import { arg, machine, median, percentile, printTable } from './report.js';
 
 const COMMANDS = arg('commands', 60);
 const USERS = arg('users', 10);
 const DEADLINE_S = arg('deadline', 240);
+const ACKS = arg('acks', 300);
 const POLICY = 'channels: [{ channel: "*", commands: [all] }]\nquotas: { commandsPerMinute: 1000, queuedJobs: 10, queueDepth: 5000 }\n';
 
 interface Row {
@@ -29,8 +31,9 @@ async function fault(
   name: string,
   inject: (ctx: { redis: OwnRedis; workers: ReturnType<typeof spawnStevedore>[]; env: Record<string, string> }) => Promise<void>,
   everyMs: number,
+  redisArgs: string[] = [],
 ): Promise<Row> {
-  const redis = await OwnRedis.create();
+  const redis = await OwnRedis.create(redisArgs);
   const env = isolatedEnv({ REDIS_URL: redis.url, JOB_LOCK: '3s', HEALTH_PORT: '0', LOG_LEVEL: 'silent' }, POLICY);
   const config: Config = loadConfig({ ...process.env, ...env });
   const stack: Stack = await startStack(config, { roles: new Set(['bot']), log: pino({ level: 'silent' }) });
@@ -97,6 +100,62 @@ rows.push(
   ),
 );
 
+rows.push(
+  await fault(
+    'Redis at maxmemory (noeviction), freed',
+    async ({ redis }) => {
+      // Filled for real with a key of its own until Redis answers OOM; held while commands keep coming; then freed.
+      const client = new Redis(redis.url);
+      try {
+        const used = Number(/used_memory:(\d+)/.exec(await client.info('memory'))![1]);
+        await client.config('SET', 'maxmemory', String(used + 4 * 1024 * 1024));
+        const chunk = 'x'.repeat(64 * 1024);
+        while (
+          await client.append('chaos-filler', chunk).then(
+            () => true,
+            () => false,
+          )
+        );
+        await new Promise((r) => setTimeout(r, 3000));
+        await client.del('chaos-filler');
+        await client.config('SET', 'maxmemory', '0');
+      } finally {
+        client.disconnect();
+      }
+    },
+    12_000,
+  ),
+);
+
+/** What one acknowledgement costs with each fsync policy: sequential commands to a bot on a Redis of its own. */
+async function ackCost(fsync: 'everysec' | 'always'): Promise<number[]> {
+  const redis = await OwnRedis.create(['--appendfsync', fsync]);
+  const env = isolatedEnv(
+    { REDIS_URL: redis.url, HEALTH_PORT: '0', LOG_LEVEL: 'silent' },
+    POLICY.replace('queuedJobs: 10', 'queuedJobs: 100000'),
+  );
+  const config = loadConfig({ ...process.env, ...env });
+  const stack = await startStack(config, { roles: new Set(['bot']), log: pino({ level: 'silent' }) });
+  const times: number[] = [];
+  for (let n = 0; n < ACKS + 50; n++) {
+    const t = performance.now();
+    const answer = await stack.handle!({
+      platform: 'terminal',
+      userId: `ack-${n % 10}`,
+      channelId: 'acks',
+      text: `run --rm busybox echo ${n}`,
+      replyTo: { route: 'chaos-acks', channelId: 'acks' },
+    });
+    if (answer.kind !== 'queued') throw new Error(`ack ${n} not queued`);
+    if (n >= 50) times.push(performance.now() - t); // the first 50 warm up
+  }
+  await within(stack.close(), 10_000, undefined);
+  await within(cleanUp(config), 15_000, undefined);
+  await redis.destroy();
+  return times;
+}
+const acks = { everysec: await ackCost('everysec'), always: await ackCost('always') };
+
 const s = (ms: number[]) => (ms.length ? `${(median(ms) / 1000).toFixed(1)} / ${(Math.max(...ms) / 1000).toFixed(1)}` : '-');
 printTable(
   'Chaos',
@@ -104,12 +163,29 @@ printTable(
     r.fault,
     String(r.injected),
     String(r.result.accepted),
+    String(r.result.refused),
     String(r.result.finals.size),
     String(r.result.missing.length),
     String(r.result.duplicates),
     String(r.orphans),
     s(r.recoveries),
   ]),
-  ['fault', 'times injected', 'accepted', 'final replies', 'missing', 'duplicates', 'orphans', 'recovery p50 / max (s)'],
+  [
+    'fault',
+    'times injected',
+    'accepted',
+    'refused at the door',
+    'final replies',
+    'missing',
+    'duplicates',
+    'orphans',
+    'recovery p50 / max (s)',
+  ],
 );
+printTable(
+  `What "queued" costs per acknowledgement (${ACKS} sequential, one bot, ${machine()})`,
+  (['everysec', 'always'] as const).map((k) => [`appendfsync ${k}`, median(acks[k]).toFixed(2), percentile(acks[k], 99).toFixed(2)]),
+  ['AOF fsync', 'ack p50 (ms)', 'ack p99 (ms)'],
+);
+for (const r of rows) for (const [why, n] of r.result.refusals) process.stdout.write(`chaos: ${r.fault}: refused ${n}: ${why}\n`);
 process.exit(rows.every((r) => r.result.missing.length === 0 && r.result.duplicates === 0 && r.orphans === 0) ? 0 : 1);

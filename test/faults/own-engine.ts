@@ -1,0 +1,127 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { until } from '../helpers/processes.js';
+
+export interface OwnEngineOptions {
+  /** Containers keep running while the engine is stopped and started again (`--live-restore`). */
+  liveRestore?: boolean;
+  /** A data root of this size on a tmpfs of its own (its disk can be filled for real), e.g. '96m'. */
+  diskSize?: string;
+}
+
+/**
+ * A Docker engine of a fault test's own, in a network namespace of its own (`unshare --net`: a second engine in the
+ * host's namespace would take docker0 from the first), with its own socket, data root, exec root and pid file. It
+ * can be restarted with its containers running (live-restore), and its data root can be a small disk to fill.
+ */
+export class OwnEngine {
+  constructor(
+    readonly dir: string,
+    private readonly options: OwnEngineOptions = {},
+  ) {}
+
+  get host(): string {
+    return `unix://${this.dir}/docker.sock`;
+  }
+
+  get dataRoot(): string {
+    return `${this.dir}/data`;
+  }
+
+  docker(...args: string[]) {
+    return spawnSync('docker', ['-H', this.host, ...args], { encoding: 'utf8' });
+  }
+
+  async start(): Promise<void> {
+    mkdirSync(this.dataRoot, { recursive: true });
+    if (this.options.diskSize && !this.mounted()) {
+      const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${this.options.diskSize}`, 'tmpfs', this.dataRoot], {
+        encoding: 'utf8',
+      });
+      if (mount.status !== 0) throw new Error(`mounting a tmpfs for the engine's data root failed: ${mount.stderr}`);
+    }
+    spawn(
+      'unshare',
+      [
+        '--net',
+        '--fork',
+        'dockerd',
+        '--host',
+        this.host,
+        '--data-root',
+        this.dataRoot,
+        '--exec-root',
+        `${this.dir}/exec`,
+        '--pidfile',
+        `${this.dir}/docker.pid`,
+        '--bridge',
+        'none',
+        '--iptables=false',
+        '--ip-masq=false',
+        ...(this.options.liveRestore ? ['--live-restore'] : []),
+      ],
+      { stdio: 'ignore', detached: true },
+    ).unref();
+    await until(() => this.docker('version', '--format', '{{.Server.Version}}').status === 0, 30_000, 'the test dockerd');
+  }
+
+  private mounted(): boolean {
+    return spawnSync('mountpoint', ['-q', this.dataRoot]).status === 0;
+  }
+
+  /** Copies an image from the main engine (a test fixture; deployments pull through a registry). */
+  seed(image: string): void {
+    const saved = spawnSync('docker', ['save', image], { maxBuffer: 64 * 1024 * 1024 });
+    const loaded = spawnSync('docker', ['-H', this.host, 'load', '-q'], { input: saved.stdout });
+    if (loaded.status !== 0) throw new Error(`loading ${image} into the test engine failed: ${loaded.stderr}`);
+  }
+
+  private pid(): number | undefined {
+    try {
+      return Number(readFileSync(`${this.dir}/docker.pid`, 'utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** SIGTERM, as `systemctl restart docker` does; with live-restore the containers stay up meanwhile. */
+  async stop(): Promise<void> {
+    const pid = this.pid();
+    if (!pid) return;
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      return;
+    }
+    await until(
+      () => {
+        try {
+          process.kill(pid, 0);
+          return false;
+        } catch {
+          return true;
+        }
+      },
+      60_000,
+      'the test dockerd to stop',
+    );
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  async destroy(): Promise<void> {
+    const ids = this.docker('ps', '-aq').stdout.split('\n').filter(Boolean);
+    if (ids.length) this.docker('rm', '-f', ...ids);
+    // Without live-restore the engine takes its containerd with it; with it, containerd and the shims stay: stopped
+    // here by the pid containerd recorded under the exec root.
+    await this.stop();
+    const containerd = spawnSync('pgrep', ['-f', `containerd --config ${this.dir}/exec/containerd/containerd.toml`], { encoding: 'utf8' });
+    for (const pid of containerd.stdout.split('\n').filter(Boolean)) process.kill(Number(pid), 'SIGTERM');
+    spawnSync('umount', ['-R', this.dataRoot]);
+    spawnSync('umount', ['-R', `${this.dir}/exec`]);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
