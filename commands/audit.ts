@@ -5,7 +5,7 @@ import { ellipsis, formatTable } from '../src/core/table.js';
 
 export const audit = defineCommand<{ count: number }>({
   name: 'audit',
-  aliases: [],
+  aliases: ['admin audit'],
   summary: { en: 'Show the latest audit entries (admins)', ko: '최근 감사 기록을 보여 준다 (관리자)' },
   usage: 'audit [COUNT]',
   flags: [],

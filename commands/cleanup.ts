@@ -13,7 +13,7 @@ import { cleanupBytes, cleanupRemoved } from '../src/health/metrics.js';
 
 export const cleanup = defineCommand<{ dryRun: boolean }>({
   name: 'cleanup',
-  aliases: [],
+  aliases: ['admin cleanup'],
   summary: {
     en: "Remove Stevedore's old containers and dangling images now (admins)",
     ko: 'Stevedore의 오래된 컨테이너와 dangling 이미지를 지금 정리한다 (관리자)',

@@ -92,24 +92,24 @@ export interface CommandPlace {
 }
 
 /**
- * Where each definition goes under /docker. Up to 25 definitions are subcommands of their own; past that they are
- * grouped by the Docker CLI's own management commands, read from their aliases (`image pull` → group `image`,
- * subcommand `pull`), and the rest stay subcommands beside the groups. Throws when even that does not fit.
+ * Where each definition goes under /docker. Up to 25 definitions are subcommands of their own; past that, the fewest
+ * needed are grouped by the Docker CLI's own management commands, read from their aliases (`container exec` → group
+ * `container`, subcommand `exec`), the last in help's order first, so the headline commands (`run`, `ps`, `logs`…)
+ * stay where users type them. Throws when even that does not fit.
  */
 export function commandTree(definitions: readonly CommandDefinition<any>[], max = MAX_PER_LEVEL): CommandPlace[] {
-  if (definitions.length <= max) return definitions.map((definition) => ({ name: definition.name, definition }));
-  const places: CommandPlace[] = [];
+  const places: CommandPlace[] = definitions.map((definition) => ({ name: definition.name, definition }));
+  const top = () => places.filter((p) => !p.group).length + new Set(places.map((p) => p.group).filter(Boolean)).size;
   const taken = new Set<string>();
-  for (const definition of definitions) {
-    const spelling = definition.aliases.map((a) => a.split(' ')).find((w) => w.length === 2 && /^[a-z][a-z-]*$/.test(w[0]!));
-    const group = spelling?.[0];
-    let name = spelling?.[1] ?? definition.name;
-    if (group && taken.has(`${group} ${name}`)) name = definition.name;
-    if (group) taken.add(`${group} ${name}`);
-    places.push({ ...(group ? { group } : {}), name, definition });
+  for (const place of [...places].reverse()) {
+    if (top() <= max) break;
+    const spelling = place.definition.aliases.map((a) => a.split(' ')).find((w) => w.length === 2 && /^[a-z][a-z-]*$/.test(w[0]!));
+    if (!spelling || taken.has(spelling.join(' '))) continue;
+    taken.add(spelling.join(' '));
+    place.group = spelling[0];
+    place.name = spelling[1]!;
   }
-  const top = places.filter((p) => !p.group).length + new Set(places.map((p) => p.group).filter(Boolean)).size;
-  if (top > max) throw new Error(`/docker would have ${top} subcommands and groups; Discord allows ${max} at one level`);
+  if (top() > max) throw new Error(`/docker would have ${top()} subcommands and groups; Discord allows ${max} at one level`);
   for (const group of new Set(places.filter((p) => p.group).map((p) => p.group!))) {
     const size = places.filter((p) => p.group === group).length;
     if (size > max) throw new Error(`/docker ${group} would have ${size} subcommands; Discord allows ${max}`);
@@ -142,6 +142,7 @@ const GROUP_TEXT: Record<string, { en: string; ko: string }> = {
   container: { en: 'Your containers', ko: '내 컨테이너' },
   image: { en: 'Images on the sandbox host', ko: '샌드박스 호스트의 이미지' },
   volume: { en: 'Your named volumes', ko: '내 이름 있는 볼륨' },
+  admin: { en: "The deployment's admin commands", ko: '배포 관리자 명령' },
 };
 
 /** The body of `PUT /applications/{id}/commands`: one /docker command, its subcommands grouped past 25. */

@@ -41,7 +41,7 @@ describe('Discord registration within 25 per level', () => {
     expect(Math.max(...levels(body[0] as never))).toBeLessThanOrEqual(MAX_PER_LEVEL);
   });
 
-  it('groups 30 definitions by their management command (container, image, volume), every level within 25', () => {
+  it('groups the fewest of 30 definitions by their management command, every level within 25', () => {
     const defs = [
       ...Array.from({ length: 12 }, (_, i) => synthetic(`c${i}`, [`container c${i}`])),
       ...Array.from({ length: 8 }, (_, i) => synthetic(`i${i}`, [`image i${i}`])),
@@ -53,25 +53,31 @@ describe('Discord registration within 25 per level', () => {
     for (const n of levels(body[0]!)) expect(n).toBeLessThanOrEqual(MAX_PER_LEVEL);
     expect(checkRegistration(body)).toBeUndefined();
     const top = body[0]!.options;
-    expect(top.filter((o) => o.type === 2).map((o) => o.name)).toEqual(['container', 'image', 'volume']);
-    expect(top.filter((o) => o.type === 1)).toHaveLength(6);
+    expect(top).toHaveLength(MAX_PER_LEVEL);
+    // The last in order are grouped first (the first, the headline commands, stay where users type them).
+    expect(top.filter((o) => o.type === 2).map((o) => o.name)).toEqual(['image', 'volume']);
     // The same definitions feed the grouping and the way back to command text.
     const tree = commandTree(defs);
-    const place = placeOf(tree, 'image', 'i3')!;
-    expect(place.definition.name).toBe('i3');
-    expect(commandText(place, new Map([['container', 'web']]))).toBe('i3 web');
+    for (const d of defs) expect(tree.filter((p) => p.definition === d)).toHaveLength(1);
+    const place = placeOf(tree, 'image', 'i7')!;
+    expect(place.definition.name).toBe('i7');
+    expect(commandText(place, new Map([['container', 'web']]))).toBe('i7 web');
     expect(placeOf(tree, null, 't2')!.definition.name).toBe('t2');
-    expect(placeOf(tree, null, 'c1')).toBeUndefined();
+    expect(placeOf(tree, null, 'c1')!.definition.name).toBe('c1');
+    expect(placeOf(tree, 'volume', 'v1')!.definition.name).toBe('v1');
   });
 
-  it('groups the real commands the same way once a 26th arrives, and maps `/docker image pull` back to pull', () => {
-    const defs = [...commands.all, ...Array.from({ length: 26 - commands.all.length }, (_, i) => synthetic(`extra${i}`))];
+  it('keeps the headline commands at the top as more arrive, and maps a grouped invocation back to its command', () => {
+    const defs = [
+      ...commands.all,
+      ...Array.from({ length: 30 - commands.all.length }, (_, i) => synthetic(`extra${i}`, [`container extra${i}`])),
+    ];
     const body = registrationBody({ all: defs });
     expect(checkRegistration(body)).toBeUndefined();
     for (const n of levels(body[0] as never)) expect(n).toBeLessThanOrEqual(MAX_PER_LEVEL);
     const tree = commandTree(defs);
-    expect(commandText(placeOf(tree, 'image', 'pull')!, new Map([['image', 'busybox']]))).toBe('pull busybox');
-    expect(placeOf(tree, 'container', 'run')!.definition.name).toBe('run');
+    for (const name of ['run', 'ps', 'logs', 'pull', 'explain', 'help']) expect(placeOf(tree, null, name)!.definition.name).toBe(name);
+    expect(commandText(placeOf(tree, 'container', 'extra0')!, new Map([['container', 'web']]))).toBe('extra0 web');
   });
 
   it('refuses to register what cannot fit even grouped, rather than letting Discord refuse it', () => {
