@@ -72,14 +72,14 @@ export interface UploadsApi {
 
 /**
  * What admission found: let in (with a reservation of a place, for a queued command), a request seen before, a
- * limit reached (with the count that reached it), or Redis out of reach.
+ * limit reached (with the count that reached it), Redis out of reach, or Redis out of memory (full).
  */
 export type AdmissionVerdict =
   | { kind: 'ok'; reservation?: string }
   | { kind: 'replayed' }
   | { kind: 'rate'; count: number; retryInS: number }
   | { kind: 'depth' | 'mine'; count: number }
-  | { kind: 'unavailable' };
+  | { kind: 'unavailable' | 'full' };
 
 /** Admission before queueing: rate, per-user and global limits, checked and reserved in one step. */
 export interface GateApi {

@@ -28,5 +28,8 @@ export function admitted(verdict: AdmissionVerdict, quotas: Quotas, queued: bool
     case 'unavailable':
       if (queued) throw new UserError('unavailable', msg('queue.unreachable'), msg('queue.unreachable.hint'));
       return undefined;
+    case 'full':
+      if (queued) throw new UserError('unavailable', msg('queue.full'), msg('queue.full.hint'));
+      return undefined;
   }
 }

@@ -81,8 +81,9 @@ export class Admission implements GateApi {
         token,
         RESERVATION_MS,
       )) as [string, number];
-    } catch {
-      return { kind: 'unavailable' };
+    } catch (error) {
+      // Redis at maxmemory (noeviction) refuses the script's writes with OOM: a full queue, not an unreachable one.
+      return { kind: error instanceof Error && /^OOM /.test(error.message) ? 'full' : 'unavailable' };
     }
     const [kind, n] = answer;
     if (kind === 'ok') return queued ? { kind: 'ok', reservation: token } : { kind: 'ok' };

@@ -103,11 +103,11 @@ describe('Redis at maxmemory (noeviction)', () => {
         expect(answer.kind).toBe('reply');
         if (answer.kind !== 'reply') continue;
         expect(answer.reply.status).toBe('error');
-        expect(answer.reply.title).toMatch(/^The command could not be queued: the queue/);
+        expect(answer.reply.title).toBe("The command could not be queued: the queue's memory is full.");
         expect(answer.reply.body).toMatch(/Nothing was started/);
       }
       const korean = await stack.handle!({ ...request(9, route, 'run --rm busybox echo ko'), locale: 'ko' });
-      expect(korean.kind === 'reply' && korean.reply.title).toMatch(/^명령을 대기열에 넣지 못했습니다/);
+      expect(korean.kind === 'reply' && korean.reply.title).toBe('명령을 대기열에 넣지 못했습니다. 대기열의 메모리가 가득 찼습니다.');
       // Memory stays full while the first jobs' containers end: their workers cannot record the end yet.
       await until(() => died >= 2, 30_000, 'two containers to end while memory is full');
 
