@@ -111,13 +111,21 @@ export const SETTINGS = {
     'On SIGTERM, running jobs get this long to finish; the rest are taken up again by other workers.',
   ),
   runTimeout: setting('RUN_TIMEOUT', duration, '30s', 'A foreground container is killed after this long.'),
+  stopGraceMax: setting(
+    'STOP_GRACE_MAX',
+    duration,
+    '10s',
+    'The longest grace stop and restart give a container before killing it (-t above it is refused; the default grace is the smaller of 10 s and this).',
+  ),
   detachedTtl: setting('DETACHED_TTL', duration, '1h', 'A detached container is killed and removed after this long.'),
   pullTimeout: setting('PULL_TIMEOUT', duration, '2m', 'A pull that takes longer is abandoned.'),
   outputLimit: setting(
     'OUTPUT_LIMIT',
-    bytes,
+    // Bounded: the worker turns the captured output into text in one piece, and 48 MB held its event loop for
+    // about 2 s, long enough for a short job lock to be taken for a stall (measured by the busy-worker fault).
+    bytes.pipe(z.number().max(8 * 1024 * 1024, 'at most 8m')),
     '64k',
-    'Output captured from one container; past it the output is cut and the container stopped.',
+    'Output captured from one container (at most 8m); past it the output is cut and the container stopped.',
   ),
   memory: setting('SANDBOX_MEMORY', bytes, '256m', 'Memory of a container (swap is set equal: no swap).'),
   memoryMax: setting('SANDBOX_MEMORY_MAX', bytes, '512m', 'The most memory a user may ask for with --memory.'),
@@ -172,6 +180,12 @@ export const SETTINGS = {
     z.enum(['true', 'false']).transform((v) => v === 'true'),
     'false',
     'Register /docker with Discord when the bot starts (else: npm run discord:register).',
+  ),
+  discordMemberPermissions: setting(
+    'DISCORD_MEMBER_PERMISSIONS',
+    z.string().regex(/^\d+$/, 'a permission bit set in decimal, e.g. 8 (Administrator) or 32 (Manage Server)').optional(),
+    undefined,
+    "Registers /docker with this default_member_permissions (decimal bit set, e.g. 32: Manage Server); members without it do not see the command (a server's admins can change that per role). Unset: everyone.",
   ),
   discordTokenTtl: setting(
     'DISCORD_TOKEN_TTL',
