@@ -81,7 +81,9 @@ export const exec = defineCommand<{ container: string; cmd: string[]; user?: str
       outputBytes: ctx.settings.outputLimit,
     });
     const notes = [
-      result.timedOut ? say('exec.timedOut', ctx.lang) : '',
+      result.timedOut
+        ? say(msg('exec.deadline', { seconds: Math.round(ctx.settings.runTimeout / 1000), name: target!.name }), ctx.lang)
+        : '',
       result.truncated ? say(msg('exec.outputCut', { size: formatBinaryBytes(ctx.settings.outputLimit) }), ctx.lang) : '',
     ].filter(Boolean);
     return {

@@ -1,3 +1,4 @@
+import { UserError } from '../../src/errors.js';
 import { defineCommand, type CommandDefinition } from '../../src/core/command.js';
 import type { FlagRule, FlagSpec, Text } from '../../src/core/flag-spec.js';
 import { msg, say } from '../../src/core/messages/index.js';
@@ -29,11 +30,10 @@ export function lifecycleCommand(spec: LifecycleCommand): CommandDefinition<{ co
     interspersed: true,
     access: 'write',
     runsOn: 'worker',
-    build(parsed) {
-      const timeout = flagString(parsed, 'timeout');
+    build(parsed, env) {
       return {
         containers: needArgs(parsed, spec.name, 'container'),
-        timeout: timeout === undefined ? undefined : Math.min(Number(timeout), 60),
+        timeout: stopGrace(flagString(parsed, 'timeout'), env.settings.stopGraceMax),
       };
     },
     async execute(ctx) {
@@ -42,6 +42,24 @@ export function lifecycleCommand(spec: LifecycleCommand): CommandDefinition<{ co
       return { status: 'ok', title: say(msg(spec.done, { names: targets.map((c) => c.name).join(', ') }), ctx.lang) };
     },
   });
+}
+
+/**
+ * The grace before the engine kills a container that ignores its stop signal, in seconds: what the user typed
+ * within 0..STOP_GRACE_MAX (Docker reads -1 as "wait for ever"), else the smaller of Docker's 10 s and the maximum.
+ * Always given to the engine, so no container's own StopTimeout can stretch it either.
+ */
+export function stopGrace(typed: string | undefined, maxMs: number): number {
+  const max = Math.floor(maxMs / 1000);
+  if (typed === undefined) return Math.min(10, max);
+  const value = Number(typed);
+  if (!Number.isInteger(value) || value < 0 || value > max)
+    throw new UserError(
+      'bad-value',
+      msg('limits.outOfRange', { flag: '--timeout', typed, min: '0', max: String(max) }),
+      msg('stop.grace.hint', { max }),
+    );
+  return value;
 }
 
 /** stop and restart refuse --signal: the engine stops with the container's stop signal, then kills. */

@@ -108,31 +108,38 @@ export async function copyOut(
   return { name: `${posix.basename(path) || 'root'}.tar`, data: tar, archive: true };
 }
 
-/** Runs a command in a running container, as the sandbox user, bounded in time (busybox timeout) and output. */
+/**
+ * Runs a command in a running container with the caller's limits. The deadline is kept from outside: the Engine
+ * API cannot kill one exec'd process, and a `timeout` inside the container is whatever its PATH (or a volume)
+ * says it is, so at the deadline the whole container is killed and the result says so (`timedOut`).
+ */
 export async function execIn(
   docker: Docker,
   containerId: string,
   cmd: string[],
   options: { user: string; env: string[]; timeoutMs: number; outputBytes: number },
 ): Promise<{ exitCode: number; output: string; truncated: boolean; timedOut: boolean }> {
-  const seconds = Math.max(1, Math.ceil(options.timeoutMs / 1000));
-  const exec = await docker
-    .getContainer(containerId)
-    .exec({
-      Cmd: ['timeout', '-s', 'KILL', String(seconds), ...cmd],
-      User: options.user,
-      Env: options.env,
-      AttachStdout: true,
-      AttachStderr: true,
-      Tty: false,
-    })
+  const container = docker.getContainer(containerId);
+  const exec = await container
+    .exec({ Cmd: cmd, User: options.user, Env: options.env, AttachStdout: true, AttachStderr: true, Tty: false })
     .catch((error) => {
       throw toUserError(error, (engine) => msg('sandbox.execFailed', { engine }));
     });
   const stream = (await exec.start({ hijack: true, stdin: false })) as unknown as NodeJS.ReadableStream & { destroy(): void };
   const output = new CappedOutput(options.outputBytes, () => stream.destroy());
-  await CappedOutput.drain(stream as never, output);
+  let killed: Promise<unknown> | undefined;
+  const deadline = setTimeout(() => {
+    killed = container.kill().catch(() => {}); // it may have exited by itself meanwhile
+  }, options.timeoutMs);
+  try {
+    await CappedOutput.drain(stream as never, output);
+  } finally {
+    clearTimeout(deadline);
+  }
+  const timedOut = killed !== undefined;
+  // The exec's stream can end before the engine has marked the container exited: answer once it has.
+  if (killed) await killed.then(() => container.wait({ condition: 'not-running' })).catch(() => {});
   const info = await exec.inspect();
-  const exitCode = info.ExitCode ?? -1;
-  return { exitCode, output: output.text(), truncated: output.truncated, timedOut: exitCode === 137 };
+  const exitCode = info.ExitCode ?? (timedOut ? 137 : -1);
+  return { exitCode, output: output.text(), truncated: output.truncated, timedOut };
 }

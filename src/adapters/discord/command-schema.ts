@@ -145,8 +145,13 @@ const GROUP_TEXT: Record<string, { en: string; ko: string }> = {
   admin: { en: "The deployment's admin commands", ko: '배포 관리자 명령' },
 };
 
-/** The body of `PUT /applications/{id}/commands`: one /docker command, its subcommands grouped past 25. */
-export function registrationBody(registry: Pick<CommandRegistry, 'all'>, max = MAX_PER_LEVEL): unknown[] {
+/**
+ * The body of `PUT /applications/{id}/commands`: one /docker command, its subcommands grouped past 25.
+ * `memberPermissions` (DISCORD_MEMBER_PERMISSIONS, a decimal permission bit set) becomes the command's
+ * `default_member_permissions`: members without those permissions do not see /docker until a server admin
+ * allows their role. Left out, everyone may use it.
+ */
+export function registrationBody(registry: Pick<CommandRegistry, 'all'>, max = MAX_PER_LEVEL, memberPermissions?: string): unknown[] {
   const tree = commandTree(registry.all, max);
   const options: unknown[] = [];
   const groups = new Map<string, unknown[]>();
@@ -175,6 +180,7 @@ export function registrationBody(registry: Pick<CommandRegistry, 'all'>, max = M
       type: 1,
       description: 'Run and explain Docker commands in a sandbox',
       description_localizations: { ko: '샌드박스에서 Docker 명령을 실행하고 설명한다' },
+      ...(memberPermissions ? { default_member_permissions: memberPermissions } : {}),
       options,
     },
   ];

@@ -15,6 +15,16 @@ export const tenantMessages = catalog({
     en: 'Docker reads 0 or -1 as "no limit" for several limits; here a limit can only be set within the range.',
     ko: 'Docker는 여러 제한에서 0이나 -1을 "제한 없음"으로 읽습니다. 여기서는 범위 안의 값만 쓸 수 있습니다.',
   },
+  'stop.grace.hint': {
+    en: (p: { max: number }) => `A container gets at most ${p.max} s to stop by itself here; then it is killed.`,
+    ko: (p: { max: number }) => `여기서는 컨테이너가 스스로 멈출 시간을 최대 ${p.max}초까지 주고, 그 뒤에는 강제로 종료합니다.`,
+  },
+  'exec.deadline': {
+    en: (p: { seconds: number; name: string }) =>
+      `The command ran past ${p.seconds} s. A command started with exec cannot be stopped on its own from outside the container, so ${p.name} was stopped (start it again with /docker start ${p.name}).`,
+    ko: (p: { seconds: number; name: string }) =>
+      `명령이 ${p.seconds}초를 넘겼습니다. exec로 시작한 명령은 컨테이너 밖에서 따로 멈출 수 없어서 ${p.name} 컨테이너를 멈췄습니다 (/docker start ${p.name}로 다시 시작할 수 있습니다).`,
+  },
   'rmi.notAdmin': {
     en: (p: { images: string }) =>
       `docker rmi ${p.images} would untag ${p.images} and delete its layers from the sandbox host, for everyone who runs it. That is not done here: removing images is for admins.`,
