@@ -76,7 +76,11 @@ export class RetryLater extends Error {
  */
 export class Undeliverable extends Error {
   override readonly name = 'Undeliverable';
-  constructor(readonly reason: string) {
+  constructor(
+    readonly reason: string,
+    /** What the deployment's admins should hear in the ops channel (a channel the bot cannot post in, and the fix). */
+    readonly opsNotice?: Message,
+  ) {
     super(`undeliverable: ${reason}`);
   }
 }

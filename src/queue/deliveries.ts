@@ -94,7 +94,13 @@ export class DeliveryQueues implements DeliveryApi {
   }
 
   /** Consumes a route's deliveries: each lane one at a time, so the edits of one message stay in order. */
-  consume(route: string, send: (delivery: Delivery) => Promise<void>, log: Logger): { close(): Promise<void> } {
+  consume(
+    route: string,
+    send: (delivery: Delivery) => Promise<void>,
+    log: Logger,
+    /** Told of a delivery the platform refused for good (to tell the ops channel). */
+    onRefused: (delivery: Delivery, error: Undeliverable) => void = () => {},
+  ): { close(): Promise<void> } {
     const workers = lanes(route).map((laneName) => {
       const worker: Worker<Delivery> = new Worker<Delivery>(
         deliveryQueueName(laneName),
@@ -107,6 +113,7 @@ export class DeliveryQueues implements DeliveryApi {
           } catch (error) {
             if (error instanceof Undeliverable) {
               log.warn({ route, job: delivery.jobId, reason: error.reason }, 'delivery refused by the platform; not retried');
+              onRefused(delivery, error);
               throw new UnrecoverableError(error.message);
             }
             if (!(error instanceof RetryLater)) throw error;

@@ -4,6 +4,7 @@ import { IMAGE_ALIASES } from '../core/catalog.js';
 import { ownerId, TERMINAL_OPS_ROUTE } from '../core/request.js';
 import { TerminalAdapter } from '../adapters/terminal/terminal-adapter.js';
 import { ChatEntry } from '../pipeline/chat-entry.js';
+import { say } from '../core/messages/index.js';
 
 import type { Shared } from './shared.js';
 
@@ -39,7 +40,12 @@ export async function startBot(shared: Shared, options: BotOptions) {
   const serve = async <A extends ChatAdapter>(name: string, adapter: A, extraRoutes: string[] = []): Promise<A> => {
     await adapter.start();
     for (const route of [adapter.route, ...extraRoutes]) {
-      const consumer = deliveries.consume(route, entry.afterAcks(adapter.deliver), log);
+      const consumer = deliveries.consume(route, entry.afterAcks(adapter.deliver), log, (delivery, error) => {
+        // The ops channel hears of a channel the bot cannot post in; when that is the ops channel, the log said it.
+        const ops = config.opsChannel;
+        if (!error.opsNotice || (ops?.route === route && ops.channelId === delivery.replyTo.channelId)) return;
+        void shared.notifyOps({ status: 'error', title: say(error.opsNotice, config.defaultLang) }).catch(() => {});
+      });
       const own = route.startsWith('terminal-');
       shared.closables.push({
         close: async () => {

@@ -301,6 +301,7 @@ describe('Discord, after the interaction token has expired', () => {
         DISCORD_APPLICATION_ID: late.applicationId,
         DISCORD_API_URL: late.apiUrl,
         DISCORD_TOKEN_TTL: '1ms',
+        OPS_CHANNEL: `discord:${CHANNEL}`,
       },
       `channels: [{ channel: "discord:${CHANNEL}", commands: [all] }, { channel: "discord:${READONLY}", commands: [all] }]\n`,
     );
@@ -352,7 +353,7 @@ describe('Discord, after the interaction token has expired', () => {
     expect(late.find('POST', new RegExp(`/channels/${CHANNEL}/messages$`)).length).toBe(before);
   });
 
-  it('does not retry Missing Permissions (50013), and names the channel and the permission in the log', async () => {
+  it('does not retry Missing Permissions (50013), and names the channel and the permission in the log and the ops channel', async () => {
     late.slashCommand({ user: USER, channel: READONLY, sub: 'ps', options: [] });
     await expect.poll(() => lines.some((l) => l.includes('cannot post in channel')), { timeout: 20_000 }).toBe(true);
     const line = lines.find((l) => l.includes('cannot post in channel'))!;
@@ -360,6 +361,9 @@ describe('Discord, after the interaction token has expired', () => {
     expect(line).toContain('Send Messages');
     await expect.poll(() => lines.some((l) => l.includes('not retried'))).toBe(true);
     expect(late.find('POST', new RegExp(`/channels/${READONLY}/messages$`)).map((r) => r.code)).toEqual([50013]);
+    const notice = (r: RecordedRequest) =>
+      JSON.stringify(r.body ?? '').includes(`cannot post in Discord channel #announcements (${READONLY})`);
+    await expect.poll(() => late.find('POST', new RegExp(`/channels/${CHANNEL}/messages$`)).some(notice)).toBe(true);
   });
 });
 

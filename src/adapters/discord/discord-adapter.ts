@@ -11,7 +11,7 @@ import {
 } from 'discord.js';
 import type { Delivery } from '../../core/job.js';
 import type { CommandRegistry } from '../../core/command.js';
-import type { Lang } from '../../core/messages/index.js';
+import { msg, type Lang, type Message } from '../../core/messages/index.js';
 import type { ChatRequest } from '../../core/request.js';
 import type { ChatEntry } from '../../pipeline/chat-entry.js';
 import type { AdapterHealth, ChatAdapter } from '../../core/chat-adapter.js';
@@ -303,6 +303,7 @@ export class DiscordAdapter implements ChatAdapter {
   private refusal(error: unknown, channelId: string, message?: DiscordMessage): unknown {
     const code = codeOf(error);
     if (code === undefined || !NEVER_MENDS.has(code)) return error;
+    let notice: Message | undefined;
     if (code === CODE.missingAccess || code === CODE.missingPermissions) {
       const channel = this.client.channels.cache.get(channelId);
       const guild = channel && 'guild' in channel ? channel.guild : undefined;
@@ -314,12 +315,13 @@ export class DiscordAdapter implements ChatAdapter {
               ...(message?.files.length ? ['Attach Files'] : []),
             ]);
       const where = channel && 'name' in channel ? `#${channel.name} (${channelId})` : channelId;
+      notice = msg('discord.cannotPost', { where, missing: lacking.join(', ') });
       this.o.entry.log.warn(
         { channel: channelId, code, missing: lacking },
         `discord: cannot post in channel ${where}: the bot lacks ${lacking.join(', ')} there; ${permissionFix(guild?.members.me?.roles.botRole?.name, inviteUrl(this.o.applicationId))}`,
       );
     }
-    return new Undeliverable(`discord ${code}: ${(error as Error).message}`);
+    return new Undeliverable(`discord ${code}: ${(error as Error).message}`, notice);
   }
 }
 
