@@ -105,9 +105,13 @@ ensure_engine() {
   # inside, which is what every sandbox container has anyway.
   local runtimes='{}'
   [ -x /usr/bin/runsc ] && runtimes='{"runsc": {"path": "/usr/bin/runsc", "runtimeArgs": ["--network=none"]}}'
+  # userns-remap: root in a container is an unprivileged uid on the host (dockerd creates the dockremap user and
+  # its subordinate ids on first start). STEVEDORE_USERNS=off starts the engine without it.
+  local userns=', "userns-remap": "default"'
+  [ "${STEVEDORE_USERNS:-on}" = off ] && userns=''
   # live-restore: containers keep running while the engine restarts (an upgrade, a crash).
   cat >"$dir/daemon.json" <<JSON
-{ "registry-mirrors": ["http://$REGISTRY_ADDR"], "runtimes": $runtimes, "live-restore": true }
+{ "registry-mirrors": ["http://$REGISTRY_ADDR"], "runtimes": $runtimes, "live-restore": true$userns }
 JSON
   start_daemon dockerd "$dir" "$dir/dockerd.log" - dockerd --config-file "$dir/daemon.json" --host "unix://$sock" \
     --data-root "$dir/root" --exec-root "$dir/exec" --pidfile "$dir/dockerd.pid"
