@@ -3,6 +3,7 @@ import { msg, say } from '../src/core/messages/index.js';
 import { resolveAlias } from '../src/core/catalog.js';
 import { parseImageRef } from '../src/core/image-ref.js';
 import { allowedImagePatterns, checkImageAllowed } from '../src/policy/images.js';
+import type { SandboxApi } from '../src/core/sandbox-api.js';
 import { needArgs } from './shared/need-args.js';
 
 export const pull = defineCommand<{ image: string }>({
@@ -49,6 +50,9 @@ export const pull = defineCommand<{ image: string }>({
   async execute(ctx) {
     await ctx.progress({ stage: 'pulling', detail: ctx.args.image });
     const result = await ctx.sandbox.pull(ctx.args.image);
+    // An admin's pull moves what the deployment runs for this image; anyone else's only refreshes the tag.
+    const pinning = ctx.sandbox as SandboxApi & { pinImage?(ref: string): Promise<void> };
+    if (ctx.who.admin && !parseImageRef(ctx.args.image).digest) await pinning.pinImage?.(ctx.args.image);
     return {
       status: 'ok',
       title: say(msg('pull.done', { image: ctx.args.image }), ctx.lang),

@@ -41,7 +41,12 @@ export const run = defineCommand<RunArgs>({
   async execute(ctx) {
     const plan = planRun(ctx.args, ctx.who, ctx.jobId, ctx.settings);
     await checkRunningQuota(ctx, plan);
-    await ensureImage(ctx, plan.image.familiar, plan.pull);
+    // A digest is never fetched for a user: it runs only when it is the one the deployment pinned (checked again
+    // where the container is created), so an unknown digest is refused before any pull.
+    const byDigest = plan.image.digest !== undefined && !ctx.who.admin;
+    if (byDigest && !(await ctx.sandbox.hasImage(plan.image.familiar)))
+      throw new UserError('image-not-allowed', msg('pin.unknownDigest', { image: plan.image.familiar }), msg('pin.unknownDigest.hint'));
+    await ensureImage(ctx, plan.image.familiar, byDigest ? 'never' : plan.pull);
     await ctx.progress({ stage: 'running', detail: plan.displayName });
     const result = await ctx.sandbox.run(plan, ctx.signal);
     if (plan.detach) {

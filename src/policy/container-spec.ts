@@ -1,4 +1,5 @@
 import type { RunPlan } from '../core/sandbox-api.js';
+import { SECCOMP_OPT } from './seccomp.js';
 
 /** The body of `POST /containers/create`: a fixed hardened template filled from the plan, never from user JSON. */
 export interface ContainerSpec {
@@ -23,8 +24,8 @@ export interface ContainerSpec {
     ReadonlyRootfs: true;
     Tmpfs: Record<string, string>;
     CapDrop: ['ALL'];
-    /** no-new-privileges here; the sandbox adds its seccomp profile (the engine's default without io_uring). */
-    SecurityOpt: string[];
+    /** no-new-privileges, and the engine's default seccomp profile without io_uring (seccomp.ts). */
+    SecurityOpt: ['no-new-privileges', string];
     /** Open files and the largest file a process may write: no ulimit is left to the engine's default. */
     Ulimits: { Name: 'nofile' | 'fsize'; Soft: number; Hard: number }[];
     /** /dev/shm, sized like /tmp: both count against the container's memory. */
@@ -70,7 +71,7 @@ export function containerSpec(plan: RunPlan): ContainerSpec {
       ReadonlyRootfs: true,
       Tmpfs: { '/tmp': `rw,noexec,nosuid,nodev,size=${limits.tmpfsBytes}` },
       CapDrop: ['ALL'],
-      SecurityOpt: ['no-new-privileges'],
+      SecurityOpt: ['no-new-privileges', SECCOMP_OPT],
       Ulimits: [
         { Name: 'nofile', Soft: NOFILE, Hard: NOFILE },
         { Name: 'fsize', Soft: FSIZE_BYTES, Hard: FSIZE_BYTES },

@@ -6,7 +6,7 @@ import { containerSpec } from '../policy/container-spec.js';
 import { LABEL } from '../policy/labels.js';
 import { isNotFound, toUserError } from './engine-errors.js';
 import { CappedOutput } from './output.js';
-import { SECCOMP_OPT } from './seccomp.js';
+import { createdFrom, pinnedImageId, pointTagAtPin } from './image-pins.js';
 import { ensureVolume } from './volumes.js';
 
 /** How long to wait for the attach stream to end after the container has exited. */
@@ -28,7 +28,10 @@ export async function runContainer(docker: Docker, plan: RunPlan, signal?: Abort
     await ensureVolume(docker, m.volume, labels, plan.user);
   }
   const spec = containerSpec(plan);
-  spec.HostConfig.SecurityOpt = [...spec.HostConfig.SecurityOpt, SECCOMP_OPT];
+  // The pinned image, never whatever the tag says now (image-pins.ts): the tag is pointed back at the pin, and the
+  // created container is checked to be of it.
+  const pinned = await pinnedImageId(docker, plan.labels[LABEL.deployment]!, plan.image);
+  await pointTagAtPin(docker, plan.image, pinned);
   let container: Docker.Container;
   try {
     container = await docker.createContainer(spec);
@@ -39,6 +42,7 @@ export async function runContainer(docker: Docker, plan: RunPlan, signal?: Abort
     if (!existing) throw toUserError(error, failed);
     return recover(docker, plan, existing, signal);
   }
+  await createdFrom(container, pinned, plan.image);
   if (plan.detach) {
     await container.start();
     return { containerId: container.id, exitCode: 0, output: '', truncated: false, timedOut: false, oomKilled: false, durationMs: 0 };

@@ -6,6 +6,8 @@ import { copyIn, copyOut, execIn } from './files.js';
 import { ensureVolume, listVolumes, removeVolume } from './volumes.js';
 import { LABEL } from '../policy/labels.js';
 import { runContainer } from './container-run.js';
+import { pinImage } from './image-pins.js';
+import { parseImageRef } from '../core/image-ref.js';
 import { engineMessage, isNotFound, isNotModified, toUserError } from './engine-errors.js';
 import { CappedOutput } from './output.js';
 
@@ -62,6 +64,14 @@ export class DockerSandbox implements SandboxApi {
     if (failed) throw pullError(ref, new Error(failed.error));
     const digest = events.map((e) => /Digest: (\S+)/.exec(e.status ?? '')?.[1]).find(Boolean);
     return { ref, digest, status: events.at(-1)?.status ?? 'done' };
+  }
+
+  /**
+   * Records what `ref` points to on the engine now as the image this deployment runs for it (an admin's pull):
+   * see image-pins.ts. Not part of SandboxApi yet; `pull` reaches it where the sandbox offers it.
+   */
+  async pinImage(ref: string): Promise<void> {
+    await pinImage(this.docker, this.options.deployment, parseImageRef(ref));
   }
 
   run(plan: RunPlan, signal?: AbortSignal): Promise<RunResult> {

@@ -53,9 +53,9 @@ describe('who may do what, where', () => {
       expect((await t.alice.submit('run ghcr.io/evil/miner')).title).toBe('Registry ghcr.io is not allowed here.');
       expect((await t.alice.submit('pull quay.io/x/y:1')).title).toBe('Registry quay.io is not allowed here.');
       expect((await t.alice.submit('run nginx')).title).toBe("Image nginx:latest is not on this deployment's allowlist.");
-      // An allowed name with a digest the registry lacks: allowed, pulled, and reported missing.
+      // An allowed name with a digest the deployment did not pin: refused, never pulled (image-pins.test.ts).
       const pinned = await t.alice.submit(`run docker.io/library/busybox@sha256:${'a'.repeat(64)}`);
-      expect(pinned.title).toMatch(/busybox@sha256:a+ (was not found|is not available)/);
+      expect(pinned.title).toMatch(/busybox@sha256:a+ is not the digest this deployment runs/);
     });
     expect(events.filter((e) => e === 'create')).toEqual([]);
   });

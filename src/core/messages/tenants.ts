@@ -25,6 +25,23 @@ export const tenantMessages = catalog({
     ko: (p: { seconds: number; name: string }) =>
       `명령이 ${p.seconds}초를 넘겼습니다. exec로 시작한 명령은 컨테이너 밖에서 따로 멈출 수 없어서 ${p.name} 컨테이너를 멈췄습니다 (/docker start ${p.name}로 다시 시작할 수 있습니다).`,
   },
+  'pin.missing': {
+    en: (p: { image: string }) => `${p.image} is not on the sandbox host, so there is nothing to pin.`,
+    ko: (p: { image: string }) => `${p.image} 이미지가 샌드박스 호스트에 없어서 고정할 대상이 없습니다.`,
+  },
+  'pin.unknownDigest': {
+    en: (p: { image: string }) => `${p.image} is not the digest this deployment runs for that image; it is refused.`,
+    ko: (p: { image: string }) => `${p.image}는 이 배포가 그 이미지로 실행하는 다이제스트가 아니므로 거부합니다.`,
+  },
+  'pin.unknownDigest.hint': {
+    en: 'Run it by its tag (or alias). An admin changes the pinned digest by pulling the tag.',
+    ko: '태그(또는 별칭)로 실행하세요. 고정된 다이제스트는 관리자가 태그를 다시 받아(pull) 바꿀 수 있습니다.',
+  },
+  'pin.moved': {
+    en: (p: { image: string }) => `${p.image} was being pulled at the same moment, so the container was not started.`,
+    ko: (p: { image: string }) => `${p.image} 이미지를 동시에 받는 중이어서 컨테이너를 시작하지 않았습니다.`,
+  },
+  'pin.moved.hint': { en: 'Run it again.', ko: '다시 실행하세요.' },
   'rmi.notAdmin': {
     en: (p: { images: string }) =>
       `docker rmi ${p.images} would untag ${p.images} and delete its layers from the sandbox host, for everyone who runs it. That is not done here: removing images is for admins.`,
