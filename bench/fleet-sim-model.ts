@@ -57,10 +57,11 @@ export interface SimResult {
 }
 
 // A binary heap of events ordered by time, then by insertion (so equal times keep their order: deterministic).
-type Event =
-  | { t: number; seq: number; kind: 'arrive'; job: SimJob }
-  | { t: number; seq: number; kind: 'work'; engine: number; version: number }
-  | { t: number; seq: number; kind: 'release'; job: SimJob };
+type EventIn =
+  | { t: number; kind: 'arrive'; job: SimJob }
+  | { t: number; kind: 'work'; engine: number; version: number }
+  | { t: number; kind: 'release'; job: SimJob };
+type Event = EventIn & { seq: number };
 
 class EventHeap {
   private items: Event[] = [];
@@ -68,8 +69,8 @@ class EventHeap {
   get size(): number {
     return this.items.length;
   }
-  push(e: Omit<Event, 'seq'>): void {
-    const item = { ...e, seq: this.seq++ } as Event;
+  push(e: EventIn): void {
+    const item: Event = Object.assign(e, { seq: this.seq++ });
     const a = this.items;
     a.push(item);
     let i = a.length - 1;
