@@ -1,18 +1,71 @@
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
+
+/** Redis Sentinels to ask for the primary (REDIS_SENTINELS, REDIS_SENTINEL_MASTER); none: REDIS_URL is the server. */
+export interface SentinelSettings {
+  redisSentinels: readonly string[];
+  redisSentinelMaster: string;
+}
+
+/** How long to wait between tries at reaching Redis or the sentinels: quickly at first, never more than 2 s. */
+const backoff = (attempt: number) => Math.min(50 * 2 ** Math.min(attempt, 6), 2000);
 
 /**
  * A Redis connection. Workers block on Redis and must never give up a command (maxRetriesPerRequest: null);
  * producers fail fast so a user hears at once that a command could not be queued.
+ *
+ * With sentinels, the primary is the one they name, asked again on every reconnection, so a failover is followed
+ * by itself. REDIS_URL then gives the password, user and database (its host is not used). Both retry strategies
+ * always return a delay: a strategy that gives up leaves ioredis in its final "end" state, which BullMQ's blocking
+ * connection never leaves (bullmq#4378, langfuse#13880). A primary demoted to a replica answers writes with READONLY
+ * and blocked reads with UNBLOCKED (bullmq#648): both reconnect, which asks the sentinels again.
  */
-export function redisConnection(url: string, role: 'worker' | 'producer'): Redis {
-  return new Redis(url, {
+export function redisConnection(url: string, role: 'worker' | 'producer', sentinel?: SentinelSettings): Redis {
+  const options: RedisOptions = {
     maxRetriesPerRequest: role === 'worker' ? null : 1,
     enableOfflineQueue: role === 'worker',
     lazyConnect: false,
     // Commands issued in the same moment (a burst of acknowledgements, a lane's job and its markers) leave in
     // one write and come back in one read: a syscall each was a large part of an acknowledgement's cost.
     enableAutoPipelining: true,
+  };
+  if (!sentinel?.redisSentinels.length) return new Redis(url, options);
+  const parsed = new URL(url);
+  return new Redis({
+    ...options,
+    sentinels: sentinel.redisSentinels.map((hostPort) => {
+      const at = hostPort.lastIndexOf(':');
+      return { host: hostPort.slice(0, at), port: Number(hostPort.slice(at + 1)) };
+    }),
+    name: sentinel.redisSentinelMaster,
+    username: decodeURIComponent(parsed.username) || undefined,
+    password: decodeURIComponent(parsed.password) || undefined,
+    db: Number(parsed.pathname.slice(1) || 0),
+    retryStrategy: backoff,
+    sentinelRetryStrategy: backoff,
+    // Sentinels say at once when they switch primaries, rather than the next failed command finding out.
+    failoverDetector: true,
+    reconnectOnError: (error) => (/^(READONLY|UNBLOCKED)/.test(error.message) ? 2 : false),
   });
+}
+
+/**
+ * Waits until at least `replicas` replicas hold every write this connection made (Redis WAIT): what makes a job
+ * survive the loss of the primary once it has been acknowledged. Resolves with how many replicas confirmed in time.
+ */
+export async function waitReplicated(connection: Redis, replicas = 1, timeoutMs = 1000): Promise<number> {
+  return (await connection.call('WAIT', replicas, timeoutMs)) as number;
+}
+
+/** Where Redis is looked for, for messages: the sentinels when there are some, else REDIS_URL without its password. */
+export function redisWhere(url: string, sentinel?: SentinelSettings): string {
+  if (sentinel?.redisSentinels.length) return `sentinels ${sentinel.redisSentinels.join(',')} (primary ${sentinel.redisSentinelMaster})`;
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url;
+  }
 }
 
 /** Resolves once the connection is ready; fails with a message that says where Redis was looked for. */

@@ -1,0 +1,205 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { createServer, type AddressInfo, type Server } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SlackStandIn, type SlackCall } from '../stand-ins/slack-stand-in.js';
+
+/**
+ * The composed stack, end to end: the images of `npm run deploy:images`, docker-compose.yml as a team runs it, the
+ * Slack adapter in the bot container talking to the strict stand-in on this machine. The stand-in listens on
+ * loopback; the bot reaches it through the stack's own network (its gateway, on this machine), nothing else.
+ */
+const run = promisify(execFile);
+const ROOT = process.cwd();
+const id = randomBytes(3).toString('hex');
+const PROJECT = `svdeploy${id}`;
+const DIR = join(ROOT, '.data', `deploy-test-${id}`);
+const SECRET = `signing-${id}`;
+const started = Date.now();
+const step = (text: string) => console.log(`[deploy ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${text}`);
+
+let slack: SlackStandIn;
+let relay: Server;
+let gatewayUrl = '';
+const ports = { registry: 0, slack: 0 };
+let env: NodeJS.ProcessEnv;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+async function sh(file: string, args: string[], timeoutMs = 300_000): Promise<string> {
+  const { stdout } = await run(file, args, { env, cwd: ROOT, timeout: timeoutMs, maxBuffer: 64 << 20 });
+  return stdout.trim();
+}
+const compose = (...args: string[]) => sh('docker-compose', ['-p', PROJECT, '-f', 'docker-compose.yml', ...args]);
+const containers = async (service: string) => (await compose('ps', '-q', service)).split('\n').filter(Boolean);
+
+/** Polls `check` until it returns something truthy, at most `ms`; says what it waited for when it gives up. */
+async function until<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, ms = 120_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await Promise.resolve()
+      .then(check)
+      .catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`gave up after ${ms / 1000} s waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** The final replies (messages with a header and an exit code) whose blocks contain `marker`. */
+function finals(marker: string): SlackCall[] {
+  return [...slack.find('chat.update'), ...slack.find('chat.postMessage')].filter((c) => {
+    const blocks = JSON.stringify(c.args.blocks ?? '');
+    return blocks.includes(marker) && blocks.includes('Exit code');
+  });
+}
+
+async function send(text: string): Promise<string> {
+  const responseUrl = slack.responseUrl().replace(/^http:\/\/127\.0\.0\.1:\d+/, gatewayUrl);
+  const answer = await slack.slashCommand(ports.slack, SECRET, { text, response_url: responseUrl });
+  expect(answer.status, answer.body).toBe(200);
+  return answer.body;
+}
+
+/** Jobs each worker container has finished, from its own /metrics. */
+async function jobsPerWorker(): Promise<number[]> {
+  const script = `fetch('http://127.0.0.1:9464/metrics').then((r) => r.text()).then((t) => console.log(t))`;
+  const counts: number[] = [];
+  for (const c of await containers('worker')) {
+    const text = await sh('docker', ['exec', c, 'node', '-e', script]);
+    const lines = text.split('\n').filter((l) => l.startsWith('stevedore_job_duration_seconds_count'));
+    counts.push(lines.reduce((sum, l) => sum + Number(l.split(' ').pop()), 0));
+  }
+  return counts;
+}
+
+beforeAll(async () => {
+  [ports.registry, ports.slack] = [await freePort(), await freePort()];
+  slack = new SlackStandIn();
+  await slack.start();
+  env = {
+    ...process.env,
+    STEVEDORE_DEPLOY_DIR: DIR,
+    STEVEDORE_REGISTRY_PORT: String(ports.registry),
+    STEVEDORE_SLACK_PORT: String(ports.slack),
+    STEVEDORE_DEPLOYMENT: PROJECT,
+    SLACK_BOT_TOKEN: 'xoxb-deploy',
+    SLACK_SIGNING_SECRET: SECRET,
+    WORKER_CONCURRENCY: '1',
+  };
+  await sh('bash', ['deploy/setup.sh']);
+  // The tokens are in the secrets folder now; the containers read them from there, never from the environment.
+  delete env.SLACK_BOT_TOKEN;
+  delete env.SLACK_SIGNING_SECRET;
+  Object.assign(env, {
+    SLACK_BOT_TOKEN_FILE: '/run/secrets/slack_bot_token',
+    SLACK_SIGNING_SECRET_FILE: '/run/secrets/slack_signing_secret',
+  });
+  step(`setup done in ${DIR}; bringing up redis, registry and the sandbox engine (project ${PROJECT})`);
+  await compose('up', '-d', 'redis', 'sandbox');
+  // The stand-in, reachable from the stack at its network's gateway (this machine's side of the bridge).
+  const gateway = await sh('docker', ['network', 'inspect', `${PROJECT}_queue`, '-f', '{{(index .IPAM.Config 0).Gateway}}']);
+  relay = createServer((socket) => (slack as unknown as { http: Server }).http.emit('connection', socket));
+  await new Promise<void>((r) => relay.listen(0, gateway, r));
+  gatewayUrl = `http://${gateway}:${(relay.address() as AddressInfo).port}`;
+  env.SLACK_API_URL = `${gatewayUrl}/api/`;
+  step(`stand-in on 127.0.0.1:${slack.port}, reached by the stack at ${gatewayUrl}; seeding the registry`);
+  await sh('bash', ['deploy/seed-registry.sh']);
+  step('bot, 2 workers and the scheduler starting (compose waits for Redis and the engine to be healthy)');
+  await compose('up', '-d', '--scale', 'worker=2', 'bot', 'worker', 'scheduler');
+  await until(
+    'the bot to answer Slack',
+    async () => (await sh('docker', ['inspect', '-f', '{{.State.Health.Status}}', (await containers('bot'))[0]!])) === 'healthy',
+  );
+  step('stack healthy');
+}, 900_000);
+
+afterAll(async () => {
+  if (env) {
+    if (process.env.DEPLOY_TEST_LOGS) console.log(await compose('logs', '--no-color', '--tail', '80').catch((e) => String(e)));
+    await compose('down', '-v', '--remove-orphans').catch((error) => console.error(`down failed: ${error}`));
+  }
+  relay?.close();
+  await slack?.stop();
+  rmSync(DIR, { recursive: true, force: true });
+});
+
+describe('the composed stack', () => {
+  it('runs as the images say: non-root, read-only root, no dev dependencies, Redis with a password and AOF', async () => {
+    const bot = (await containers('bot'))[0]!;
+    expect(await sh('docker', ['inspect', '-f', '{{.Config.User}} {{.HostConfig.ReadonlyRootfs}}', bot])).toBe('10001:10001 true');
+    expect(await sh('docker', ['exec', bot, 'node', '-e', 'process.stdout.write(String(process.getuid()))'])).toBe('10001');
+    await expect(sh('docker', ['exec', bot, 'node', '-e', "require('fs').writeFileSync('/app/x', 'x')"])).rejects.toThrow(
+      /EROFS|read-only/,
+    );
+    await expect(sh('docker', ['exec', bot, 'node', '-e', "require.resolve('vitest')"])).rejects.toThrow(/Cannot find module/);
+    const redis = (await containers('redis'))[0]!;
+    expect(await sh('docker', ['exec', redis, 'redis-cli', 'ping']).catch((e: Error) => e.message)).toMatch(/NOAUTH/);
+    // The engine answers only with a client certificate, over TLS.
+    const worker = (await containers('worker'))[0]!;
+    const plain = `fetch('http://sandbox:2376/_ping').then((r) => console.log(r.status), (e) => console.log('refused', e.cause?.code ?? e.message))`;
+    expect(await sh('docker', ['exec', worker, 'node', '-e', plain])).not.toBe('200');
+  });
+
+  it('answers /docker run whalesay boo sent through Slack with the whale', async () => {
+    const ack = await send('run whalesay boo');
+    expect(JSON.parse(ack).text).toMatch(/Queued #\d+/);
+    const [whale] = await until('the whale', () => finals('&lt; boo &gt;')[0] && finals('&lt; boo &gt;'));
+    step(`whale received (${whale!.method})`);
+  });
+
+  it('spreads jobs over 3 workers', async () => {
+    await compose('up', '-d', '--no-recreate', '--scale', 'worker=3', 'worker');
+    await until('3 healthy workers', async () => {
+      const ids = await containers('worker');
+      const states = await Promise.all(ids.map((c) => sh('docker', ['inspect', '-f', '{{.State.Health.Status}}', c])));
+      return ids.length === 3 && states.every((s) => s === 'healthy');
+    });
+    const markers = Array.from({ length: 9 }, (_, i) => `spread-${i}-${id}`);
+    await Promise.all(markers.map((m) => send(`run busybox sh -c "sleep 1; echo ${m}"`)));
+    await until('every spread job', () => markers.every((m) => finals(m).length === 1));
+    const perWorker = await jobsPerWorker();
+    step(`jobs finished per worker: ${perWorker.join(', ')}`);
+    expect(perWorker.filter((n) => n > 0).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('still gives exactly one reply when the worker running a job is killed mid-job', async () => {
+    // One worker left, so the job's worker is known; then it is killed while the job's container runs.
+    await compose('up', '-d', '--no-recreate', '--scale', 'worker=1', 'worker');
+    const [victim] = await containers('worker');
+    const marker = `survivor-${id}`;
+    await send(`run busybox sh -c "sleep 6; echo ${marker}"`);
+    const sandbox = (await containers('sandbox'))[0]!;
+    await until(
+      'the job container to run',
+      async () => (await sh('docker', ['exec', sandbox, 'docker', 'ps', '-q', '--filter', `label=stevedore.deployment=${PROJECT}`])) !== '',
+    );
+    await sh('docker', ['kill', victim!]);
+    step('worker killed mid-job; two fresh workers started');
+    await compose('up', '-d', '--scale', 'worker=2', 'worker');
+    await until('the killed job reply', () => finals(marker).length > 0, 180_000);
+    // Another command's whole round trip after it: a second final reply of the killed job would have come by now.
+    await send('run whalesay after');
+    await until('the next whale', () => finals('&lt; after &gt;').length > 0);
+    expect(finals(marker)).toHaveLength(1);
+    step('exactly one reply for the killed job');
+  });
+
+  it('leaves nothing behind after down -v', async () => {
+    await compose('down', '-v', '--remove-orphans');
+    const label = `label=com.docker.compose.project=${PROJECT}`;
+    expect(await sh('docker', ['ps', '-aq', '--filter', label])).toBe('');
+    expect(await sh('docker', ['volume', 'ls', '-q', '--filter', label])).toBe('');
+    expect(await sh('docker', ['network', 'ls', '-q', '--filter', label])).toBe('');
+    step('down -v: no container, volume or network of the project left');
+  });
+});
