@@ -1,11 +1,14 @@
 import { UserError } from '../src/errors.js';
 import { defineCommand } from '../src/core/command.js';
 import { msg, say } from '../src/core/messages/index.js';
-import { flagString } from '../src/core/parse-flags.js';
+import { flagBool, flagString } from '../src/core/parse-flags.js';
+import { dockerTimestamp } from '../src/core/docker-time.js';
+import type { LogOptions } from '../src/core/sandbox-api.js';
 import { ownContainers } from './shared/containers.js';
 import { needArgs } from './shared/need-args.js';
+import { ruleText } from './shared/rule-text.js';
 
-export const logs = defineCommand<{ container: string; tail: number | 'all' }>({
+export const logs = defineCommand<{ container: string; tail: number | 'all'; options: LogOptions }>({
   name: 'logs',
   aliases: ['container logs'],
   summary: { en: 'Show the output of one of your containers', ko: '내 컨테이너의 출력(로그)을 보여 준다' },
@@ -43,10 +46,8 @@ export const logs = defineCommand<{ container: string; tail: number | 'all' }>({
         ko: '채팅 메시지는 로그를 따라갈 수 없다. 새 줄은 logs를 다시 실행해 본다.',
       },
     },
-    since: { verdict: 'refused', why: { en: 'use --tail.', ko: '대신 --tail을 쓴다.' } },
-    until: { verdict: 'refused', why: { en: 'use --tail.', ko: '대신 --tail을 쓴다.' } },
-    timestamps: { verdict: 'refused', why: { en: 'not offered yet.', ko: '아직 제공하지 않는다.' } },
-    details: { verdict: 'refused', why: { en: 'not offered yet.', ko: '아직 제공하지 않는다.' } },
+    since: { verdict: 'used', why: ruleText('live.sinceUsed') },
+    until: { verdict: 'used', why: ruleText('live.sinceUsed') },
   },
   chatOptions: ['tail'],
   interspersed: true,
@@ -56,11 +57,21 @@ export const logs = defineCommand<{ container: string; tail: number | 'all' }>({
     const [container] = needArgs(parsed, 'logs', 'container');
     const tailText = flagString(parsed, 'tail') ?? 'all';
     if (tailText !== 'all' && !/^\d+$/.test(tailText)) throw new UserError('bad-value', msg('logs.badTail', { text: tailText }));
-    return { container: container!, tail: tailText === 'all' ? 'all' : Number(tailText) };
+    const now = Date.now();
+    const options: LogOptions = { timestamps: flagBool(parsed, 'timestamps'), details: flagBool(parsed, 'details') };
+    for (const flag of ['since', 'until'] as const) {
+      const text = flagString(parsed, flag);
+      if (text === undefined) continue;
+      // The worker reads the command again just before it runs: a relative value counts back from then, as the CLI's does.
+      const value = dockerTimestamp(text, now);
+      if (value === undefined) throw new UserError('bad-value', msg('live.badTime', { flag, text }), msg('live.badTime.hint'));
+      options[flag] = value;
+    }
+    return { container: container!, tail: tailText === 'all' ? 'all' : Number(tailText), options };
   },
   async execute(ctx) {
     const [target] = await ownContainers(ctx, [ctx.args.container]);
-    const logs = await ctx.sandbox.containerLogs(target!.id, ctx.args.tail, ctx.settings.outputLimit);
+    const logs = await ctx.sandbox.containerLogs(target!.id, ctx.args.tail, ctx.settings.outputLimit, ctx.args.options);
     return {
       status: 'info',
       title: say(msg('logs.title', { name: target!.name }), ctx.lang),

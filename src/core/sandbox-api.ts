@@ -96,6 +96,26 @@ export interface VolumeInfo {
   usedBy: string[];
 }
 
+/** What `logs` narrows the output to; times as the Engine API takes them (Unix seconds, `.nanoseconds` optional). */
+export interface LogOptions {
+  since?: string;
+  until?: string;
+  timestamps?: boolean;
+  details?: boolean;
+}
+
+/** One `docker stats` sample of a container, in the engine's units (bytes; CPU as a percentage of one CPU × CPUs). */
+export interface StatsSample {
+  cpuPercent: number;
+  memoryBytes: number;
+  memoryLimitBytes: number;
+  pids: number;
+  netRxBytes: number;
+  netTxBytes: number;
+  blockReadBytes: number;
+  blockWriteBytes: number;
+}
+
 /** Progress callback for long engine work (pulls). */
 export type OnStatus = (status: string) => void;
 
@@ -118,7 +138,11 @@ export interface SandboxApi {
   stopContainer(id: string, timeoutSeconds?: number): Promise<void>;
   startContainer(id: string): Promise<void>;
   restartContainer(id: string, timeoutSeconds?: number): Promise<void>;
-  containerLogs(id: string, tail: number | 'all', maxBytes: number): Promise<{ text: string; truncated: boolean }>;
+  containerLogs(id: string, tail: number | 'all', maxBytes: number, options?: LogOptions): Promise<{ text: string; truncated: boolean }>;
+  /** One resource-usage sample (`docker stats --no-stream`): the engine reads twice, a second apart, for CPU. */
+  containerStats(id: string): Promise<StatsSample>;
+  /** The processes of a running container, as the engine's `top` lists them. */
+  containerTop(id: string): Promise<{ titles: string[]; processes: string[][] }>;
   inspectContainer(id: string): Promise<Record<string, unknown>>;
   listVolumes(): Promise<VolumeInfo[]>;
   /** Creates a volume (labels given) if missing, owned by the sandbox user; false when it was there already. */

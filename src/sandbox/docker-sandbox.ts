@@ -1,15 +1,26 @@
 import type Docker from 'dockerode';
 import { UserError } from '../errors.js';
 import { msg } from '../core/messages/index.js';
-import type { ContainerInfo, ImageInfo, OnStatus, PullResult, RunPlan, RunResult, SandboxApi, VolumeInfo } from '../core/sandbox-api.js';
+import type {
+  ContainerInfo,
+  ImageInfo,
+  LogOptions,
+  OnStatus,
+  PullResult,
+  RunPlan,
+  RunResult,
+  SandboxApi,
+  StatsSample,
+  VolumeInfo,
+} from '../core/sandbox-api.js';
 import { copyIn, copyOut, execIn } from './files.js';
 import { ensureVolume, listVolumes, removeVolume } from './volumes.js';
 import { LABEL } from '../policy/labels.js';
 import { runContainer } from './container-run.js';
 import { pinImage } from './image-pins.js';
+import { readLogs, readStats, readTop } from './stats.js';
 import { parseImageRef } from '../core/image-ref.js';
 import { engineMessage, isNotFound, isNotModified, toUserError } from './engine-errors.js';
-import { CappedOutput } from './output.js';
 
 export interface SandboxOptions {
   deployment: string;
@@ -164,13 +175,16 @@ export class DockerSandbox implements SandboxApi {
       });
   }
 
-  async containerLogs(id: string, tail: number | 'all', maxBytes: number): Promise<{ text: string; truncated: boolean }> {
-    const raw = (await this.docker
-      .getContainer(id)
-      .logs({ stdout: true, stderr: true, follow: false, tail: tail === 'all' ? undefined : tail })) as unknown as Buffer;
-    const output = new CappedOutput(maxBytes);
-    output.pushMultiplexed(Buffer.from(raw));
-    return { text: output.text(), truncated: output.truncated };
+  containerLogs(id: string, tail: number | 'all', maxBytes: number, options?: LogOptions): Promise<{ text: string; truncated: boolean }> {
+    return readLogs(this.docker, id, tail, maxBytes, options);
+  }
+
+  containerStats(id: string): Promise<StatsSample> {
+    return readStats(this.docker, id);
+  }
+
+  containerTop(id: string): Promise<{ titles: string[]; processes: string[][] }> {
+    return readTop(this.docker, id);
   }
 
   listVolumes(): Promise<VolumeInfo[]> {

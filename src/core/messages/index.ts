@@ -6,6 +6,7 @@ import { deployMessages } from './deploy.js';
 import { discordMessages } from './discord.js';
 import { explainMessages } from './explain.js';
 import { labMessages } from './labs.js';
+import { liveMessages } from './live.js';
 import { pipeline } from './pipeline.js';
 import { commandMessages } from './commands.js';
 import { parseMessages } from './parse.js';
@@ -34,6 +35,7 @@ export const MESSAGES = {
   ...chaosMessages,
   ...deployMessages,
   ...tenantMessages,
+  ...liveMessages,
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

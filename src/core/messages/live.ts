@@ -1,0 +1,40 @@
+import { catalog } from './catalog-types.js';
+
+/** Words for what a container is doing now: logs by time, stats, top. */
+export const liveMessages = catalog({
+  'live.badTime': {
+    en: (p: { flag: string; text: string }) =>
+      `--${p.flag} takes a duration (10m, 1h30m), an RFC 3339 time (2024-05-01T13:04:05Z) or a Unix timestamp, not "${p.text}".`,
+    ko: (p: { flag: string; text: string }) =>
+      `--${p.flag}에는 기간(10m, 1h30m), RFC 3339 시각(2024-05-01T13:04:05Z) 또는 Unix 타임스탬프를 씁니다 (입력한 값: "${p.text}").`,
+  },
+  'live.badTime.hint': {
+    en: 'A duration counts back from now; a time without a zone is read as UTC.',
+    ko: '기간은 지금부터 거꾸로 셉니다. 시간대를 적지 않은 시각은 UTC로 읽습니다.',
+  },
+  'live.sinceUsed': {
+    en: 'honoured as Docker reads it: a duration, an RFC 3339 time (UTC when no zone is given) or a Unix timestamp.',
+    ko: 'Docker와 같이 읽는다: 기간, RFC 3339 시각(시간대가 없으면 UTC) 또는 Unix 타임스탬프.',
+  },
+  'live.streamRefused': {
+    en: 'a chat message shows one snapshot (--no-stream); run stats again for a newer one.',
+    ko: '채팅 메시지는 한 번의 측정값(--no-stream)만 보여 준다. 새 값은 stats를 다시 실행한다.',
+  },
+  'live.formatRefused': { en: 'output is always the table.', ko: '출력은 언제나 표로 보여 준다.' },
+  'live.noStreamUsed': { en: 'always so here: one snapshot.', ko: '여기서는 언제나 그렇다: 한 번의 측정값.' },
+  'stats.title': { en: 'Container resource usage', ko: '컨테이너 자원 사용량' },
+  'stats.none': { en: 'No running containers of yours.', ko: '실행 중인 내 컨테이너가 없습니다.' },
+  'top.title': {
+    en: (p: { name: string }) => `Processes in ${p.name}`,
+    ko: (p: { name: string }) => `${p.name} 컨테이너의 프로세스`,
+  },
+  'top.notRunning': {
+    en: (p: { name: string }) => `${p.name} is not running; top shows the processes of a running container.`,
+    ko: (p: { name: string }) => `${p.name} 컨테이너가 실행 중이 아닙니다. top은 실행 중인 컨테이너의 프로세스를 보여 줍니다.`,
+  },
+  'top.psOptions': {
+    en: (p: { text: string }) => `ps options ("${p.text}") are not offered: top shows the engine's default columns.`,
+    ko: (p: { text: string }) => `ps 옵션("${p.text}")은 제공하지 않습니다. top은 엔진의 기본 열을 보여 줍니다.`,
+  },
+  'top.none': { en: 'No processes.', ko: '프로세스가 없습니다.' },
+});
