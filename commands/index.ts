@@ -24,6 +24,8 @@ import { rmi } from './rmi.js';
 import { run } from './run.js';
 import { start } from './start.js';
 import { stop } from './stop.js';
+import { stats } from './stats.js';
+import { top } from './top.js';
 
 /** Every /docker subcommand, in the order help lists them. */
 export const commands = createRegistry([
@@ -32,6 +34,8 @@ export const commands = createRegistry([
   images,
   ps,
   logs,
+  stats,
+  top,
   stop,
   start,
   restart,

@@ -51,3 +51,63 @@ describe('logs --since, --until, --timestamps, --details', () => {
     expect((await t.alice.submit('logs --until 2024-02-30 printer')).title).toMatch(/^--until takes a duration/);
   });
 });
+
+/** The table's row for a container name, split on the CLI's three-space column gaps. */
+const rowOf = (table: string, name: string) =>
+  table
+    .split('\n')
+    .map((line) => line.split(/ {3,}/))
+    .find((cells) => cells[1] === name);
+
+describe('stats and top', () => {
+  it("snapshots CPU, memory against the limit, I/O and pids of the user's own running containers", async () => {
+    await t.alice.submit('run -d --name spinner busybox sh -c "while :; do :; done"');
+    await t.alice.submit('run -d --name sleeper busybox sleep 300');
+    const [spinner] = (await t.containers()).filter((c) => c.Names[0]!.includes('spinner'));
+    const limit = (await t.docker.getContainer(spinner!.Id).inspect()).HostConfig.Memory!;
+    expect(limit).toBeGreaterThan(0);
+
+    const all = await t.alice.submit('stats');
+    expect(all.code!.text.split('\n')[0]).toMatch(
+      /^CONTAINER ID\s+NAME\s+CPU %\s+MEM USAGE \/ LIMIT\s+MEM %\s+NET I\/O\s+BLOCK I\/O\s+PIDS\s+OWNER$/,
+    );
+    const spin = rowOf(all.code!.text, 'spinner')!;
+    expect(spin[0]).toBe(spinner!.Id.slice(0, 12));
+    expect(Number.parseFloat(spin[2]!)).toBeGreaterThan(1); // the engine's two readings a second apart saw the loop
+    expect(spin[3]).toMatch(new RegExp(`^[\\d.]+(B|KiB|MiB) / ${(limit / 1024 ** 2).toString()}MiB$`));
+    expect(spin[4]).toMatch(/^\d+\.\d\d%$/);
+    expect(spin[5]).toMatch(/^[\d.]+k?B \/ [\d.]+k?B$/);
+    expect(Number(spin[7])).toBeGreaterThanOrEqual(1);
+    expect(Number(rowOf(all.code!.text, 'sleeper')![7])).toBeGreaterThanOrEqual(1);
+    expect(rowOf(all.code!.text, 'printer')).toBeUndefined(); // exited: only with -a
+    expect(rowOf((await t.alice.submit('stats -a --no-stream')).code!.text, 'printer')).toBeDefined();
+
+    const one = (await t.alice.submit('stats sleeper')).code!.text.split('\n');
+    expect(one).toHaveLength(2);
+    expect(rowOf(one.join('\n'), 'sleeper')).toBeDefined();
+  });
+
+  it("shows nobody else's containers, and refuses what is not offered", async () => {
+    const bobs = await t.bob.submit('stats');
+    expect(bobs.code!.text).not.toMatch(/spinner|sleeper/);
+    expect(bobs.body).toBe('No running containers of yours.');
+    expect((await t.bob.submit('stats sleeper')).title).toMatch(/No container of yours is named or has the ID "sleeper"/);
+    expect((await t.bob.submit('top sleeper')).title).toMatch(/No container of yours is named or has the ID "sleeper"/);
+    expect((await t.alice.submit('stats --format json')).title).toMatch(/^--format is refused: output is always the table/);
+  });
+
+  it('lists the processes of a running container', async () => {
+    const reply = await t.alice.submit('top sleeper');
+    expect(reply.title).toBe('Processes in sleeper');
+    const [header, ...rows] = reply.code!.text.split('\n');
+    expect(header).toMatch(/PID/);
+    expect(header).toMatch(/CMD|COMMAND/);
+    expect(rows.some((row) => row.endsWith('sleep 300'))).toBe(true);
+    // The same processes the engine counts as the container's pids (an init process of the sandbox's among them).
+    expect(rowOf((await t.alice.submit('stats sleeper')).code!.text, 'sleeper')![7]).toBe(String(rows.length));
+    expect((await t.alice.submit('top printer')).title).toBe('printer is not running; top shows the processes of a running container.');
+    expect((await t.alice.submit('top sleeper -ef')).title).toMatch(/ps options \("-ef"\) are not offered/);
+    const ko = await t.alice.submit('explain --lang ko top');
+    expect(JSON.stringify(ko)).toMatch(/프로세스/);
+  });
+});
