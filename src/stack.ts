@@ -4,6 +4,8 @@ import type { TerminalAdapter } from './adapters/terminal/terminal-adapter.js';
 import type { DiscordAdapter } from './adapters/discord/discord-adapter.js';
 import type { SlackAdapter } from './adapters/slack/slack-adapter.js';
 import type { DockerSandbox } from './sandbox/docker-sandbox.js';
+import { dockerClient } from './sandbox/docker-client.js';
+import { engineIsolationWarnings } from './sandbox/engine-isolation.js';
 import type { Config } from './config.js';
 import type { ChatRequest } from './core/request.js';
 import type { Answer } from './pipeline/handle-request.js';
@@ -40,7 +42,19 @@ export async function startStack(config: Config, options: StackOptions): Promise
   const { roles } = options;
   const stack: Stack = await startShared(config, options.log);
   if (roles.has('bot') || roles.has('worker')) stack.measureQueue();
-  if (roles.has('worker') || roles.has('scheduler')) stack.healthChecks.docker = async () => (await stack.sandboxOf().ping(), { ok: true });
+  if (roles.has('worker') || roles.has('scheduler')) {
+    stack.healthChecks.docker = async () => (await stack.sandboxOf().ping(), { ok: true });
+    // An engine that does not remap user namespaces is said once at start and on /healthz (a warning, not a fault).
+    const isolation = () => engineIsolationWarnings(dockerClient(config));
+    void isolation().then(
+      (warnings) => warnings.forEach((w) => options.log.warn(w)),
+      () => {},
+    );
+    stack.healthChecks.isolation = async () => {
+      const warnings = await isolation();
+      return { ok: true, detail: warnings.length ? warnings.join('; ') : 'user namespaces remapped' };
+    };
+  }
   if (roles.has('worker')) stack.sandbox = startWorker(stack).sandbox;
   if (roles.has('scheduler')) stack.cleanupNow = (await startScheduler(stack)).cleanupNow;
   if (roles.has('bot')) {

@@ -97,13 +97,17 @@ export function explainCommandLine(words: readonly string[], env: BuildEnv, lang
   // The build refuses flags too (the same rules); a flag already named above is not named twice.
   const coveredByFlags = (error: unknown) =>
     isUserError(error) && error.code === 'refused-flag' && refusedFlags.some((s) => s.flag && error.message.startsWith(s.flag));
+  let accessRefused = false;
   const refuseUncovered = (error: unknown) => {
+    // A build that refuses the asker (rmi for a non-admin) says again what the access check said already.
+    if (accessRefused && isUserError(error) && error.code === 'forbidden') return;
     if (!coveredByFlags(error)) refuse(error);
   };
 
   try {
     authorize(env.settings.policy, env.who, definition);
   } catch (error) {
+    accessRefused = true;
     refuse(error);
   }
 

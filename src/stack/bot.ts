@@ -85,6 +85,7 @@ export async function startBot(shared: Shared, options: BotOptions) {
       apiUrl: config.discordApiUrl,
       tokenTtlMs: config.discordTokenTtl,
       registry: shared.registry,
+      memberPermissions: config.discordMemberPermissions,
       containerNames: containerNames('discord'),
       imageSuggestions,
     });

@@ -58,6 +58,14 @@ export async function cleanUp(config: Config): Promise<void> {
       .getVolume(v.Name)
       .remove({ force: true })
       .catch(() => {});
+  // The deployment's image pins are tags of its own on the engine (src/sandbox/image-pins.ts).
+  for (const image of await docker.listImages())
+    for (const tag of image.RepoTags ?? [])
+      if (tag.startsWith(`${config.deployment}-pin/`))
+        await docker
+          .getImage(tag)
+          .remove()
+          .catch(() => {});
   const redis = new Redis(config.redisUrl);
   const keys = await redis.keys(`${config.queuePrefix}:*`);
   if (keys.length) await redis.del(...keys);

@@ -34,10 +34,11 @@ describe('/docker run whalesay boo, through queue and worker on the real engine'
       NetworkMode: 'none',
       ReadonlyRootfs: true,
       CapDrop: ['ALL'],
-      SecurityOpt: ['no-new-privileges'],
       Init: true,
       PidsLimit: 64,
     });
+    expect(inspected.HostConfig.SecurityOpt).toContain('no-new-privileges');
+    expect(inspected.HostConfig.SecurityOpt!.some((o: string) => o.startsWith('seccomp='))).toBe(true); // the default profile less io_uring
     expect(inspected.HostConfig.Memory).toBe(inspected.HostConfig.MemorySwap);
     expect(inspected.Config.User).toBe('1000:1000');
     expect(inspected.Config.Labels).toMatchObject({ 'stevedore.owner': 'terminal:alice' });
@@ -55,9 +56,11 @@ describe('/docker run whalesay boo, through queue and worker on the real engine'
 
   it("refuses rm of another user's container and leaves it in place", async () => {
     const [hello] = (await t.containers()).filter((c) => c.Labels['stevedore.name'] === 'hello');
+    // Someone else's container answers exactly as one that does not exist: nothing about it is given away.
     const byId = await t.bob.submit(`rm -f ${hello!.Id.slice(0, 12)}`);
-    expect(byId.status).toBe('refused');
-    expect(byId.title).toMatch(/belongs to alice/);
+    const none = await t.bob.submit('rm -f 0123456789ab');
+    expect(byId.status).toBe(none.status);
+    expect(byId.title.replace(hello!.Id.slice(0, 12), 'ID')).toBe(none.title.replace('0123456789ab', 'ID'));
     const byName = await t.bob.submit('rm hello');
     expect(byName.title).toMatch(/No container of yours is named/);
     expect((await t.containers()).some((c) => c.Id === hello!.Id)).toBe(true);
@@ -106,7 +109,9 @@ describe('/docker run whalesay boo, through queue and worker on the real engine'
   });
 
   it('pulls through the local registry after rmi, by the real image name', async () => {
-    await t.alice.submit('image rm -f docker/whalesay:latest');
+    // Removed behind Stevedore's back (its own rmi never removes an alias's image), with every tag and pin.
+    const { Id } = await t.docker.getImage('docker/whalesay:latest').inspect();
+    await t.docker.getImage(Id).remove({ force: true });
     expect(await t.main.sandbox!.hasImage('docker/whalesay:latest')).toBe(false);
     const reply = await t.alice.submit('run --rm whalesay back again');
     expect(reply.code!.text).toContain('< back again >');

@@ -176,7 +176,11 @@ describe('health and metrics', () => {
     try {
       const health = await fetch(`http://127.0.0.1:${server.address.port}/healthz`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toMatchObject({ status: 'ok', checks: { redis: { ok: true }, docker: { ok: true } } });
+      const body = await health.json();
+      expect(body).toMatchObject({ status: 'ok', checks: { redis: { ok: true }, docker: { ok: true }, isolation: { ok: true } } });
+      // Whether this engine remaps user namespaces, said as the engine reports it (a warning, never a 503).
+      const remapped = ((await t.docker.info()) as { SecurityOptions?: string[] }).SecurityOptions?.some((o) => o.includes('name=userns'));
+      expect(body.checks.isolation.detail).toMatch(remapped ? /user namespaces remapped/ : /does not remap user namespaces/);
       await t.alice.submit('run --rm busybox true');
       await t.alice.submit('run --privileged busybox');
       const metrics = await (await fetch(`http://127.0.0.1:${server.address.port}/metrics`)).text();

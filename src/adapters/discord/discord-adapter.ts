@@ -29,6 +29,8 @@ export interface DiscordOptions {
   /** How long an interaction token may still edit its reply. */
   tokenTtlMs: number;
   registry: CommandRegistry;
+  /** default_member_permissions of /docker (who sees it by default); unset: everyone. */
+  memberPermissions?: string;
   /** The caller's container names, for autocomplete; absent where this process cannot see the engine. */
   containerNames?(platformUserId: string): Promise<string[]>;
   imageSuggestions: readonly string[];
@@ -37,11 +39,11 @@ export interface DiscordOptions {
 /** Registers /docker (globally, or in one guild) from the command definitions; used at start and by a script. */
 export async function registerCommands(
   rest: REST,
-  o: Pick<DiscordOptions, 'token' | 'applicationId' | 'guildId' | 'registry'>,
+  o: Pick<DiscordOptions, 'token' | 'applicationId' | 'guildId' | 'registry' | 'memberPermissions'>,
 ): Promise<unknown[]> {
   rest.setToken(o.token);
   const route = o.guildId ? Routes.applicationGuildCommands(o.applicationId, o.guildId) : Routes.applicationCommands(o.applicationId);
-  return (await rest.put(route, { body: registrationBody(o.registry) })) as unknown[];
+  return (await rest.put(route, { body: registrationBody(o.registry, undefined, o.memberPermissions) })) as unknown[];
 }
 
 /** Discord's JSON error codes this adapter acts on. */

@@ -3,9 +3,9 @@ import { isUserError, type UserError } from '../../../src/errors.js';
 import { parseCommand } from '../../../src/core/parse.js';
 import { flagBool, flagList, flagString } from '../../../src/core/parse-flags.js';
 import type { RunArgs } from '../../../src/policy/run-plan.js';
-import { testEnv } from '../../helpers/settings.js';
+import { ALICE, testEnv } from '../../helpers/settings.js';
 
-const parse = (text: string) => parseCommand(text, testEnv());
+const parse = (text: string, admin = false) => parseCommand(text, testEnv({ ...ALICE, admin }));
 
 /** The refusal a line gets. */
 function refusal(text: string): UserError {
@@ -49,7 +49,7 @@ describe('parseCommand', () => {
     expect(parse('container run --name whalesay docker/whalesay:latest cowsay boo').definition.name).toBe('run');
     expect(parse('container ps -a').definition.name).toBe('ps');
     expect(parse('image ls').definition.name).toBe('images');
-    expect(parse('image rm docker/whalesay').definition.name).toBe('rmi');
+    expect(parse('image rm docker/whalesay', true).definition.name).toBe('rmi'); // an admin's: rmi is for admins
   });
   it('lets flags stand after arguments where the Docker CLI does', () => {
     expect(parse('rm web -f').args).toEqual({ containers: ['web'], force: true });

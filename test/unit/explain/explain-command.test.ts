@@ -42,7 +42,12 @@ describe('explainCommandLine', () => {
     expect(e.reasons.join('\n')).toMatch(/evil\/image:1/);
     expect(e.reasons.join('\n')).toMatch(/--network host/);
     expect(e.reasons.join('\n')).toMatch(/\/etc/);
-    expect(explain('rmi alpine evil/x').reasons).toHaveLength(2);
+    // rmi is for admins, and both images are off the allowlist: three reasons, each said once.
+    expect(explain('rmi alpine evil/x').reasons).toEqual([
+      '/docker rmi is for admins.',
+      "Image alpine:latest is not on this deployment's allowlist.",
+      "Image evil/x:latest is not on this deployment's allowlist.",
+    ]);
   });
   it("gives the reasons in the reader's language, from the command's own flag rules", () => {
     const e = explain('run --privileged -v /etc:/data evil/image:1', 'ko');
