@@ -39,7 +39,9 @@ async function sh(file: string, args: string[], timeoutMs = 300_000): Promise<st
   const { stdout } = await run(file, args, { env, cwd: ROOT, timeout: timeoutMs, maxBuffer: 64 << 20 });
   return stdout.trim();
 }
-const compose = (...args: string[]) => sh('docker-compose', ['-p', PROJECT, '-f', 'docker-compose.yml', ...args]);
+/** The compose files: the stack, and on a host where privileged containers cannot start, its unprivileged engine. */
+const files = ['-f', 'docker-compose.yml'];
+const compose = (...args: string[]) => sh('docker-compose', ['-p', PROJECT, ...files, ...args]);
 const containers = async (service: string) => (await compose('ps', '-q', service)).split('\n').filter(Boolean);
 
 /** Polls `check` until it returns something truthy, at most `ms`; says what it waited for when it gives up. */
@@ -63,9 +65,9 @@ function finals(marker: string): SlackCall[] {
   });
 }
 
-async function send(text: string): Promise<string> {
+async function send(text: string, user = 'U1'): Promise<string> {
   const responseUrl = slack.responseUrl().replace(/^http:\/\/127\.0\.0\.1:\d+/, gatewayUrl);
-  const answer = await slack.slashCommand(ports.slack, SECRET, { text, response_url: responseUrl });
+  const answer = await slack.slashCommand(ports.slack, SECRET, { text, response_url: responseUrl, user_id: user, user_name: user });
   expect(answer.status, answer.body).toBe(200);
   return answer.body;
 }
@@ -97,6 +99,12 @@ beforeAll(async () => {
     WORKER_CONCURRENCY: '1',
   };
   await sh('bash', ['deploy/setup.sh']);
+  const privileged = await sh('docker', ['run', '--rm', '--privileged', '--entrypoint', 'true', 'stevedore/engine:local']).then(
+    () => true,
+    () => false,
+  );
+  if (!privileged) files.push('-f', 'deploy/compose.unprivileged.yml');
+  step(privileged ? 'the sandbox engine runs privileged' : 'this host cannot start privileged containers: deploy/compose.unprivileged.yml');
   // The tokens are in the secrets folder now; the containers read them from there, never from the environment.
   delete env.SLACK_BOT_TOKEN;
   delete env.SLACK_SIGNING_SECRET;
@@ -144,6 +152,10 @@ describe('the composed stack', () => {
     await expect(sh('docker', ['exec', bot, 'node', '-e', "require.resolve('vitest')"])).rejects.toThrow(/Cannot find module/);
     const redis = (await containers('redis'))[0]!;
     expect(await sh('docker', ['exec', redis, 'redis-cli', 'ping']).catch((e: Error) => e.message)).toMatch(/NOAUTH/);
+    const config = (key: string) =>
+      sh('docker', ['exec', redis, 'sh', '-c', `REDISCLI_AUTH="$(cat /run/secrets/redis_password)" redis-cli config get ${key}`]);
+    expect(await config('appendonly')).toBe('appendonly\nyes');
+    expect(await config('maxmemory-policy')).toBe('maxmemory-policy\nnoeviction');
     // The engine answers only with a client certificate, over TLS.
     const worker = (await containers('worker'))[0]!;
     const plain = `fetch('http://sandbox:2376/_ping').then((r) => console.log(r.status), (e) => console.log('refused', e.cause?.code ?? e.message))`;
@@ -165,7 +177,9 @@ describe('the composed stack', () => {
       return ids.length === 3 && states.every((s) => s === 'healthy');
     });
     const markers = Array.from({ length: 9 }, (_, i) => `spread-${i}-${id}`);
-    await Promise.all(markers.map((m) => send(`run busybox sh -c "sleep 1; echo ${m}"`)));
+    // One user each: a user's own limits (rate, jobs at once) are not what this measures.
+    const acks = await Promise.all(markers.map((m, i) => send(`run busybox sh -c "sleep 1; echo ${m}"`, `US${i}`)));
+    for (const ack of acks) expect(JSON.parse(ack).text).toMatch(/Queued #\d+/);
     await until('every spread job', () => markers.every((m) => finals(m).length === 1));
     const perWorker = await jobsPerWorker();
     step(`jobs finished per worker: ${perWorker.join(', ')}`);
