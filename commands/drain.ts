@@ -8,7 +8,7 @@ import { DRAIN_LOCK, DRAIN_MAX_MS } from '../src/queue/drain.js';
  */
 export const drain = defineCommand<Record<string, never>>({
   name: 'drain',
-  aliases: [],
+  aliases: ['admin drain'],
   summary: {
     en: 'Stop workers taking new jobs for maintenance; running ones finish (admins)',
     ko: '유지 보수를 위해 워커가 새 작업을 받지 않게 한다. 실행 중인 작업은 마친다 (관리자)',
@@ -33,7 +33,7 @@ export const drain = defineCommand<Record<string, never>>({
 /** `/docker undrain`: workers take jobs again. */
 export const undrain = defineCommand<Record<string, never>>({
   name: 'undrain',
-  aliases: [],
+  aliases: ['admin undrain'],
   summary: { en: 'Let workers take jobs again after a drain (admins)', ko: '작업 중단 뒤 워커가 다시 작업을 받게 한다 (관리자)' },
   usage: 'undrain',
   flags: [],
