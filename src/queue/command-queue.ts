@@ -2,7 +2,7 @@ import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullm
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { UserError } from '../errors.js';
-import type { CommandJob, CommandQueueApi, JobRun, JobVerdict, Queued } from '../core/job.js';
+import { JOB_PAYLOAD_VERSION, type CommandJob, type CommandQueueApi, type JobRun, type JobVerdict, type Queued } from '../core/job.js';
 import { msg } from '../core/messages/index.js';
 import { COMMAND_QUEUE } from './names.js';
 
@@ -50,7 +50,12 @@ export class CommandQueue implements CommandQueueApi {
     let added: Job<CommandJob>;
     try {
       // A platform that delivers the same request twice gives the same key: the second add is absorbed.
-      added = await this.queue.add('command', job, dedupKey ? { deduplication: { id: dedupKey, ttl: DEDUP_TTL_MS } } : {});
+      // Stamped with its payload version, so a worker of the next version knows how to read it.
+      added = await this.queue.add(
+        'command',
+        { ...job, v: JOB_PAYLOAD_VERSION },
+        dedupKey ? { deduplication: { id: dedupKey, ttl: DEDUP_TTL_MS } } : {},
+      );
     } catch (error) {
       // Redis at maxmemory (noeviction) refuses writes with OOM: said as such, so the user knows it is not the network.
       if (error instanceof Error && /^OOM /.test(error.message))

@@ -31,7 +31,7 @@ export interface Closable {
 export async function startShared(config: Config, log: Logger) {
   const connections: ReturnType<typeof redisConnection>[] = [];
   const connect = (role: 'worker' | 'producer') => {
-    const c = redisConnection(config.redisUrl, role);
+    const c = redisConnection(config.redisUrl, role, config.redisSentinels.length ? config : undefined);
     c.on('error', (error) => log.warn({ err: error.message }, 'redis connection error'));
     connections.push(c);
     return c;

@@ -6,6 +6,8 @@ import { startCommandWorker } from '../queue/command-queue.js';
 import { startExpiryWorker } from '../queue/expiry-queue.js';
 import { FailedJobs } from '../queue/failed-jobs.js';
 import { cancelKey } from '../queue/job-control.js';
+import { watchDrain } from '../queue/drain.js';
+import { msg, say } from '../core/messages/index.js';
 import type { CommandJob } from '../core/job.js';
 import type { Shared } from './shared.js';
 import { ownerId } from '../core/request.js';
@@ -50,7 +52,24 @@ export function startWorker(shared: Shared) {
     log,
     expire: (job) => expireContainer(job, { sandbox, deliveries }),
   });
+  // /docker drain (or SIGUSR2): no new jobs, running ones finish; the ops channel hears when the deployment is idle.
+  const drain = watchDrain({
+    connection: shared.producer,
+    prefix: config.queuePrefix,
+    worker,
+    queue: shared.commandQueue.queue,
+    intervalMs: config.drainCheck,
+    log,
+    signal: 'SIGUSR2',
+    idle: (waiting) =>
+      shared.notifyOps({
+        status: 'ok',
+        title: say('drain.idle', config.defaultLang),
+        body: say(msg('drain.idle.body', { waiting }), config.defaultLang),
+      }),
+  });
   shared.closables.push(
+    drain,
     { close: () => closeWithGrace(worker, config.shutdownGrace) },
     { close: () => closeWithGrace(expiries, 5000) },
     { close: () => lost.stop() },
