@@ -31,13 +31,22 @@ export function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
 }
 
-/** A redis-server of a test's own (its own port and folder), with AOF, to restart at will. */
+/**
+ * A redis-server of a test's own (its own port and folder: the shared Redis and its data are never touched), with AOF
+ * everysec and noeviction as Stevedore's set-up starts it, plus whatever the test adds (a maxmemory); to restart at
+ * will, or kill outright.
+ */
 export class RedisInstance {
   private child?: ChildProcess;
   constructor(
     readonly port: number,
     readonly dir: string,
+    private readonly extra: string[] = [],
   ) {}
+
+  cli(...args: string[]): string {
+    return spawnSync('redis-cli', ['-p', String(this.port), ...args], { encoding: 'utf8' }).stdout.trim();
+  }
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
@@ -62,14 +71,22 @@ export class RedisInstance {
         'noeviction',
         '--save',
         '',
+        ...this.extra,
       ],
       { stdio: 'ignore' },
     );
-    await until(
-      () => spawnSync('redis-cli', ['-p', String(this.port), 'ping'], { encoding: 'utf8' }).stdout.trim() === 'PONG',
-      10_000,
-      'redis-server',
-    );
+    const child = this.child;
+    // Waits for the server's answer (an event of the server's), not a time.
+    await until(() => child.exitCode === null && this.cli('ping') === 'PONG', 15_000, 'redis-server');
+  }
+
+  /** SIGKILL: Redis dies at once, as in a crash; what AOF everysec had not yet written is gone. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    child.kill('SIGKILL');
+    await exited(child);
+    this.child = undefined;
   }
 
   /** SIGTERM: Redis writes its AOF and exits, as in a restart by an operator. */
