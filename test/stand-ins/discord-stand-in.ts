@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { checkMessage, checkRegistration, type FormErrors } from './discord-rules.js';
+import { parseMultipart } from './multipart.js';
 
 /** One request as Discord would have received it. */
 export interface RecordedRequest {
@@ -572,29 +573,8 @@ function checkChoices(choices: unknown): FormErrors | undefined {
 /** A JSON body, or a multipart one: payload_json, and the files by name with their part names. */
 function parseBody(contentType: string, raw: Buffer): { body: any; files: Record<string, Buffer>; fileParts: string[] } {
   if (contentType.startsWith('multipart/form-data')) {
-    const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
-    const files: Record<string, Buffer> = {};
-    const fileParts: string[] = [];
-    let payload: any = {};
-    if (!boundary) return { body: payload, files, fileParts };
-    const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
-    let start = raw.indexOf(delimiter);
-    while (start >= 0) {
-      const next = raw.indexOf(delimiter, start + delimiter.length);
-      if (next < 0) break;
-      const part = raw.subarray(start + delimiter.length + 2, next - 2);
-      const split = part.indexOf('\r\n\r\n');
-      const headers = part.subarray(0, split).toString();
-      const content = part.subarray(split + 4);
-      const name = /name="([^"]+)"/.exec(headers)?.[1];
-      const filename = /filename="([^"]+)"/.exec(headers)?.[1];
-      if (filename) {
-        files[filename] = Buffer.from(content);
-        fileParts.push(name ?? '');
-      } else if (name === 'payload_json') payload = JSON.parse(content.toString());
-      start = next;
-    }
-    return { body: payload, files, fileParts };
+    const { fields, files, fileParts } = parseMultipart(contentType, raw);
+    return { body: fields.payload_json ? JSON.parse(fields.payload_json) : {}, files, fileParts };
   }
   const text = raw.toString();
   return { body: text ? JSON.parse(text) : undefined, files: {}, fileParts: [] };

@@ -1,9 +1,13 @@
-/** The parts of a multipart/form-data body: the payload_json part as JSON, file parts by file name. */
-export function parseMultipart(contentType: string, raw: Buffer): { fields: Record<string, string>; files: Record<string, Buffer> } {
+/** The parts of a multipart/form-data body: fields by name, file parts by file name, and the file parts' own names. */
+export function parseMultipart(
+  contentType: string,
+  raw: Buffer,
+): { fields: Record<string, string>; files: Record<string, Buffer>; fileParts: string[] } {
   const fields: Record<string, string> = {};
   const files: Record<string, Buffer> = {};
+  const fileParts: string[] = [];
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
-  if (!boundary) return { fields, files };
+  if (!boundary) return { fields, files, fileParts };
   const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
   let start = raw.indexOf(delimiter);
   while (start >= 0) {
@@ -15,9 +19,11 @@ export function parseMultipart(contentType: string, raw: Buffer): { fields: Reco
     const content = part.subarray(split + 4);
     const name = /name="([^"]+)"/.exec(headers)?.[1];
     const filename = /filename="([^"]+)"/.exec(headers)?.[1];
-    if (filename) files[filename] = Buffer.from(content);
-    else if (name) fields[name] = content.toString();
+    if (filename) {
+      files[filename] = Buffer.from(content);
+      fileParts.push(name ?? '');
+    } else if (name) fields[name] = content.toString();
     start = next;
   }
-  return { fields, files };
+  return { fields, files, fileParts };
 }
