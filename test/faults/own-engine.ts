@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { until } from '../helpers/processes.js';
+import { mkdirSync, rmSync } from 'node:fs';
+import { stopByPidFile, until } from '../helpers/processes.js';
 
 export interface OwnEngineOptions {
   /** Containers keep running while the engine is stopped and started again (`--live-restore`). */
@@ -76,35 +76,9 @@ export class OwnEngine {
     if (loaded.status !== 0) throw new Error(`loading ${image} into the test engine failed: ${loaded.stderr}`);
   }
 
-  private pid(): number | undefined {
-    try {
-      return Number(readFileSync(`${this.dir}/docker.pid`, 'utf8'));
-    } catch {
-      return undefined;
-    }
-  }
-
   /** SIGTERM, as `systemctl restart docker` does; with live-restore the containers stay up meanwhile. */
   async stop(): Promise<void> {
-    const pid = this.pid();
-    if (!pid) return;
-    try {
-      process.kill(pid, 'SIGTERM');
-    } catch {
-      return;
-    }
-    await until(
-      () => {
-        try {
-          process.kill(pid, 0);
-          return false;
-        } catch {
-          return true;
-        }
-      },
-      60_000,
-      'the test dockerd to stop',
-    );
+    await stopByPidFile(`${this.dir}/docker.pid`, 60_000, 'the test dockerd to stop');
   }
 
   async restart(): Promise<void> {

@@ -156,29 +156,7 @@ export class ExtraEngine {
   }
 
   async stop(): Promise<void> {
-    let pid: number;
-    try {
-      pid = Number(readFileSync(`${this.dir}/docker.pid`, 'utf8'));
-    } catch {
-      return;
-    }
-    try {
-      process.kill(pid, 'SIGTERM');
-    } catch {
-      return;
-    }
-    await until(
-      () => {
-        try {
-          process.kill(pid, 0);
-          return false;
-        } catch {
-          return true;
-        }
-      },
-      30_000,
-      'the extra dockerd to stop',
-    );
+    await stopByPidFile(`${this.dir}/docker.pid`, 30_000, 'the extra dockerd to stop');
   }
 
   async destroy(): Promise<void> {
@@ -187,4 +165,24 @@ export class ExtraEngine {
     spawnSync('umount', ['-R', `${this.dir}/data`]);
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** SIGTERM to the process a pid file names, then waits until it is gone (its exit, not a time); no file: nothing. */
+export async function stopByPidFile(pidFile: string, ms: number, what: string): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile, 'utf8'));
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const gone = () => {
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  await until(gone, ms, what);
 }
