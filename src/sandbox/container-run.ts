@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { UserError } from '../errors.js';
+import { EngineUnavailable, UserError } from '../errors.js';
 import { msg } from '../core/messages/index.js';
 import type { RunPlan, RunResult } from '../core/sandbox-api.js';
 import { containerSpec } from '../policy/container-spec.js';
@@ -65,9 +65,9 @@ async function attachAndWait(container: Docker.Container, plan: RunPlan, start: 
   const onCancel = () => kill('cancel');
   if (signal?.aborted) onCancel();
   signal?.addEventListener('abort', onCancel);
-  let status: { StatusCode: number };
+  let exitCode: number;
   try {
-    status = await container.wait();
+    exitCode = await exitOrEngineGone(container, drained);
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onCancel);
@@ -76,11 +76,11 @@ async function attachAndWait(container: Docker.Container, plan: RunPlan, start: 
   await Promise.race([drained, new Promise((r) => setTimeout(r, STREAM_GRACE_MS))]);
   (stream as unknown as { destroy?: () => void }).destroy?.();
   // Only a SIGKILL (exit 137) can be the kernel's out-of-memory killer: other exits need no further look.
-  const oomKilled = status.StatusCode === 137 && (await container.inspect()).State.OOMKilled;
+  const oomKilled = exitCode === 137 && (await container.inspect()).State.OOMKilled;
   if (plan.autoRemove) await container.remove({ force: true }).catch(() => {});
   return {
     containerId: container.id,
-    exitCode: status.StatusCode,
+    exitCode,
     output: output.text(),
     truncated: output.truncated,
     timedOut: killedFor === 'timeout',
@@ -88,6 +88,22 @@ async function attachAndWait(container: Docker.Container, plan: RunPlan, start: 
     durationMs,
     ...(killedFor === 'cancel' ? { cancelledBy: String(signal?.reason ?? 'someone') } : {}),
   };
+}
+
+/**
+ * The container's exit code. Its output stream ends when it exits, or when the engine restarts under it (with
+ * live-restore the container runs on, and the old wait never answers): then the engine is asked which it was. An
+ * engine gone or restarted fails the call as unreachable, and the job waits for the engine and finishes the same
+ * container when it is back (`recover`: attached again with its logs from the start).
+ */
+async function exitOrEngineGone(container: Docker.Container, drained: Promise<void>): Promise<number> {
+  const waited = container.wait().then((s: { StatusCode: number }) => s.StatusCode);
+  const first = await Promise.race([waited, drained.then(() => undefined)]);
+  if (first !== undefined) return first;
+  const state = await Promise.race([waited, container.inspect().then((info) => info.State)]);
+  if (typeof state === 'number') return state;
+  if (state.Running) throw new EngineUnavailable(new Error('the engine restarted while the container ran'));
+  return state.ExitCode;
 }
 
 async function findExisting(docker: Docker, plan: RunPlan): Promise<Docker.ContainerInspectInfo | undefined> {
