@@ -19,6 +19,8 @@ export interface CommandJob {
   upload?: { key: string; name: string; size: number };
   /** The place admission reserved for this job (src/queue/admission.ts), given back when it ends. */
   reservation?: string;
+  /** When a try of this job first found the engine unreachable (ENGINE_WAIT counts from then); absent while it answers. */
+  engineLostMs?: number;
 }
 
 /** A detached container's time to live has run out: stop it, remove it, tell its owner. */
@@ -78,7 +80,8 @@ export interface JobRun<T> {
  * a time without spending a try, or failed for good (the reply is already on its way). A thrown error is a fault
  * of ours, retried while tries are left.
  */
-export type JobVerdict = { kind: 'done'; result: unknown } | { kind: 'later'; atMs: number } | { kind: 'final'; reason: string };
+export type JobVerdict =
+  { kind: 'done'; result: unknown } | { kind: 'later'; atMs: number; data?: Partial<CommandJob> } | { kind: 'final'; reason: string };
 
 /** Where detached containers' times to live are kept. */
 export interface ExpiryApi {

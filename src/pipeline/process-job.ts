@@ -75,7 +75,10 @@ export async function processCommandJob(run: JobRun<CommandJob>, deps: ProcessDe
     return { kind: 'done', result: { status: reply.status, exitCode: reply.exitCode, outcome: reply.outcome } };
   } catch (error) {
     if (error instanceof EngineUnavailable) {
-      const waited = Date.now() - run.queuedMs;
+      // Counted from when the engine went away, not from when the job was queued: a long queue or a long run
+      // before an engine restart does not use up the wait.
+      const lostMs = job.engineLostMs ?? Date.now();
+      const waited = Date.now() - lostMs;
       if (waited < deps.engineWaitMs) {
         deps.log.warn({ job: jobId, err: error.message }, 'engine unreachable, job waits');
         await deps.deliveries.deliver({
@@ -84,7 +87,7 @@ export async function processCommandJob(run: JobRun<CommandJob>, deps: ProcessDe
           replyTo: job.replyTo,
           progress: { stage: 'queued', lang, detail: msg('engine.waiting') },
         });
-        return { kind: 'later', atMs: Date.now() + ENGINE_RETRY_MS };
+        return { kind: 'later', atMs: Date.now() + ENGINE_RETRY_MS, data: { engineLostMs: lostMs } };
       }
       await final(
         errorReply(

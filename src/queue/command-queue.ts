@@ -113,7 +113,8 @@ export function startCommandWorker(options: CommandWorkerOptions): Worker<Comman
       });
       if (verdict.kind === 'done') return verdict.result;
       if (verdict.kind === 'later') {
-        // Waits without spending a try (the engine is away).
+        // Waits without spending a try (the engine is away), remembering what the processor asks it to.
+        if (verdict.data) await job.updateData({ ...job.data, ...verdict.data });
         await job.moveToDelayed(verdict.atMs, token);
         throw new DelayedError();
       }

@@ -1,0 +1,44 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { EngineUnavailable } from '../../../src/errors.js';
+import { JOB_PAYLOAD_VERSION, type CommandJob, type Delivery } from '../../../src/core/job.js';
+import { processCommandJob, type ProcessDeps } from '../../../src/pipeline/process-job.js';
+
+const HOUR = 3_600_000;
+
+function deps(sent: Delivery[]): ProcessDeps {
+  return {
+    deliveries: { deliver: async (d) => void sent.push(d) },
+    log: pino({ level: 'silent' }),
+    engineWaitMs: 120_000,
+    execute: async () => Promise.reject(new EngineUnavailable(Object.assign(new Error('gone'), { code: 'ECONNREFUSED' }))),
+    cancelledBy: async () => undefined,
+    release: async () => {},
+  };
+}
+
+const job = (extra: Partial<CommandJob> = {}): CommandJob => ({
+  v: JOB_PAYLOAD_VERSION,
+  text: 'run busybox true',
+  who: { platform: 'terminal', userId: 'alice', channelId: 'terminal' },
+  replyTo: { route: 'terminal', channelId: 'terminal' },
+  ...extra,
+});
+
+describe('a job that finds the engine away', () => {
+  it('waits ENGINE_WAIT from when the engine went away, not from when it was queued', async () => {
+    const sent: Delivery[] = [];
+    const queuedAnHourAgo = { id: '1', queuedMs: Date.now() - HOUR, attempt: 1, attempts: 3 };
+    const verdict = await processCommandJob({ ...queuedAnHourAgo, data: job() }, deps(sent));
+    expect(verdict).toMatchObject({ kind: 'later', data: { engineLostMs: expect.any(Number) } });
+    expect(sent.map((d) => d.kind)).toEqual(['progress']);
+  });
+
+  it('gives up with a final reply once the engine has been away longer than ENGINE_WAIT', async () => {
+    const sent: Delivery[] = [];
+    const run = { id: '2', queuedMs: Date.now(), attempt: 1, attempts: 3, data: job({ engineLostMs: Date.now() - HOUR }) };
+    const verdict = await processCommandJob(run, deps(sent));
+    expect(verdict.kind).toBe('final');
+    expect(sent.map((d) => d.kind)).toEqual(['final']);
+  });
+});
