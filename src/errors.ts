@@ -51,6 +51,18 @@ export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError || (error instanceof Error && error.name === 'UserError');
 }
 
+/** A command failed because the sandbox host is in trouble (its disk is full): its owner hears why, and so do the ops. */
+export class HostTrouble extends UserError {
+  constructor(
+    message: Message,
+    hint: Message,
+    /** What the ops channel hears (once in a while, not once per command). */
+    readonly opsNotice: Message,
+  ) {
+    super('unavailable', message, hint);
+  }
+}
+
 /** The same request came again (a platform's retry, or a replay): it is not acted on twice. */
 export class Replayed extends Error {
   override readonly name = 'Replayed';

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { EngineUnavailable, isUserError, UserError } from '../errors.js';
+import { EngineUnavailable, HostTrouble, isUserError, UserError } from '../errors.js';
 import {
   JOB_PAYLOAD_VERSION,
   payloadVersion,
@@ -9,7 +9,7 @@ import {
   type JobRun,
   type JobVerdict,
 } from '../core/job.js';
-import { langOf, msg } from '../core/messages/index.js';
+import { langOf, msg, type Message } from '../core/messages/index.js';
 import type { Reply } from '../core/reply.js';
 import { errorReply } from './error-reply.js';
 
@@ -35,6 +35,8 @@ export interface ProcessDeps {
    * was failed by the queue itself, and the lost-jobs sweep answers it (src/pipeline/lost-jobs.ts).
    */
   answered?(jobId: string): Promise<void>;
+  /** Tells the ops channel of trouble on the sandbox host (a full disk); repeats within a while are dropped. */
+  opsNotice?(notice: Message): Promise<void>;
 }
 
 /**
@@ -98,6 +100,9 @@ export async function processCommandJob(run: JobRun<CommandJob>, deps: ProcessDe
       return { kind: 'final', reason: error.message };
     }
     if (isUserError(error)) {
+      if (error instanceof HostTrouble) {
+        await deps.opsNotice?.(error.opsNotice).catch((e) => deps.log.warn({ err: e, job: jobId }, 'ops notice not sent'));
+      }
       await final(errorReply(error, lang));
       return { kind: 'final', reason: error.message };
     }

@@ -1,4 +1,5 @@
-import { EngineUnavailable, UserError } from '../errors.js';
+import { EngineUnavailable, HostTrouble, UserError } from '../errors.js';
+import { msg } from '../core/messages/index.js';
 import type { Message } from '../core/messages/index.js';
 
 interface EngineError {
@@ -35,10 +36,18 @@ export function isNotModified(error: unknown): boolean {
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNABORTED']);
 
-/** Turns "no engine there" into EngineUnavailable, so the worker waits for the engine instead of failing. */
-export function asEngineUnavailable(error: unknown): unknown {
+/**
+ * Turns "no engine there" into EngineUnavailable, so the worker waits for the engine instead of failing; and "no
+ * space left" (the engine's data root is full, whatever the call) into a clear refusal the ops channel hears too.
+ */
+export function asEngineTrouble(error: unknown): unknown {
   const code = (error as { code?: string })?.code;
-  return code && UNREACHABLE.has(code) ? new EngineUnavailable(error) : error;
+  if (code && UNREACHABLE.has(code)) return new EngineUnavailable(error);
+  // Not the engine's words: they name paths on the host.
+  if (/no space left on device/i.test(error instanceof UserError ? error.message : engineMessage(error))) {
+    return new HostTrouble(msg('engine.diskFull'), msg('engine.diskFull.hint'), msg('engine.diskFull.ops'));
+  }
+  return error;
 }
 
 /** Wraps every method of a sandbox so that a missing engine surfaces as EngineUnavailable. */
@@ -49,7 +58,7 @@ export function withEngineErrors<T extends object>(target: T): T {
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
         const out = value.apply(t, args);
-        return out instanceof Promise ? out.catch((error: unknown) => Promise.reject(asEngineUnavailable(error))) : out;
+        return out instanceof Promise ? out.catch((error: unknown) => Promise.reject(asEngineTrouble(error))) : out;
       };
     },
   });

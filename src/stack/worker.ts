@@ -12,6 +12,9 @@ import type { CommandJob } from '../core/job.js';
 import type { Shared } from './shared.js';
 import { ownerId } from '../core/request.js';
 
+/** The same trouble on the sandbox host is told to the ops channel at most this often. */
+const OPS_NOTICE_EVERY_MS = 10 * 60_000;
+
 /**
  * The worker role: takes commands from the queue and runs them on the sandbox host; expires detached containers;
  * answers the jobs the queue failed by itself (every worker sweeps: where jobs run, a worker is there to see them).
@@ -44,6 +47,11 @@ export function startWorker(shared: Shared) {
         release,
         answered: (jobId) => failed.markAnswered(jobId),
         execute: (jobId, job, signal) => executeJob(jobId, job, deps, signal),
+        opsNotice: async (notice) => {
+          if (await store.claim(`ops-notice:${notice.id}`, OPS_NOTICE_EVERY_MS)) {
+            await shared.notifyOps({ status: 'error', title: say(notice, config.defaultLang) });
+          }
+        },
       }),
   });
   const expiries = startExpiryWorker({

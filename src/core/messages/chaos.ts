@@ -32,4 +32,16 @@ export const chaosMessages = catalog({
     en: 'Nothing was started. Try again in a few minutes, once running jobs have ended.',
     ko: '아무것도 시작하지 않았습니다. 실행 중인 작업이 끝난 뒤 몇 분 후에 다시 시도하세요.',
   },
+  'engine.diskFull': {
+    en: "The sandbox host's disk is full (the engine answered: no space left on device); the command was not run.",
+    ko: '샌드박스 호스트의 디스크가 가득 차서(엔진 응답: no space left on device) 명령을 실행하지 않았습니다.',
+  },
+  'engine.diskFull.hint': {
+    en: 'Try again once space is freed: an admin can run `/docker cleanup`, which removes expired and exited containers and unused volumes first.',
+    ko: '공간이 확보된 뒤 다시 시도하세요. 관리자는 `/docker cleanup`으로 만료되거나 종료된 컨테이너와 쓰지 않는 볼륨부터 정리할 수 있습니다.',
+  },
+  'engine.diskFull.ops': {
+    en: "The sandbox host's disk is full: containers cannot be created. Run `/docker cleanup` or free space on the host.",
+    ko: '샌드박스 호스트의 디스크가 가득 차서 컨테이너를 만들 수 없습니다. `/docker cleanup`을 실행하거나 호스트의 공간을 확보하세요.',
+  },
 });
