@@ -81,3 +81,12 @@ export function progressText(progress: Progress): { stage: string; detail?: stri
         : progress.detail;
   return { stage: say(`stage.${progress.stage}`, lang), detail };
 }
+
+/**
+ * A final reply to a command the platform never saw acknowledged (the bot stopped between storing the job and
+ * answering the platform): the user saw the platform's own "did not respond", so the reply says the command ran.
+ */
+export function answeringUnacknowledged(reply: Reply, lang: Lang): Reply {
+  const note = say(msg('delivery.unacknowledged'), lang);
+  return { ...reply, body: reply.body ? `${note}\n${reply.body}` : note };
+}

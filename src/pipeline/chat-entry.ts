@@ -6,8 +6,9 @@ import { AckFirst } from './ack-first.js';
 import { admitRequest, queueAccepted, type Answer, type RequestDeps } from './handle-request.js';
 
 /**
- * The one way in for every chat adapter: admit (parse, policy, quotas) → acknowledge (the platform's early answer)
- * → take in an attached file → queue → announce "queued". Adapters call `handle` and render what it returns.
+ * The one way in for every chat adapter: admit (parse, policy, quotas) → queue → acknowledge (the platform's early
+ * answer) → announce "queued". A command with an attached file is acknowledged before the file is taken in (a
+ * download can outlast the platform's 3 s), then queued. Adapters call `handle` and render what it returns.
  */
 export class ChatEntry {
   private readonly ackFirst = new AckFirst();
@@ -20,16 +21,20 @@ export class ChatEntry {
   ) {}
 
   /**
-   * One command. `acknowledge` is called once the command is known to be queued and before any slow work (the
-   * download of an attachment, the queueing itself), so a platform's deadline (Discord's 3 s) is met. Resolves with
-   * what to show at once: a reply (help, explain, a refusal), or the news that the job was queued.
+   * One command. `acknowledge` is called once the job is stored (so a bot killed before it acknowledges leaves a job
+   * that runs and is answered, not an acknowledgement with nothing behind it), or, for a command with a file, before
+   * the download. Resolves with what to show at once: a reply (help, explain, a refusal), or the news that the job was
+   * queued.
    */
   async handle(request: ChatRequest, acknowledge?: () => Promise<void>): Promise<Answer> {
     const answer = await this.ackFirst.admitting(async () => {
       const admitted = await admitRequest(request, this.deps);
       if (admitted.kind !== 'accepted') return admitted;
-      await acknowledge?.();
-      return queueAccepted(admitted, this.deps);
+      const hasFile = Boolean(admitted.command.definition.uploadFrom?.(admitted.command.args));
+      if (hasFile) await acknowledge?.();
+      const queued = await queueAccepted(admitted, this.deps);
+      if (!hasFile) await acknowledge?.();
+      return queued;
     });
     if (answer.kind === 'queued') this.announceQueued(answer, request);
     return answer;

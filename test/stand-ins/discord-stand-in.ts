@@ -4,6 +4,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { checkMessage, checkRegistration, type FormErrors } from './discord-rules.js';
 import { parseMultipart } from './multipart.js';
 
+const DISCORD_EPOCH_MS = 1_420_070_400_000;
+
 /** One request as Discord would have received it. */
 export interface RecordedRequest {
   at: number;
@@ -77,7 +79,7 @@ export class DiscordStandIn {
   private sockets = new Set<WebSocket>();
   private seq = 0;
   private faults: Fault[] = [];
-  private nextId = 1_000_000_000_000_000_000n;
+  private nextId = 0n;
   private order = 0;
   private readonly interactions = new Map<string, InteractionState>();
   /** Users whose DMs are closed to the bot (50007). */
@@ -167,7 +169,10 @@ export class DiscordStandIn {
     await new Promise((resolve) => this.http.close(resolve));
   }
 
-  /** The next `times` requests matching method and path get this status (429 with retry_after in seconds). */
+  /**
+   * The next `times` requests matching method and path get this status (429 with retry_after in seconds); status 0:
+   * never answered (the request is recorded and left hanging, as if lost on its way).
+   */
   fail(method: string, path: RegExp, status: number, options: { retryAfter?: number; times?: number } = {}): void {
     this.faults.push({ method, path, status, retryAfter: options.retryAfter, times: options.times ?? 1 });
   }
@@ -177,8 +182,10 @@ export class DiscordStandIn {
     return this.requests.filter((r) => r.method === method && path.test(r.path));
   }
 
+  /** An id as Discord makes them: the time since Discord's epoch in its top bits, so the time in an id is now. */
   snowflake(): string {
-    this.nextId += 1n;
+    const now = BigInt(Date.now() - DISCORD_EPOCH_MS) << 22n;
+    this.nextId = now > this.nextId ? now : this.nextId + 1n;
     return this.nextId.toString();
   }
 
@@ -439,6 +446,7 @@ export class DiscordStandIn {
     if (fault) {
       fault.times -= 1;
       this.requests.push({ ...recorded, body: { fault: fault.status } });
+      if (fault.status === 0) return;
       if (fault.status === 429) {
         return send(
           429,
@@ -481,7 +489,8 @@ export class DiscordStandIn {
       const state = [...this.interactions.values()].find((x) => x.token === m![2]);
       if (m[1] !== this.applicationId || !state) return refuse(404, 10015, 'Unknown Webhook');
       if (state.expired || state.lapsed) return refuse(401, 50027, 'Invalid Webhook Token');
-      if (!state.responded) return refuse(404, 10008, 'Unknown Message'); // nothing to edit or follow before a response
+      // Never acknowledged: Discord knows no webhook for it (editing, following up or deleting all fail so).
+      if (!state.responded) return refuse(404, 10015, 'Unknown Webhook');
       if (req.method === 'DELETE') return send(204);
       if (req.method !== 'GET' && invalid(checkMessage(body ?? {}, fileParts, req.method === 'POST'))) return;
       return send(200, this.message(body, m[4] === '@original' || !m[4] ? this.snowflake() : m[4]!, state.channel));

@@ -5,11 +5,13 @@ import {
   GatewayIntentBits,
   REST,
   Routes,
+  SnowflakeUtil,
   type AutocompleteInteraction,
   type Guild,
   type Interaction,
 } from 'discord.js';
 import type { Delivery } from '../../core/job.js';
+import { answeringUnacknowledged } from '../../core/reply.js';
 import type { CommandRegistry } from '../../core/command.js';
 import { msg, type Lang, type Message } from '../../core/messages/index.js';
 import type { ChatRequest } from '../../core/request.js';
@@ -102,6 +104,8 @@ export class DiscordAdapter implements ChatAdapter {
   private readonly tree: CommandPlace[];
   /** What each guild lacks of the permissions the bot needs, by guild id; empty when all is there. */
   private readonly missing = new Map<string, string>();
+  /** Interactions this process is acknowledging now: their deliveries wait for the deferral to be through. */
+  private readonly acking = new Map<string, Promise<unknown>>();
 
   constructor(private readonly o: DiscordOptions) {
     this.tree = commandTree(o.registry.all);
@@ -187,13 +191,24 @@ export class DiscordAdapter implements ChatAdapter {
     // is kept in the short-lived store, never in the job.
     let deferred = false;
     const answer = await this.o.entry.handle(request, async () => {
-      await i.deferReply();
-      deferred = true;
+      // The token before the deferral: a bot stopped in between leaves a job whose reply finds the token, and
+      // Discord's answer to it says the command was never acknowledged.
       await this.o.entry.store.put(`discord:${i.id}`, i.token, this.o.tokenTtlMs);
+      const deferral = i.deferReply();
+      this.acking.set(
+        i.id,
+        deferral.catch(() => {}),
+      );
+      try {
+        await deferral;
+        deferred = true;
+      } finally {
+        this.acking.delete(i.id);
+      }
     });
     if (answer.kind === 'queued') return; // the chat entry announces it, editing the deferred reply
     const m = renderReply(answer.reply, lang);
-    if (deferred) return this.edit(request.replyTo, m, answer.reply.ephemeral);
+    if (deferred) return this.edit(request.replyTo, () => m, answer.reply.ephemeral);
     try {
       await i.reply(interactionPayload(m, Boolean(answer.reply.ephemeral)));
     } catch (error) {
@@ -221,8 +236,10 @@ export class DiscordAdapter implements ChatAdapter {
   /** Sends one delivery: edits the interaction's message while its token lives, else posts it where it may go. */
   readonly deliver = async (delivery: Delivery): Promise<void> => {
     const lang: Lang = delivery.replyTo.lang === 'ko' ? 'ko' : 'en';
+    const interactionId = String(delivery.replyTo.interactionId ?? '');
+    await this.acking.get(interactionId); // a job can end before its command's deferral is through
     if (delivery.kind === 'progress') {
-      const token = await this.o.entry.store.get(`discord:${delivery.replyTo.interactionId ?? ''}`);
+      const token = await this.o.entry.store.get(`discord:${interactionId}`);
       // Progress after the token expired is not worth a new message.
       if (token)
         await this.withToken(
@@ -231,14 +248,19 @@ export class DiscordAdapter implements ChatAdapter {
         );
       return;
     }
-    const message = renderReply(delivery.reply, lang);
-    if (delivery.kind === 'notice') return this.withoutToken(delivery.replyTo, message, delivery.reply.ephemeral);
-    await this.edit(delivery.replyTo, message, delivery.reply.ephemeral);
+    const render = (unacknowledged: boolean) =>
+      renderReply(unacknowledged ? answeringUnacknowledged(delivery.reply, lang) : delivery.reply, lang);
+    if (delivery.kind === 'notice') return this.withoutToken(delivery.replyTo, render(false), delivery.reply.ephemeral);
+    await this.edit(delivery.replyTo, render, delivery.reply.ephemeral);
   };
 
-  private async edit(replyTo: Delivery['replyTo'], message: DiscordMessage, ephemeral = false): Promise<void> {
-    const token = await this.o.entry.store.get(`discord:${replyTo.interactionId ?? ''}`);
-    if (!token) return this.withoutToken(replyTo, message, ephemeral);
+  /** The reply to an interaction: edits its message while the token works, else posts where it may go. */
+  private async edit(replyTo: Delivery['replyTo'], render: (unacknowledged: boolean) => DiscordMessage, ephemeral = false): Promise<void> {
+    const interactionId = String(replyTo.interactionId ?? '');
+    const token = await this.o.entry.store.get(`discord:${interactionId}`);
+    // No token while it would still be valid: the bot stopped before it could acknowledge the command.
+    if (!token) return this.withoutToken(replyTo, render(this.young(interactionId)), ephemeral);
+    const message = render(false);
     await this.withToken(
       async () => {
         if (!ephemeral) return this.patchOriginal(token, message);
@@ -250,16 +272,23 @@ export class DiscordAdapter implements ChatAdapter {
         });
         await this.rest.delete(Routes.webhookMessage(this.o.applicationId, token, '@original'), { auth: false });
       },
-      () => this.withoutToken(replyTo, message, ephemeral),
+      // Unknown Webhook: the interaction was never acknowledged, so it has no message to edit.
+      (code) => this.withoutToken(replyTo, render(code === CODE.unknownWebhook), ephemeral),
     );
   }
 
+  /** An interaction whose token would still work (15 minutes), by the time in its id. */
+  private young(interactionId: string): boolean {
+    return /^\d+$/.test(interactionId) && Date.now() - SnowflakeUtil.timestampFrom(interactionId) < this.o.tokenTtlMs;
+  }
+
   /** Runs a call made with the interaction's token; if Discord says the token is gone, takes the other way. */
-  private async withToken(call: () => Promise<void>, otherwise: () => Promise<void> | void): Promise<void> {
+  private async withToken(call: () => Promise<void>, otherwise: (code: number) => Promise<void> | void): Promise<void> {
     try {
       await call();
     } catch (error) {
-      if (TOKEN_GONE.has(codeOf(error) ?? -1)) return otherwise();
+      const code = codeOf(error) ?? -1;
+      if (TOKEN_GONE.has(code)) return otherwise(code);
       throw this.refusal(error, 'interaction');
     }
   }

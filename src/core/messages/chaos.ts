@@ -44,4 +44,8 @@ export const chaosMessages = catalog({
     en: "The sandbox host's disk is full: containers cannot be created. Run `/docker cleanup` or free space on the host.",
     ko: '샌드박스 호스트의 디스크가 가득 차서 컨테이너를 만들 수 없습니다. `/docker cleanup`을 실행하거나 호스트의 공간을 확보하세요.',
   },
+  'delivery.unacknowledged': {
+    en: 'This answers a command that seemed to fail (the platform said the app did not respond): Stevedore had received it and ran it once.',
+    ko: '응답이 없다고 표시된 명령에 대한 결과입니다. Stevedore는 그 명령을 받았고 한 번 실행했습니다.',
+  },
 });
