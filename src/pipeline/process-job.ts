@@ -16,6 +16,9 @@ import { errorReply } from './error-reply.js';
 /** How often a job waiting for the engine tries again. */
 const ENGINE_RETRY_MS = 3000;
 
+/** How long a finished job keeps trying to hand over its final reply while Redis refuses writes (maxmemory, a blip). */
+const FINAL_PERSIST_MS = 5 * 60_000;
+
 /** How often a running job checks whether someone cancelled it. */
 const CANCEL_POLL_MS = 1000;
 
@@ -35,6 +38,8 @@ export interface ProcessDeps {
    * was failed by the queue itself, and the lost-jobs sweep answers it (src/pipeline/lost-jobs.ts).
    */
   answered?(jobId: string): Promise<void>;
+  /** Whether the job's final reply was handed over already (it ran; its end was not recorded in the queue). */
+  wasAnswered?(jobId: string): Promise<boolean>;
   /** Tells the ops channel of trouble on the sandbox host (a full disk); repeats within a while are dropped. */
   opsNotice?(notice: Message): Promise<void>;
 }
@@ -64,12 +69,18 @@ export async function processCommandJob(run: JobRun<CommandJob>, deps: ProcessDe
     await deps.answered?.(jobId).catch((e) => deps.log.warn({ err: e, job: jobId }, 'final reply not marked'));
     return { kind: 'final', reason: `payload version ${version} not supported` };
   }
+  // Run again after its final reply went out (its worker could not record the end: Redis refused writes, and the
+  // lock lapsed meanwhile): it is not run twice.
+  if (await deps.wasAnswered?.(jobId)) return { kind: 'done', result: { status: 'answered before' } };
   const final = async (reply: Reply) => {
     // The job's place is given back before its owner hears it ended, so their next command finds it free.
     await deps.release(job).catch((error) => deps.log.warn({ err: error, job: jobId }, 'admission place not given back'));
-    await deps.deliveries.deliver({ kind: 'final', jobId, replyTo: job.replyTo, reply });
+    // The command has run: its reply is handed over however long Redis refuses it, never paid for with a second run.
+    await persisting(() => deps.deliveries.deliver({ kind: 'final', jobId, replyTo: job.replyTo, reply }), deps.log, jobId);
     // Marked on every path, a success too: a job whose finish is lost with its lock may yet end failed.
-    await deps.answered?.(jobId).catch((error) => deps.log.warn({ err: error, job: jobId }, 'final reply not marked'));
+    await persisting(async () => deps.answered?.(jobId), deps.log, jobId).catch((error) =>
+      deps.log.warn({ err: error, job: jobId }, 'final reply not marked'),
+    );
   };
   try {
     const reply = await watchingForCancel(jobId, deps, (signal) => deps.execute(jobId, job, signal));
@@ -110,6 +121,21 @@ export async function processCommandJob(run: JobRun<CommandJob>, deps: ProcessDe
     deps.log.error({ err: error, job: jobId, attempt: run.attempt }, lastTry ? 'job failed' : 'job failed, will retry');
     if (lastTry) await final(errorReply(error, lang, jobId));
     throw error;
+  }
+}
+
+/** Tries `write` until Redis takes it (at maxmemory it refuses writes until memory frees), FINAL_PERSIST_MS at most. */
+async function persisting(write: () => Promise<unknown>, log: Logger, jobId: string): Promise<void> {
+  const until = Date.now() + FINAL_PERSIST_MS;
+  for (let pause = 100; ; pause = Math.min(pause * 2, 2000)) {
+    try {
+      await write();
+      return;
+    } catch (error) {
+      if (Date.now() + pause > until) throw error;
+      log.warn({ err: error, job: jobId }, 'final reply not stored yet, trying again');
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
   }
 }
 

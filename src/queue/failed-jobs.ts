@@ -70,6 +70,11 @@ export class FailedJobs {
     await this.redis.stevedoreMarkAnswered(this.queue.toKey(jobId), ANSWERED_FIELD, Date.now());
   }
 
+  /** True once the job's final reply was handed over (a job run again after that must not run twice). */
+  async isAnswered(jobId: string): Promise<boolean> {
+    return (await this.connection.hexists(this.queue.toKey(jobId), ANSWERED_FIELD)) === 1;
+  }
+
   /** Ids of failed jobs still owed their final reply. */
   unanswered(): Promise<string[]> {
     return this.redis.stevedoreUnanswered(

@@ -46,6 +46,7 @@ export function startWorker(shared: Shared) {
         cancelledBy: (jobId) => store.get(cancelKey(jobId)),
         release,
         answered: (jobId) => failed.markAnswered(jobId),
+        wasAnswered: (jobId) => failed.isAnswered(jobId),
         execute: (jobId, job, signal) => executeJob(jobId, job, deps, signal),
         opsNotice: async (notice) => {
           if (await store.claim(`ops-notice:${notice.id}`, OPS_NOTICE_EVERY_MS)) {
