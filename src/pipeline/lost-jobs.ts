@@ -56,7 +56,7 @@ export async function answerLostJobs(deps: LostJobDeps): Promise<number> {
     let note: Message | undefined;
     try {
       containers ??= await deps.sandbox.listContainers({ all: true });
-      note = await settleContainer(job, containers, deps);
+      note = await settleJobContainer(job.id, job.data, containers, deps);
     } catch (error) {
       // The engine is away: the reply must not wait for it; the cleanup collects the container later.
       deps.log.warn({ err: error, job: id }, 'lost job: its container was not settled');
@@ -77,15 +77,19 @@ export async function answerLostJobs(deps: LostJobDeps): Promise<number> {
   return answered;
 }
 
-/** A lost job's own container (by its job label; detached ones keep their time to live): removed or stopped. */
-async function settleContainer(
-  job: LostJob,
+/**
+ * The own container of a job that ended without finishing it (lost, or failed on our side): found by its job label
+ * (detached ones keep their time to live), removed when `--rm` was asked, stopped otherwise.
+ */
+export async function settleJobContainer(
+  jobId: string,
+  job: CommandJob,
   containers: Awaited<ReturnType<SandboxApi['listContainers']>>,
-  deps: LostJobDeps,
+  deps: Pick<LostJobDeps, 'sandbox' | 'settings' | 'registry'>,
 ): Promise<Message | undefined> {
-  const own = containers.filter((c) => c.jobId === job.id && !c.detached);
+  const own = containers.filter((c) => c.jobId === jobId && !c.detached);
   if (!own.length) return undefined;
-  if (askedToRemove(job.data, deps)) {
+  if (askedToRemove(job, deps)) {
     for (const c of own) await deps.sandbox.removeContainer(c.id, true);
     return msg('lost.removed');
   }
@@ -94,7 +98,7 @@ async function settleContainer(
 }
 
 /** Did the command ask for `--rm`? Read from its text with the same parser the worker uses. */
-function askedToRemove(job: CommandJob, deps: LostJobDeps): boolean {
+function askedToRemove(job: CommandJob, deps: Pick<LostJobDeps, 'settings' | 'registry'>): boolean {
   try {
     const command = parseCommand(job.text, { who: job.who, settings: deps.settings, registry: deps.registry });
     return command.definition.name === 'run' && flagBool(command.parsed, 'rm');

@@ -38,6 +38,8 @@ export interface ProcessDeps {
    * was failed by the queue itself, and the lost-jobs sweep answers it (src/pipeline/lost-jobs.ts).
    */
   answered?(jobId: string): Promise<void>;
+  /** Removes (`--rm`) or stops the container of a job that ends in an error, so none is left that no job owns. */
+  settle?(jobId: string, job: CommandJob): Promise<void>;
   /** Whether the job's final reply was handed over already (it ran; its end was not recorded in the queue). */
   wasAnswered?(jobId: string): Promise<boolean>;
   /** Tells the ops channel of trouble on the sandbox host (a full disk); repeats within a while are dropped. */
@@ -73,6 +75,8 @@ export async function processCommandJob(run: JobRun<CommandJob>, deps: ProcessDe
   // lock lapsed meanwhile): it is not run twice.
   if (await deps.wasAnswered?.(jobId)) return { kind: 'done', result: { status: 'answered before' } };
   const final = async (reply: Reply) => {
+    if (reply.status === 'error')
+      await deps.settle?.(jobId, job).catch((e) => deps.log.warn({ err: e, job: jobId }, 'container not settled'));
     // The job's place is given back before its owner hears it ended, so their next command finds it free.
     await deps.release(job).catch((error) => deps.log.warn({ err: error, job: jobId }, 'admission place not given back'));
     // The command has run: its reply is handed over however long Redis refuses it, never paid for with a second run.

@@ -4,7 +4,7 @@ import { msg } from '../core/messages/index.js';
 import type { RunPlan, RunResult } from '../core/sandbox-api.js';
 import { containerSpec } from '../policy/container-spec.js';
 import { LABEL } from '../policy/labels.js';
-import { isNotFound, toUserError } from './engine-errors.js';
+import { asEngineTrouble, isNotFound, toUserError } from './engine-errors.js';
 import { CappedOutput } from './output.js';
 import { createdFrom, pinnedImageId, pointTagAtPin } from './image-pins.js';
 import { ensureVolume } from './volumes.js';
@@ -77,7 +77,8 @@ async function attachAndWait(container: Docker.Container, plan: RunPlan, start: 
   (stream as unknown as { destroy?: () => void }).destroy?.();
   // Only a SIGKILL (exit 137) can be the kernel's out-of-memory killer: other exits need no further look.
   const oomKilled = exitCode === 137 && (await container.inspect()).State.OOMKilled;
-  if (plan.autoRemove) await container.remove({ force: true }).catch(() => {});
+  // Gone already or being removed: fine. An engine away (restarting) makes the job wait for it and collect again.
+  if (plan.autoRemove) await container.remove({ force: true }).catch((error) => ignoreUnlessEngineAway(error));
   return {
     containerId: container.id,
     exitCode,
@@ -104,6 +105,10 @@ async function exitOrEngineGone(container: Docker.Container, drained: Promise<vo
   if (typeof state === 'number') return state;
   if (state.Running) throw new EngineUnavailable(new Error('the engine restarted while the container ran'));
   return state.ExitCode;
+}
+
+function ignoreUnlessEngineAway(error: unknown): void {
+  if (asEngineTrouble(error) instanceof EngineUnavailable) throw error;
 }
 
 async function findExisting(docker: Docker, plan: RunPlan): Promise<Docker.ContainerInspectInfo | undefined> {

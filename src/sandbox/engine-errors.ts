@@ -43,6 +43,8 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EPIPE', 'E
 export function asEngineTrouble(error: unknown): unknown {
   const code = (error as { code?: string })?.code;
   if (code && UNREACHABLE.has(code)) return new EngineUnavailable(error);
+  // The engine answers while it stops or starts, but its containerd does not: as good as away.
+  if ((error as EngineError).statusCode === 500 && /transport is closing/.test(engineMessage(error))) return new EngineUnavailable(error);
   // Not the engine's words: they name paths on the host.
   if (/no space left on device/i.test(error instanceof UserError ? error.message : engineMessage(error))) {
     return new HostTrouble(msg('engine.diskFull'), msg('engine.diskFull.hint'), msg('engine.diskFull.ops'));

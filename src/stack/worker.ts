@@ -1,5 +1,5 @@
 import { executeJob, expireContainer } from '../pipeline/execute-job.js';
-import { sweepLostJobs } from '../pipeline/lost-jobs.js';
+import { settleJobContainer, sweepLostJobs } from '../pipeline/lost-jobs.js';
 import { processCommandJob } from '../pipeline/process-job.js';
 import { closeWithGrace } from '../queue/close-worker.js';
 import { startCommandWorker } from '../queue/command-queue.js';
@@ -47,6 +47,13 @@ export function startWorker(shared: Shared) {
         release,
         answered: (jobId) => failed.markAnswered(jobId),
         wasAnswered: (jobId) => failed.isAnswered(jobId),
+        settle: async (jobId, job) => {
+          await settleJobContainer(jobId, job, await sandbox.listContainers({ all: true }), {
+            sandbox,
+            settings: config,
+            registry: shared.registry,
+          });
+        },
         execute: (jobId, job, signal) => executeJob(jobId, job, deps, signal),
         opsNotice: async (notice) => {
           if (await store.claim(`ops-notice:${notice.id}`, OPS_NOTICE_EVERY_MS)) {

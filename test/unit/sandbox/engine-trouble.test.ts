@@ -21,6 +21,7 @@ describe("the engine's troubles, as the user hears them", () => {
 
   it('an engine that does not answer is waited for; any other failure is left as it is', () => {
     expect(asEngineTrouble(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }))).toBeInstanceOf(EngineUnavailable);
+    expect(asEngineTrouble(engineSays(500, 'transport is closing: unavailable'))).toBeInstanceOf(EngineUnavailable);
     const other = engineSays(500, 'something else');
     expect(asEngineTrouble(other)).toBe(other);
   });
