@@ -1,14 +1,18 @@
 // Chaos: faults injected for real while commands flow, one after the other, each on a Redis and a queue of its own;
 // one table at the end: fault, times injected, accepted, final replies, duplicates, orphans, recovery p50 / max.
 // Recovery: from an injection to the final reply of the last job that was in flight when it came.
-// Usage: npm run chaos -- [--commands 60] [--users 10] [--deadline 240] [--acks 300]
+// Usage: npm run chaos -- [--commands 60] [--users 10] [--deadline 240] [--acks 300] [--only engine]
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { loadConfig, type Config } from '../src/config.js';
 import { startStack, type Stack } from '../src/stack.js';
 import { exited, spawnStevedore } from '../test/helpers/processes.js';
-import { cleanUp, isolatedEnv } from '../test/helpers/test-stack.js';
+import { cleanUp, deploymentContainers, isolatedEnv } from '../test/helpers/test-stack.js';
+import { dockerClient } from '../src/sandbox/docker-client.js';
 import { OwnRedis } from '../test/faults/own-redis.js';
+import { OwnEngine } from '../test/faults/own-engine.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { orphans, runLoad, within, type LoadResult } from './load-run.js';
 import { arg, machine, median, percentile, printTable } from './report.js';
 
@@ -16,6 +20,11 @@ const COMMANDS = arg('commands', 60);
 const USERS = arg('users', 10);
 const DEADLINE_S = arg('deadline', 240);
 const ACKS = arg('acks', 300);
+/** Only the faults whose name contains this (and no acknowledgement costs); empty: all. */
+const ONLY = (() => {
+  const at = process.argv.indexOf('--only');
+  return at > 0 ? (process.argv[at + 1] ?? '').toLowerCase() : '';
+})();
 const POLICY = 'channels: [{ channel: "*", commands: [all] }]\nquotas: { commandsPerMinute: 1000, queuedJobs: 10, queueDepth: 5000 }\n';
 
 interface Row {
@@ -27,14 +36,26 @@ interface Row {
 }
 
 /** Runs the load against a Redis of its own with `inject` called each time `every` says, and counts. */
+interface FaultContext {
+  redis: OwnRedis;
+  workers: ReturnType<typeof spawnStevedore>[];
+  env: Record<string, string>;
+  engine?: OwnEngine;
+}
+
 async function fault(
   name: string,
-  inject: (ctx: { redis: OwnRedis; workers: ReturnType<typeof spawnStevedore>[]; env: Record<string, string> }) => Promise<void>,
+  inject: (ctx: FaultContext) => Promise<void>,
   everyMs: number,
-  redisArgs: string[] = [],
-): Promise<Row> {
-  const redis = await OwnRedis.create(redisArgs);
-  const env = isolatedEnv({ REDIS_URL: redis.url, JOB_LOCK: '3s', HEALTH_PORT: '0', LOG_LEVEL: 'silent' }, POLICY);
+  options: { engine?: OwnEngine; text?: (user: number, n: number) => string } = {},
+): Promise<Row | undefined> {
+  if (ONLY && !name.toLowerCase().includes(ONLY)) return undefined;
+  const { engine } = options;
+  const redis = await OwnRedis.create();
+  const env = isolatedEnv(
+    { REDIS_URL: redis.url, JOB_LOCK: '3s', HEALTH_PORT: '0', LOG_LEVEL: 'silent', ...(engine ? { DOCKER_HOST: engine.host } : {}) },
+    POLICY,
+  );
   const config: Config = loadConfig({ ...process.env, ...env });
   const stack: Stack = await startStack(config, { roles: new Set(['bot']), log: pino({ level: 'silent' }) });
   const workers = [spawnStevedore(env, 'worker'), spawnStevedore(env, 'worker')];
@@ -45,14 +66,14 @@ async function fault(
       await new Promise((r) => setTimeout(r, everyMs));
       if (stop) return;
       injections.push(Date.now());
-      await inject({ redis, workers, env }).catch((error: Error) => process.stderr.write(`chaos: ${name}: ${error.message}\n`));
+      await inject({ redis, workers, env, engine }).catch((error: Error) => process.stderr.write(`chaos: ${name}: ${error.message}\n`));
     }
   })();
   const result = await runLoad(stack, `chaos-${name.replace(/\W/g, '-')}`, {
     commands: COMMANDS,
     users: USERS,
     deadlineMs: Date.now() + DEADLINE_S * 1000,
-    text: (u, n) => `run --rm busybox echo ${u}-${n}`,
+    text: options.text ?? ((u, n) => `run --rm busybox echo ${u}-${n}`),
     progress: (line) => {
       process.stdout.write(`chaos: ${name}: ${line}\n`);
     },
@@ -68,6 +89,11 @@ async function fault(
     return after.length ? [Math.max(...after)] : [];
   });
   const left = await within(orphans(config), 10_000, { containers: -1, volumes: -1 });
+  if (left.containers > 0) {
+    const docker = dockerClient(config);
+    for (const c of await deploymentContainers(docker, config))
+      process.stdout.write(`chaos: ${name}: left ${c.Names[0]} ${c.State} ${c.Status}\n`);
+  }
   for (const w of workers) w.kill('SIGKILL');
   await within(Promise.all(workers.map(exited)), 10_000, undefined);
   await within(stack.close(), 10_000, undefined);
@@ -76,7 +102,7 @@ async function fault(
   return { fault: name, injected: injections.length, result, orphans: left.containers + left.volumes, recoveries };
 }
 
-const rows: Row[] = [];
+const rows: (Row | undefined)[] = [];
 rows.push(
   await fault(
     'worker SIGKILL',
@@ -127,6 +153,23 @@ rows.push(
   ),
 );
 
+// The engine (one of its own, with live-restore) restarted while containers run: they must be finished, not lost.
+const engine =
+  ONLY && !'engine restarted (live-restore)'.includes(ONLY)
+    ? undefined
+    : new OwnEngine(join(tmpdir(), `sv-chaos-engine-${process.pid}`), { liveRestore: true });
+if (engine) {
+  await engine.start();
+  engine.seed('busybox:latest');
+  rows.push(
+    await fault('engine restarted (live-restore)', async ({ engine: e }) => e!.restart(), 10_000, {
+      engine,
+      text: (u, n) => `run --rm busybox sh -c 'sleep 1; echo ${u}-${n}'`,
+    }),
+  );
+  await engine.destroy();
+}
+
 /** What one acknowledgement costs with each fsync policy: sequential commands to a bot on a Redis of its own. */
 async function ackCost(fsync: 'everysec' | 'always'): Promise<number[]> {
   const redis = await OwnRedis.create(['--appendfsync', fsync]);
@@ -154,12 +197,13 @@ async function ackCost(fsync: 'everysec' | 'always'): Promise<number[]> {
   await redis.destroy();
   return times;
 }
-const acks = { everysec: await ackCost('everysec'), always: await ackCost('always') };
+const acks = ONLY ? undefined : { everysec: await ackCost('everysec'), always: await ackCost('always') };
+const ran = rows.filter((r): r is Row => r !== undefined);
 
 const s = (ms: number[]) => (ms.length ? `${(median(ms) / 1000).toFixed(1)} / ${(Math.max(...ms) / 1000).toFixed(1)}` : '-');
 printTable(
   'Chaos',
-  rows.map((r) => [
+  ran.map((r) => [
     r.fault,
     String(r.injected),
     String(r.result.accepted),
@@ -182,10 +226,11 @@ printTable(
     'recovery p50 / max (s)',
   ],
 );
-printTable(
-  `What "queued" costs per acknowledgement (${ACKS} sequential, one bot, ${machine()})`,
-  (['everysec', 'always'] as const).map((k) => [`appendfsync ${k}`, median(acks[k]).toFixed(2), percentile(acks[k], 99).toFixed(2)]),
-  ['AOF fsync', 'ack p50 (ms)', 'ack p99 (ms)'],
-);
-for (const r of rows) for (const [why, n] of r.result.refusals) process.stdout.write(`chaos: ${r.fault}: refused ${n}: ${why}\n`);
-process.exit(rows.every((r) => r.result.missing.length === 0 && r.result.duplicates === 0 && r.orphans === 0) ? 0 : 1);
+if (acks)
+  printTable(
+    `What "queued" costs per acknowledgement (${ACKS} sequential, one bot, ${machine()})`,
+    (['everysec', 'always'] as const).map((k) => [`appendfsync ${k}`, median(acks[k]).toFixed(2), percentile(acks[k], 99).toFixed(2)]),
+    ['AOF fsync', 'ack p50 (ms)', 'ack p99 (ms)'],
+  );
+for (const r of ran) for (const [why, n] of r.result.refusals) process.stdout.write(`chaos: ${r.fault}: refused ${n}: ${why}\n`);
+process.exit(ran.every((r) => r.result.missing.length === 0 && r.result.duplicates === 0 && r.orphans === 0) ? 0 : 1);
