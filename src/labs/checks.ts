@@ -92,6 +92,7 @@ async function checkContainer(check: ContainerCheck, env: CheckEnv): Promise<Che
     Created?: string;
     State?: { Running?: boolean; ExitCode?: number; StartedAt?: string; Status?: string };
     Config?: { Labels?: Record<string, string> };
+    HostConfig?: { NetworkMode?: string };
   };
   const state = inspected.State ?? {};
   if (check.createdSince && Date.parse(inspected.Created ?? '') < env.since) return miss(msg('labs.miss.notNew', { name: check.name }));
@@ -105,6 +106,10 @@ async function checkContainer(check: ContainerCheck, env: CheckEnv): Promise<Che
         msg('labs.miss.exitCode', { name: check.name, code: state.ExitCode ?? -1, want: check.exitCode }),
         exitMeaning(state.ExitCode ?? -1),
       );
+  }
+  if (check.network !== undefined) {
+    const network = inspected.HostConfig?.NetworkMode ?? 'default';
+    if (network !== check.network) return miss(msg('labs.miss.network', { name: check.name, network, want: check.network }));
   }
   if (check.label) {
     const got = inspected.Config?.Labels?.[check.label.key];
@@ -164,7 +169,7 @@ async function checkFile(check: FileCheck, env: CheckEnv, probe: number): Promis
     where = check.container!;
     const found = (await ownContainers(env.sandbox, env.who)).find((c) => c.name === check.container);
     if (!found) return miss(msg('labs.miss.noContainer', { name: where }));
-    read = await readContainerFile(env.sandbox, found.id, check.path);
+    read = await readContainerFile(env.sandbox, { id: found.id, running: found.state === 'running', user: env.settings.user }, check.path);
   }
   if (!read.found) {
     if (read.isDir) return miss(msg('labs.miss.isDir', { path: check.path, where }));
@@ -180,18 +185,30 @@ async function checkFile(check: FileCheck, env: CheckEnv, probe: number): Promis
   return OK;
 }
 
+/** How long a server that has just started may take to listen before a check says nothing answers. */
+const SERVER_START_MS = 5000;
+
 async function checkHttp(check: HttpCheck, env: CheckEnv): Promise<CheckResult> {
   const found = (await ownContainers(env.sandbox, env.who)).find((c) => c.name === check.container);
   if (!found) return miss(msg('labs.miss.noContainer', { name: check.container }));
   if (found.state !== 'running') return miss(msg('labs.miss.notServing', { name: check.container }));
   const port = check.port ?? 8080;
-  const answer = await httpGet(env.sandbox, found.id, check.path, port, env.settings.user);
+  let answer = await httpGet(env.sandbox, found.id, check.path, port, env.settings.user);
+  // A server started a moment ago may not listen yet: it gets a few seconds from its start, not a verdict at once.
+  if (answer.status === undefined) {
+    const inspected = (await env.sandbox.inspectContainer(found.id)) as { State?: { StartedAt?: string } };
+    const listenBy = Date.parse(inspected.State?.StartedAt ?? '') + SERVER_START_MS;
+    while (answer.status === undefined && Date.now() < listenBy) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      answer = await httpGet(env.sandbox, found.id, check.path, port, env.settings.user);
+    }
+  }
   if (answer.status === undefined) return miss(msg('labs.miss.noAnswer', { name: check.container, port }));
   const want = check.status ?? 200;
   if (answer.status !== want)
     return miss(msg('labs.miss.status', { path: check.path, name: check.container, status: answer.status, want }));
-  if (check.body !== undefined && !answer.body.includes(check.body))
-    return miss(msg('labs.miss.body', { path: check.path, name: check.container, want: check.body }));
+  if (check.holds !== undefined && !answer.body.includes(check.holds))
+    return miss(msg('labs.miss.body', { path: check.path, name: check.container, want: check.holds }));
   return OK;
 }
 

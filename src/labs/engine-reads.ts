@@ -52,20 +52,45 @@ export type FileRead = { found: true; content: string } | { found: false; isDir?
 
 const dirOf = (path: string) => path.replace(/\/[^/]*$/, '') || '/';
 
-/** Reads a file of a container (running or not) through the engine's archive API. */
-export async function readContainerFile(sandbox: SandboxApi, containerId: string, path: string): Promise<FileRead> {
+const MISSING = '__stevedore_lab_missing__';
+/** Prints the file $1, or a marker and what its directory $2 holds; run inside a container by `sh -c`. */
+const PROBE = `if [ -f "$1" ]; then cat "$1"; elif [ -d "$1" ]; then echo ${MISSING} dir; else echo ${MISSING}; ls -A "$2" 2>/dev/null; fi`;
+
+function probeRead(output: string): FileRead {
+  if (!output.startsWith(MISSING)) return { found: true, content: output };
+  const [first, ...rest] = output.split('\n');
+  if (first!.endsWith('dir')) return { found: false, isDir: true };
+  return { found: false, siblings: rest.map((l) => l.trim()).filter(Boolean) };
+}
+
+/**
+ * Reads a file of a container through the engine's archive API; in a running container, what that API cannot see
+ * (its tmpfs `/tmp`) is read from inside, as the sandbox user.
+ */
+export async function readContainerFile(
+  sandbox: SandboxApi,
+  container: { id: string; running: boolean; user: string },
+  path: string,
+): Promise<FileRead> {
   try {
-    const file = await sandbox.copyOut(containerId, path, 1024 * 1024);
+    const file = await sandbox.copyOut(container.id, path, 1024 * 1024);
     if (file.archive) return { found: false, isDir: true };
     return { found: true, content: file.data.toString('utf8') };
   } catch (error) {
     if (!isUserError(error)) throw error;
-    const dir = await sandbox.copyOut(containerId, dirOf(path), 1024 * 1024).catch(() => undefined);
-    return { found: false, siblings: dir?.archive ? entriesOf(dir.data) : undefined };
   }
+  if (container.running) {
+    const inside = await sandbox.exec(container.id, ['sh', '-c', PROBE, 'probe', path, dirOf(path)], {
+      user: container.user,
+      env: [],
+      timeoutMs: 10_000,
+      outputBytes: 1024 * 1024,
+    });
+    if (inside.exitCode === 0) return probeRead(inside.output);
+  }
+  const dir = await sandbox.copyOut(container.id, dirOf(path), 1024 * 1024).catch(() => undefined);
+  return { found: false, siblings: dir?.archive ? entriesOf(dir.data) : undefined };
 }
-
-const MISSING = '__stevedore_lab_missing__';
 
 /**
  * Reads a file of one of the learner's volumes: a short container of theirs (busybox, read-only mount, removed at
@@ -81,10 +106,9 @@ export async function readVolumeFile(
   const { who, settings } = env;
   const displayName = `lab-probe-${env.jobId || 'x'}-${probe}`;
   const target = `/v${path}`;
-  const script = `if [ -f "$1" ]; then cat "$1"; elif [ -d "$1" ]; then echo ${MISSING} dir; else echo ${MISSING}; ls -A "$2" 2>/dev/null; fi`;
   const result = await sandbox.run({
     image: parseImageRef('busybox:latest'),
-    cmd: ['sh', '-c', script, 'probe', target, dirOf(target)],
+    cmd: ['sh', '-c', PROBE, 'probe', target, dirOf(target)],
     displayName,
     containerName: containerNameFor(settings.deployment, who, displayName),
     detach: false,
@@ -111,10 +135,7 @@ export async function readVolumeFile(
       logMaxBytes: settings.logMaxSize,
     },
   });
-  if (!result.output.startsWith(MISSING)) return { found: true, content: result.output };
-  const [first, ...rest] = result.output.split('\n');
-  if (first!.endsWith('dir')) return { found: false, isDir: true };
-  return { found: false, siblings: rest.map((l) => l.trim()).filter(Boolean) };
+  return probeRead(result.output);
 }
 
 /** Asks a web server in a running container, from inside its own network namespace (it has no other network). */

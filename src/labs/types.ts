@@ -21,6 +21,8 @@ export interface ContainerCheck {
   /** It is running now. */
   running?: boolean;
   label?: { key: string; value: string };
+  /** It is attached to this network mode (`none` in the sandbox; `bridge`, Docker's default, elsewhere). */
+  network?: string;
   /** Its output holds this text. */
   output?: string;
   /** Created since the step began (a fresh container from the image, not the old one). */
@@ -50,14 +52,14 @@ export interface FileCheck {
   content?: string;
 }
 
-/** A running container of the learner's answers HTTP on `port` (8080) for `path` with `status` (200) and `body` in it. */
+/** A running container of the learner's answers HTTP on `port` (8080) for `path` with `status` (200), its body holding `holds`. */
 export interface HttpCheck {
   kind: 'http';
   container: string;
   path: string;
   port?: number;
   status?: number;
-  body?: string;
+  holds?: string;
 }
 
 /** The sandbox host holds this image. */

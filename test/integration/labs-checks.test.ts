@@ -125,15 +125,34 @@ describe('file, volume and HTTP checks', () => {
     expect(await check({ kind: 'volume', name: 'pages' })).toEqual({ ok: true });
   });
 
+  it('read what the archive API cannot see, a running container’s tmpfs /tmp, from inside', async () => {
+    await t.alice.submit(`run -d --name iso busybox sh -c 'echo mine > /tmp/mine.txt && sleep 600'`);
+    await expect.poll(async () => said(await check({ kind: 'file', container: 'iso', path: '/tmp/mine.txt' }))).toBe('ok');
+    expect(said(await check({ kind: 'file', container: 'iso', path: '/tmp/yours.txt' }))).toBe(
+      'There is no file /tmp/yours.txt in iso.\n/tmp holds: mine.txt',
+    );
+    expect(said(await check({ kind: 'file', container: 'iso', path: '/tmp/mine.txt', content: 'yours' }))).toBe(
+      '/tmp/mine.txt in iso does not hold "yours"; it holds: mine',
+    );
+    expect(await check({ kind: 'file', container: 'iso', path: '/tmp/mine.txt', content: 'mine' })).toEqual({ ok: true });
+  });
+
+  it('reject a network the container is not on: the sandbox gives none, where Docker’s default is bridge', async () => {
+    expect(said(await check({ kind: 'container', name: 'site', network: 'bridge' }))).toBe(
+      'Your container site is on the network none, not bridge.',
+    );
+    expect(await check({ kind: 'container', name: 'site', network: 'none' })).toEqual({ ok: true });
+  });
+
   it('reject a page that is not served, and accept the one that is', async () => {
     await expect
       .poll(async () => said(await check({ kind: 'http', container: 'site', path: '/index.html' })), { timeout: 20_000 })
       .toBe('ok');
     expect(said(await check({ kind: 'http', container: 'site', path: '/home.html' }))).toBe('GET /home.html on site answers 404, not 200.');
-    expect(said(await check({ kind: 'http', container: 'site', path: '/index.html', body: 'theirs' }))).toBe(
+    expect(said(await check({ kind: 'http', container: 'site', path: '/index.html', holds: 'theirs' }))).toBe(
       'The page /index.html on site does not hold "theirs".',
     );
-    expect(await check({ kind: 'http', container: 'site', path: '/index.html', body: '<h1>ours</h1>' })).toEqual({ ok: true });
+    expect(await check({ kind: 'http', container: 'site', path: '/index.html', holds: '<h1>ours</h1>' })).toEqual({ ok: true });
   });
 });
 

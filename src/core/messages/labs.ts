@@ -49,6 +49,11 @@ export const labMessages = catalog({
     en: (p: { name: string; code: number; want: number }) => `Your container ${p.name} exited with ${p.code}, not ${p.want}.`,
     ko: (p: { name: string; code: number; want: number }) => `내 컨테이너 ${p.name}의 종료 코드가 ${p.want}이(가) 아니라 ${p.code}입니다.`,
   },
+  'labs.miss.network': {
+    en: (p: { name: string; network: string; want: string }) => `Your container ${p.name} is on the network ${p.network}, not ${p.want}.`,
+    ko: (p: { name: string; network: string; want: string }) =>
+      `내 컨테이너 ${p.name}은(는) ${p.want} 네트워크가 아니라 ${p.network} 네트워크에 있습니다.`,
+  },
   'labs.miss.noLabel': {
     en: (p: { name: string; key: string; want: string }) => `Your container ${p.name} has no label ${p.key} (it should be ${p.want}).`,
     ko: (p: { name: string; key: string; want: string }) =>
