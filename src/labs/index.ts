@@ -4,6 +4,8 @@ import { imagesAndRegistries } from './lab-2-images-registries.js';
 import { filesInAndOut } from './lab-3-files-cp.js';
 import { volumes } from './lab-4-volumes.js';
 import { webServer } from './lab-5-web-server.js';
+import { isolation } from './lab-6-isolation.js';
+import { scaling } from './lab-7-scaling.js';
 import type { Check, Lab, LabText } from './types.js';
 
 export type { Check, Lab, LabText, Step } from './types.js';
@@ -93,7 +95,7 @@ function checkProblems(check: Check, lab: Lab): string[] {
 }
 
 /** The labs, in the order of the team's notes; checked when this module loads, so a bad lab stops the start. */
-export const LABS: readonly Lab[] = [firstContainer, imagesAndRegistries, filesInAndOut, volumes, webServer];
+export const LABS: readonly Lab[] = [firstContainer, imagesAndRegistries, filesInAndOut, volumes, webServer, isolation, scaling];
 
 const problems = labProblems(LABS);
 if (problems.length) throw new Error(`the labs are not valid:\n${problems.join('\n')}`);

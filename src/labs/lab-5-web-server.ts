@@ -41,7 +41,7 @@ export const webServer: Lab = {
       },
       command: 'cp index.html site:/www/index.html',
       file: { name: 'index.html', content: '<h1>our team</h1>\n' },
-      checks: [{ kind: 'file', container: 'site', path: '/www/index.html' }],
+      checks: [{ kind: 'file', container: 'site', path: '/www/index.html', content: 'our team' }],
       hint: { en: 'The destination is site:/www/index.html.', ko: '대상은 site:/www/index.html입니다.' },
     },
     {
@@ -54,7 +54,7 @@ export const webServer: Lab = {
       command: 'curl site /index.html',
       checks: [
         { kind: 'asked', command: 'curl', args: ['site', '/index.html'], succeeded: true },
-        { kind: 'http', container: 'site', path: '/index.html' },
+        { kind: 'http', container: 'site', path: '/index.html', holds: 'our team' },
       ],
       hint: { en: 'Give the container and the path: curl site /index.html.', ko: '컨테이너와 경로를 씁니다: curl site /index.html.' },
     },
@@ -71,7 +71,7 @@ export const webServer: Lab = {
       command: 'run -d --name site -v site:/www web',
       checks: [
         { kind: 'container', name: 'site', image: 'stevedore/web:latest', running: true, createdSince: true },
-        { kind: 'http', container: 'site', path: '/index.html' },
+        { kind: 'http', container: 'site', path: '/index.html', holds: 'our team' },
       ],
       hint: {
         en: 'First /docker rm -f site, then /docker run -d --name site -v site:/www web.',

@@ -1,58 +1,17 @@
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TerminalAdapter } from '../../src/adapters/terminal/terminal-adapter.js';
-import type { Reply } from '../../src/core/reply.js';
+import { LAB_POLICY, localFile, right, typed, wrong } from '../helpers/lab-walk.js';
 import { startTestStack, type TestStack } from '../helpers/test-stack.js';
 
 /**
  * Labs 1–4 walked from start to finish through the terminal adapter on the real engine: each step is first done
  * wrong (the check names what differs), then as the notes teach it. `image rm` is not allowed in this channel, as
- * a shared sandbox protects its images: that answer meets its step.
+ * a shared sandbox protects its images: that answer meets its step. Labs 5–7: labs-walk-5-7.test.ts.
  */
 let t: TestStack;
 beforeAll(async () => {
-  t = await startTestStack({
-    policy: [
-      'channels:',
-      '  - channel: "terminal:*"',
-      '    commands: [read, run, rm, cp, exec, volume, pull, learn, explain]',
-      'quotas: { commandsPerMinute: 1000 }',
-      '',
-    ].join('\n'),
-  });
+  t = await startTestStack({ policy: LAB_POLICY });
 });
 afterAll(() => t?.close());
-
-const localFile = (name: string, content: string) => {
-  const path = join(tmpdir(), `${t.config.deployment}-${name}`);
-  writeFileSync(path, content);
-  return path;
-};
-
-/** Types a command and returns its final reply, failing with the reply when it did not go as expected. */
-async function typed(user: TerminalAdapter, text: string): Promise<Reply> {
-  return user.submit(text);
-}
-
-/** A wrong attempt: the check is not met and says what differs. */
-async function wrong(user: TerminalAdapter, attempt: string[], differs: RegExp): Promise<void> {
-  for (const line of attempt) await typed(user, line);
-  const check = await typed(user, 'learn check');
-  expect(check.status, JSON.stringify(check)).toBe('failed');
-  expect(check.title).toMatch(/^Not yet: lab \d, step \d/);
-  expect(check.body, JSON.stringify(check)).toMatch(differs);
-  expect(check.fields?.[0]?.name).toBe('Hint');
-}
-
-/** The right attempt: the check is met, and the next step (or the lab's end) is shown. */
-async function right(user: TerminalAdapter, attempt: string[], next: RegExp): Promise<Reply> {
-  for (const line of attempt) await typed(user, line);
-  const check = await typed(user, 'learn');
-  expect(check.status === 'failed' ? JSON.stringify(check) : check.title).toMatch(next);
-  return check;
-}
 
 describe('labs 1–4, from start to finish', () => {
   it('lists the labs in the notes’ order, none started', async () => {
@@ -72,6 +31,8 @@ describe('labs 1–4, from start to finish', () => {
       '3 | Files in and out with cp',
       '4 | Volumes: data that outlives its container',
       '5 | A web server in a container',
+      '6 | Isolation: what a container can and cannot see',
+      '7 | Scaling: several containers from one image',
     ]);
     expect(rows.every((r) => r.trimEnd().endsWith('-'))).toBe(true);
   });
@@ -131,7 +92,7 @@ describe('labs 1–4, from start to finish', () => {
       /no container named box; the one you just made is named bx/,
     );
     await right(t.alice, ['rm -f bx', 'run -d --name box -v files:/files busybox sleep 600'], /step 2 of 4$/);
-    const note = localFile('note.txt', 'hello from the host\n');
+    const note = localFile(t, 'note.txt', 'hello from the host\n');
     await wrong(t.alice, [`cp ${note} box:/files/other.txt`], /There is no file \/files\/note\.txt in box\.\n\/files holds: other\.txt/);
     await right(t.alice, [`cp ${note} box:/files/note.txt`], /step 3 of 4$/);
     await wrong(
@@ -176,9 +137,9 @@ describe('labs 1–4, from start to finish', () => {
     const table = await typed(t.bob, 'learn progress');
     expect(table.title).toBe('Who finished which lab');
     const rows = table.code!.text.split('\n').map((r) => r.split(/\s{3,}/));
-    expect(rows[0]).toEqual(['LEARNER', '1', '2', '3', '4', '5']);
-    expect(rows).toContainEqual(['alice', '✔', '✔', '✔', '✔', '-']);
-    expect(rows).toContainEqual(['bob', '1/3', '-', '-', '-', '-']);
+    expect(rows[0]).toEqual(['LEARNER', '1', '2', '3', '4', '5', '6', '7']);
+    expect(rows).toContainEqual(['alice', '✔', '✔', '✔', '✔', '-', '-', '-']);
+    expect(rows).toContainEqual(['bob', '1/3', '-', '-', '-', '-', '-', '-']);
     const list = await typed(t.alice, 'learn list');
     expect(list.code!.text).toMatch(/^4\s+Volumes.*finished$/m);
   });
@@ -212,7 +173,7 @@ describe('hint, skip and reset', () => {
   });
 
   it('refuses a lab that does not exist and words it does not know', async () => {
-    expect((await typed(t.alice, 'learn 9')).title).toBe('There is no lab 9; the labs are 1 to 5.');
+    expect((await typed(t.alice, 'learn 9')).title).toBe('There is no lab 9; the labs are 1 to 7.');
     expect((await typed(t.alice, 'learn dance')).title).toBe('learn does not know "dance".');
   });
 });
