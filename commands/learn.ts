@@ -3,7 +3,7 @@ import { defineCommand, type ExecContext } from '../src/core/command.js';
 import type { Lang } from '../src/core/flag-spec.js';
 import { msg, say } from '../src/core/messages/index.js';
 import type { LabRecord } from '../src/core/queue-ports.js';
-import type { Reply } from '../src/core/reply.js';
+import type { Reply, ReplyButton } from '../src/core/reply.js';
 import { ownerId } from '../src/core/request.js';
 import { formatTable } from '../src/core/table.js';
 import { LABS, labByNumber, type Lab } from '../src/labs/index.js';
@@ -80,6 +80,20 @@ export const learn = defineCommand<LearnArgs>({
   },
 });
 
+/**
+ * The buttons of a lab reply, as the commands they stand for: Hint and Skip for the step under way, Next to check it
+ * and move on (or, once a lab is finished, to start the next lab).
+ */
+function labButtons(lang: Lang, next: { step: boolean } | { lab: number } | undefined, hinted = false): ReplyButton[] {
+  const buttons: ReplyButton[] = [];
+  if (next && 'step' in next) {
+    if (!hinted) buttons.push({ id: 'hint', label: say('button.hint', lang), command: 'learn hint' });
+    buttons.push({ id: 'skip', label: say('button.skip', lang), command: 'learn skip' });
+    buttons.push({ id: 'next', label: say('button.next', lang), command: 'learn check' });
+  } else if (next) buttons.push({ id: 'next', label: say('button.next', lang), command: `learn ${next.lab}` });
+  return buttons;
+}
+
 function underWay(record: LabRecord): { lab: Lab; current: NonNullable<LabRecord['current']> } {
   const current = record.current;
   const lab = current && labByNumber(current.lab);
@@ -123,6 +137,7 @@ function stepReply(lab: Lab, index: number, lang: Lang, before?: string): Reply 
     body: before ? `${before}\n\n${step.do[lang]}` : step.do[lang],
     code: { text: `/docker ${step.command}` },
     fields,
+    buttons: labButtons(lang, { step: true }),
   };
 }
 
@@ -153,6 +168,7 @@ async function check(ctx: Ctx, record: LabRecord): Promise<Reply> {
       title: say(msg('labs.notYet', { lab: lab.number, step: current.step + 1 }), ctx.lang),
       body: result.why.map((m) => say(m, ctx.lang)).join('\n'),
       fields: [{ name: say('labs.field.hint', ctx.lang), value: step.hint[ctx.lang] }],
+      buttons: labButtons(ctx.lang, { step: true }, true),
     };
   }
   return advance(ctx, record, lab, say(msg('labs.stepDone', { step: current.step + 1 }), ctx.lang));
@@ -186,6 +202,7 @@ async function advance(ctx: Ctx, record: LabRecord, lab: Lab, said: string): Pro
         value: next ? say(msg('labs.next', { lab: next.number, title: next.title[ctx.lang] }), ctx.lang) : say('labs.allDone', ctx.lang),
       },
     ],
+    buttons: labButtons(ctx.lang, next && { lab: next.number }),
   };
 }
 
@@ -197,6 +214,7 @@ function hint(record: LabRecord, lang: Lang): Reply {
     title: say(msg('labs.hint.title', { lab: lab.number, step: current.step + 1 }), lang),
     body: step.hint[lang],
     code: { text: `/docker ${step.command}` },
+    buttons: labButtons(lang, { step: true }, true),
   };
 }
 

@@ -11,7 +11,7 @@ export interface ReplyField {
 
 /** A follow-up the user can press; `command` is the chat text it stands for and goes through the same policy. */
 export interface ReplyButton {
-  id: 'logs' | 'rm' | 'rerun' | 'explain';
+  id: 'logs' | 'rm' | 'rerun' | 'explain' | 'hint' | 'skip' | 'next';
   label: string;
   command: string;
 }
