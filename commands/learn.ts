@@ -9,6 +9,7 @@ import { formatTable } from '../src/core/table.js';
 import { LABS, labByNumber, type Lab } from '../src/labs/index.js';
 import { checkAll } from '../src/labs/checks.js';
 import { ownContainers } from '../src/labs/engine-reads.js';
+import { progressReply } from './learn-progress.js';
 
 type Action = 'next' | 'list' | 'start' | 'check' | 'hint' | 'skip' | 'reset' | 'progress';
 type LearnArgs = { action: Action; lab?: number };
@@ -63,7 +64,7 @@ export const learn = defineCommand<LearnArgs>({
       case 'list':
         return listing(record, ctx.lang);
       case 'progress':
-        return progressTable(await ctx.labs.all(), ctx.lang);
+        return progressReply(await ctx.labs.all(), ctx.lang);
       case 'start':
         return start(ctx, record, labByNumber(ctx.args.lab!)!);
       case 'reset':
@@ -245,24 +246,4 @@ async function reset(ctx: Ctx, record: LabRecord): Promise<Reply> {
     ? say(msg('labs.reset', { lab: lab.number, removed: removed.join(', ') }), ctx.lang)
     : say(msg('labs.reset.nothing', { lab: lab.number }), ctx.lang);
   return stepReply(lab, 0, ctx.lang, said);
-}
-
-/** The team's table: who finished which lab, and who is where. */
-function progressTable(records: LabRecord[], lang: Lang): Reply {
-  if (!records.length) return { status: 'info', title: say('labs.progress.title', lang), body: say('labs.progress.empty', lang) };
-  const rows = records
-    .sort((a, b) => (a.name ?? a.owner).localeCompare(b.name ?? b.owner))
-    .map((r) => [
-      r.name ?? r.owner,
-      ...LABS.map((lab) =>
-        r.finished[lab.number] ? '✔' : r.current?.lab === lab.number ? `${r.current.step + 1}/${lab.steps.length}` : '-',
-      ),
-    ]);
-  const header = [say('labs.col.learner', lang), ...LABS.map((lab) => String(lab.number))];
-  return {
-    status: 'info',
-    title: say('labs.progress.title', lang),
-    body: LABS.map((lab) => `${lab.number}. ${lab.title[lang]}`).join('\n'),
-    code: { text: formatTable(header, rows) },
-  };
 }

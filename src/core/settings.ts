@@ -221,6 +221,12 @@ export const SETTINGS = {
     'Where cleanup reports and health changes go: discord:<id>, slack:<id> or terminal. Unset: logs only.',
   ),
   cleanupCron: setting('CLEANUP_CRON', text, '*/15 * * * *', 'When the scheduled cleanup runs (cron, UTC).'),
+  labsSummaryCron: setting(
+    'LABS_SUMMARY_CRON',
+    text,
+    '0 9 * * 1',
+    "When the ops channel gets the week's lab summary (cron, UTC): who finished which lab in the last 7 days, and the team's table.",
+  ),
   cleanupExitedAge: setting(
     'CLEANUP_EXITED_AGE',
     duration,

@@ -3,30 +3,38 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { closeWithGrace } from './close-worker.js';
 
-const MAINTENANCE_QUEUE = 'maintenance';
+export const MAINTENANCE_QUEUE = 'maintenance';
+
+/** One recurring piece of work: its job's name, when it runs (cron, UTC), and what it does. */
+export interface Schedule {
+  name: string;
+  pattern: string;
+  run(): Promise<void>;
+}
 
 /**
  * Recurring work through BullMQ job schedulers: upserted by every scheduler process, stored once in Redis, so
- * the schedule exists once however many processes start; processed one at a time.
+ * each schedule exists once however many processes start; processed one at a time. A job of a schedule's name
+ * added by hand runs that work at once.
  */
 export async function startMaintenance(options: {
   connection: Redis;
   prefix: string;
-  cleanupCron: string;
-  cleanup(): Promise<void>;
+  schedules: readonly Schedule[];
   log: Logger;
 }): Promise<{ queue: Queue; close(): Promise<void> }> {
   const queue = new Queue(MAINTENANCE_QUEUE, { connection: options.connection, prefix: options.prefix });
   queue.on('error', () => {});
-  await queue.upsertJobScheduler(
-    'cleanup',
-    { pattern: options.cleanupCron, tz: 'UTC' },
-    { name: 'cleanup', data: {}, opts: { removeOnComplete: 50, removeOnFail: 50 } },
-  );
+  for (const schedule of options.schedules)
+    await queue.upsertJobScheduler(
+      schedule.name,
+      { pattern: schedule.pattern, tz: 'UTC' },
+      { name: schedule.name, data: {}, opts: { removeOnComplete: 50, removeOnFail: 50 } },
+    );
   const worker = new Worker(
     MAINTENANCE_QUEUE,
     async (job) => {
-      if (job.name === 'cleanup') await options.cleanup();
+      await options.schedules.find((s) => s.name === job.name)?.run();
     },
     { connection: options.connection, prefix: options.prefix, concurrency: 1 },
   );

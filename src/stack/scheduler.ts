@@ -1,9 +1,13 @@
 import { cleanupReply, runCleanup, type CleanupResult } from '../../commands/cleanup.js';
+import { weeklySummary } from '../../commands/learn-progress.js';
 import { startMonitor } from '../health/monitor.js';
 import { startMaintenance } from '../queue/maintenance.js';
 import type { Shared } from './shared.js';
 
-/** The scheduler role: the cleanup on its schedule, and the watch on Redis and the engine, reported to the ops channel. */
+/**
+ * The scheduler role: the cleanup and the week's lab summary on their schedules, and the watch on Redis and the
+ * engine, reported to the ops channel.
+ */
 export async function startScheduler(shared: Shared) {
   const { config, log } = shared;
   const sandbox = shared.sandboxOf();
@@ -12,11 +16,17 @@ export async function startScheduler(shared: Shared) {
     if (result.items.length || config.cleanupReportEmpty) await shared.notifyOps(cleanupReply(result, config.defaultLang));
     return result;
   };
+  const labsSummary = async () => {
+    const summary = weeklySummary(await shared.labs.all(), Date.now(), config.defaultLang);
+    if (summary) await shared.notifyOps(summary);
+  };
   const maintenance = await startMaintenance({
     connection: shared.blocking,
     prefix: config.queuePrefix,
-    cleanupCron: config.cleanupCron,
-    cleanup: async () => void (await cleanupNow()),
+    schedules: [
+      { name: 'cleanup', pattern: config.cleanupCron, run: async () => void (await cleanupNow()) },
+      { name: 'labs-summary', pattern: config.labsSummaryCron, run: labsSummary },
+    ],
     log,
   });
   const monitor = startMonitor(

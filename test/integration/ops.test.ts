@@ -121,7 +121,10 @@ describe('scheduled cleanup', () => {
       const connection = new Redis(t.config.redisUrl, { maxRetriesPerRequest: null });
       const queue = new Queue('maintenance', { connection, prefix: t.config.queuePrefix });
       const schedulers = await queue.getJobSchedulers();
-      expect(schedulers.map((s) => [s.key, s.pattern])).toEqual([['cleanup', '*/15 * * * *']]);
+      expect(schedulers.map((s) => [s.key, s.pattern]).sort()).toEqual([
+        ['cleanup', '*/15 * * * *'],
+        ['labs-summary', '0 9 * * 1'],
+      ]);
       await queue.close();
       connection.disconnect();
     } finally {

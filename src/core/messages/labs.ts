@@ -263,5 +263,19 @@ export const labMessages = catalog({
     ko: (p: { lab: number }) => `실습 ${p.lab}을(를) 처음부터 다시 시작합니다. 삭제할 것은 없었습니다.`,
   },
   'labs.progress.title': { en: 'Who finished which lab', ko: '실습별 완료 현황' },
+  'labs.week.title': {
+    en: (p: { finished: number; learners: number }) =>
+      `Labs this week: ${p.finished} finished by ${p.learners} ${p.learners === 1 ? 'learner' : 'learners'}`,
+    ko: (p: { finished: number; learners: number }) => `이번 주 실습: ${p.learners}명이 ${p.finished}개를 마쳤습니다`,
+  },
+  'labs.week.line': {
+    en: (p: { name: string; labs: string }) => `${p.name}: ${p.labs}`,
+    ko: (p: { name: string; labs: string }) => `${p.name} 님이 마친 실습: ${p.labs}`,
+  },
+  'labs.week.none': { en: 'Labs this week: none finished', ko: '이번 주 실습: 마친 사람이 없습니다' },
+  'labs.week.noneBody': {
+    en: 'Where everyone stands is below; /docker learn lists the labs.',
+    ko: '각자 어디까지 했는지는 아래 표에 있습니다. /docker learn으로 실습 목록을 볼 수 있습니다.',
+  },
   'labs.progress.empty': { en: 'Nobody has started a lab yet.', ko: '아직 실습을 시작한 사람이 없습니다.' },
 });
