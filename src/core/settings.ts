@@ -218,7 +218,7 @@ export const SETTINGS = {
       .transform(opsTarget)
       .optional(),
     undefined,
-    'Where cleanup reports and health changes go: discord:<id>, slack:<id> or terminal. Unset: logs only.',
+    "Where cleanup reports, health changes and the week's lab summary go: discord:<id>, slack:<id> or terminal. Unset: logs only.",
   ),
   cleanupCron: setting('CLEANUP_CRON', text, '*/15 * * * *', 'When the scheduled cleanup runs (cron, UTC).'),
   labsSummaryCron: setting(
