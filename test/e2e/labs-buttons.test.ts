@@ -114,8 +114,9 @@ describe('lab buttons on Slack', () => {
     ).toBe(200);
   };
 
-  it('presses Hint and Skip to the end of lab 1, and posts the finished lab to the channel', async () => {
-    await slack.slashCommand(port, SECRET, { text: 'learn 1' });
+  it('walks lab 1 by typed commands and Hint, Next and Skip, and posts the finished lab to the channel', async () => {
+    const type = (text: string) => slack.slashCommand(port, SECRET, { text });
+    await type('learn 1');
     const step = await message('Lab 1 · The first container: step 1 of 3');
     const actions = step.args.blocks.find((b: { type: string }) => b.type === 'actions');
     expect(actions.elements.map((e: { text: { text: string }; value: string }) => [e.text.text, e.value])).toEqual([
@@ -125,9 +126,14 @@ describe('lab buttons on Slack', () => {
     ]);
     await press(step, 'Hint');
     const hint = await message('Hint: lab 1, step 1');
-    await press(hint, 'Skip');
+    await type('run --name whalesay docker/whalesay:latest cowsay boo');
+    await message('docker/whalesay:latest cowsay boo');
+    await press(hint, 'Next');
     await press(await message('Lab 1 · The first container: step 2 of 3'), 'Skip');
-    await press(await message('Lab 1 · The first container: step 3 of 3'), 'Skip');
+    const third = await message('Lab 1 · The first container: step 3 of 3');
+    await type('rm whalesay');
+    await message('Removed 1 container');
+    await press(third, 'Next');
     const done = await message('u-U1 finished lab 1: The first container');
     expect(done.args.channel).toBe('C1');
     expect(slack.find('chat.postEphemeral').filter((c) => c.args.text === done.args.text)).toEqual([]);
