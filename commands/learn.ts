@@ -81,18 +81,13 @@ export const learn = defineCommand<LearnArgs>({
   },
 });
 
-/**
- * The buttons of a lab reply, as the commands they stand for: Hint and Skip for the step under way, Next to check it
- * and move on (or, once a lab is finished, to start the next lab).
- */
-function labButtons(lang: Lang, next: { step: boolean } | { lab: number } | undefined, hinted = false): ReplyButton[] {
-  const buttons: ReplyButton[] = [];
-  if (next && 'step' in next) {
-    if (!hinted) buttons.push({ id: 'hint', label: say('button.hint', lang), command: 'learn hint' });
-    buttons.push({ id: 'skip', label: say('button.skip', lang), command: 'learn skip' });
-    buttons.push({ id: 'next', label: say('button.next', lang), command: 'learn check' });
-  } else if (next) buttons.push({ id: 'next', label: say('button.next', lang), command: `learn ${next.lab}` });
-  return buttons;
+/** The buttons of a step under way, as the commands they stand for; Next checks the step and shows the next one. */
+function stepButtons(lang: Lang, withHint = true): ReplyButton[] {
+  return [
+    ...(withHint ? [{ id: 'hint' as const, label: say('button.hint', lang), command: 'learn hint' }] : []),
+    { id: 'skip', label: say('button.skip', lang), command: 'learn skip' },
+    { id: 'next', label: say('button.next', lang), command: 'learn check' },
+  ];
 }
 
 function underWay(record: LabRecord): { lab: Lab; current: NonNullable<LabRecord['current']> } {
@@ -138,7 +133,7 @@ function stepReply(lab: Lab, index: number, lang: Lang, before?: string): Reply 
     body: before ? `${before}\n\n${step.do[lang]}` : step.do[lang],
     code: { text: `/docker ${step.command}` },
     fields,
-    buttons: labButtons(lang, { step: true }),
+    buttons: stepButtons(lang),
   };
 }
 
@@ -169,7 +164,7 @@ async function check(ctx: Ctx, record: LabRecord): Promise<Reply> {
       title: say(msg('labs.notYet', { lab: lab.number, step: current.step + 1 }), ctx.lang),
       body: result.why.map((m) => say(m, ctx.lang)).join('\n'),
       fields: [{ name: say('labs.field.hint', ctx.lang), value: step.hint[ctx.lang] }],
-      buttons: labButtons(ctx.lang, { step: true }, true),
+      buttons: stepButtons(ctx.lang, false),
     };
   }
   return advance(ctx, record, lab, say(msg('labs.stepDone', { step: current.step + 1 }), ctx.lang));
@@ -203,7 +198,7 @@ async function advance(ctx: Ctx, record: LabRecord, lab: Lab, said: string): Pro
         value: next ? say(msg('labs.next', { lab: next.number, title: next.title[ctx.lang] }), ctx.lang) : say('labs.allDone', ctx.lang),
       },
     ],
-    buttons: labButtons(ctx.lang, next && { lab: next.number }),
+    buttons: next ? [{ id: 'next', label: say('button.next', ctx.lang), command: `learn ${next.number}` }] : [],
   };
 }
 
@@ -215,7 +210,7 @@ function hint(record: LabRecord, lang: Lang): Reply {
     title: say(msg('labs.hint.title', { lab: lab.number, step: current.step + 1 }), lang),
     body: step.hint[lang],
     code: { text: `/docker ${step.command}` },
-    buttons: labButtons(lang, { step: true }, true),
+    buttons: stepButtons(lang, false),
   };
 }
 
