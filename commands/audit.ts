@@ -23,7 +23,8 @@ export const audit = defineCommand<{ count: number }>({
     const entries = await ctx.audit.recent(ctx.args.count);
     const rows = entries.map((e) => [
       new Date(e.at).toISOString().replace('T', ' ').slice(0, 19),
-      `${e.platform}:${e.userName ?? e.userId}`,
+      // The platform's id is what identifies; the name beside it is what people recognise.
+      `${e.platform}:${e.userId}${e.userName && e.userName !== e.userId ? ` (${e.userName})` : ''}`,
       e.channelId,
       e.verdict + (e.code ? ` (${e.code})` : ''),
       e.jobId ? `#${e.jobId}` : '',

@@ -71,3 +71,10 @@ export function outcomeLabel(o: { exitCode: number; timedOut: boolean; oomKilled
   if (o.exitCode === 0) return 'exit_zero';
   return o.exitCode === 137 || o.exitCode === 143 ? 'killed' : 'exit_nonzero';
 }
+
+export const requestsRefused = new Counter({
+  name: 'stevedore_requests_refused_total',
+  help: 'Requests refused before they became commands, by kind (signature: a forged or stale Slack request; replay).',
+  labelNames: ['kind'] as const,
+  registers: [registry],
+});

@@ -4,6 +4,7 @@ import type { ShortLivedStoreApi } from '../core/queue-ports.js';
 import type { ChatRequest } from '../core/request.js';
 import { AckFirst } from './ack-first.js';
 import { admitRequest, queueAccepted, type Answer, type RequestDeps } from './handle-request.js';
+import { RefusalTally, type RefusalSample } from './refusal-tally.js';
 
 /**
  * The one way in for every chat adapter: admit (parse, policy, quotas) → queue → acknowledge (the platform's early
@@ -12,13 +13,16 @@ import { admitRequest, queueAccepted, type Answer, type RequestDeps } from './ha
  */
 export class ChatEntry {
   private readonly ackFirst = new AckFirst();
+  private readonly refusals: RefusalTally;
 
   constructor(
     private readonly deps: RequestDeps & { deliveries: DeliveryApi; deliveryYieldMs: number },
     /** Where adapters keep short-lived credentials (a Discord interaction token). */
     readonly store: ShortLivedStoreApi,
     readonly log: Logger,
-  ) {}
+  ) {
+    this.refusals = new RefusalTally(deps.audit, log);
+  }
 
   /**
    * One command. `acknowledge` is called once the job is stored (so a bot killed before it acknowledges leaves a job
@@ -37,7 +41,18 @@ export class ChatEntry {
       return queued;
     });
     if (answer.kind === 'queued') this.announceQueued(answer, request);
+    if (answer.kind === 'reply' && answer.replayed) this.refused('replay', request);
     return answer;
+  }
+
+  /** A request refused before it became a command (a forged signature, a replay): counted and sampled in the audit. */
+  refused(kind: string, sample: RefusalSample): void {
+    this.refusals.note(kind, sample);
+  }
+
+  /** Writes what is still counted of refused requests (the process is stopping). */
+  close(): Promise<void> {
+    return this.refusals.flush();
   }
 
   /**

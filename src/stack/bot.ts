@@ -33,6 +33,7 @@ export async function startBot(shared: Shared, options: BotOptions) {
     shared.store,
     log,
   );
+  shared.closables.push(entry);
   /**
    * Runs an adapter and sends its route's replies, after any burst of commands this process is acknowledging. A
    * route of this process alone (a terminal) is removed from Redis when it stops.

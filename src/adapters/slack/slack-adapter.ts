@@ -170,6 +170,11 @@ export class SlackAdapter implements ChatAdapter {
     }
     const listener = (this.receiver as HTTPReceiver).requestListener;
     this.server = createServer((req, res) => {
+      // A refusal (a forged signature, a stale or future timestamp) is counted and sampled in the audit.
+      res.once('finish', () => {
+        if (res.statusCode !== 401) return;
+        this.o.entry.refused('signature', { platform: 'slack', userId: '-', channelId: '-', from: req.socket.remoteAddress ?? '?' });
+      });
       // Bolt refuses old timestamps only; a request stamped in the future is refused here, before Bolt sees it. A
       // request with no timestamp goes on to Bolt, which answers Slack's unsigned ssl_check and refuses the rest.
       const stamp = req.headers['x-slack-request-timestamp'];
