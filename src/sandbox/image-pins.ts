@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { UserError } from '../errors.js';
-import type { ImageRef } from '../core/image-ref.js';
+import { parseImageRef, type ImageRef } from '../core/image-ref.js';
 import { msg } from '../core/messages/index.js';
 import { isNotFound } from './engine-errors.js';
 
@@ -69,4 +69,32 @@ export async function createdFrom(container: Docker.Container, pinnedId: string,
   if (info.Image === pinnedId) return;
   await container.remove({ force: true }).catch(() => {});
   throw new UserError('conflict', msg('pin.moved', { image: image.familiar }), msg('pin.moved.hint'));
+}
+
+/**
+ * An image brought in offline by an admin (a `docker save` tarball): loaded into the engine, and each of its tags
+ * pinned at once, so the deployment runs exactly what was loaded (by its image ID: a loaded image has no registry
+ * digest) until an admin moves the pin. Returns what was loaded.
+ */
+export async function loadAndPin(
+  docker: Docker,
+  deployment: string,
+  tarball: NodeJS.ReadableStream,
+): Promise<{ image: string; id: string }[]> {
+  const stream = await docker.loadImage(tarball as never);
+  const said: string[] = [];
+  await new Promise((resolve, reject) =>
+    docker.modem.followProgress(
+      stream,
+      (error: Error | null) => (error ? reject(error) : resolve(undefined)),
+      (event: { stream?: string; error?: string }) => event.stream && said.push(event.stream),
+    ),
+  );
+  const tags = said.flatMap((line) => /^Loaded image: (\S+)/.exec(line.trim())?.slice(1) ?? []);
+  const loaded: { image: string; id: string }[] = [];
+  for (const tag of tags) {
+    const image = parseImageRef(tag);
+    loaded.push({ image: image.familiar, id: await pinImage(docker, deployment, image) });
+  }
+  return loaded;
 }
