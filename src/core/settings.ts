@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseBytes, parseDuration } from './units.js';
 import type { Policy } from './policy-schema.js';
 import { TERMINAL_OPS_ROUTE, type ReplyTarget } from './request.js';
+import { parseSandboxHosts } from './sandbox-hosts.js';
 
 /**
  * Every setting Stevedore reads, with its default and meaning. This table is the only reader of the environment;
@@ -84,6 +85,30 @@ export const SETTINGS = {
   dockerTlsVerify: setting('DOCKER_TLS_VERIFY', z.enum(['', '0', '1']), '', 'With tcp://: verify the engine with TLS (1).'),
   dockerCertPath: setting('DOCKER_CERT_PATH', optionalText, undefined, 'With tcp:// and TLS: folder holding ca.pem, cert.pem and key.pem.'),
   sshAuthSock: setting('SSH_AUTH_SOCK', optionalText, undefined, 'With ssh://: the SSH agent that holds the key for the engine host.'),
+  sandboxHosts: setting(
+    'SANDBOX_HOSTS',
+    z.string().transform((v, ctx) => tryParse(() => parseSandboxHosts(v, 4), ctx)),
+    '',
+    'A fleet of sandbox engines instead of DOCKER_HOST alone: `NAME=URL?slots=N&labels=a,b` entries separated by spaces or `;` (slots: containers at once, 4 when unset); tcp:// takes `ca=`, `cert=`, `key=` file paths, or `insecure=1` (warned at start). See docs/fleet.md.',
+  ),
+  workerHosts: setting(
+    'WORKER_HOSTS',
+    ids,
+    '',
+    "With SANDBOX_HOSTS: the hosts this process's worker serves (names, comma-separated). Unset: every host.",
+  ),
+  hostFailures: setting(
+    'HOST_FAILURES',
+    count(),
+    '3',
+    'With SANDBOX_HOSTS: calls a host fails in a row before it is taken out for a cool-down.',
+  ),
+  hostCooldown: setting(
+    'HOST_COOLDOWN',
+    duration,
+    '30s',
+    'With SANDBOX_HOSTS: how long a failing host is left out before it is tried again (its shared work goes to the others).',
+  ),
   workerNice: setting(
     'WORKER_NICE',
     count(0).max(19),

@@ -1,0 +1,62 @@
+/** One Docker engine of the fleet, as SANDBOX_HOSTS names it. */
+export interface SandboxHost {
+  /** The name rows, queues and records use: `a`, `gpu-1`. */
+  name: string;
+  /** `unix:///path`, `tcp://host:port` or `ssh://user@host`. */
+  url: string;
+  /** Containers this engine makes or runs at once. */
+  slots: number;
+  /** What the host offers (`gvisor`, `big`), for the operators' eyes and later routing. */
+  labels: string[];
+  /** With tcp://: the TLS files that verify the engine and identify Stevedore to it. */
+  tls?: { ca: string; cert: string; key: string };
+  /** A tcp:// engine without TLS, marked so on purpose. */
+  insecure: boolean;
+}
+
+const NAME = /^[a-z0-9][a-z0-9-]{0,30}$/;
+const KNOWN = new Set(['slots', 'labels', 'ca', 'cert', 'key', 'insecure']);
+
+/**
+ * SANDBOX_HOSTS: entries separated by spaces, new lines or `;`, each `NAME=URL[?slots=N&labels=a,b]`; a tcp:// URL
+ * adds `ca=…&cert=…&key=…` (file paths) or `insecure=1`. Throws with the first fault found, in the operator's terms.
+ */
+export function parseSandboxHosts(text: string, defaultSlots: number): SandboxHost[] {
+  const hosts = text
+    .split(/[\s;]+/)
+    .filter(Boolean)
+    .map((entry) => parseEntry(entry, defaultSlots));
+  const names = hosts.map((h) => h.name);
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice) throw new Error(`host ${twice} is named twice`);
+  return hosts;
+}
+
+function parseEntry(entry: string, defaultSlots: number): SandboxHost {
+  const eq = entry.indexOf('=');
+  const name = entry.slice(0, eq);
+  if (eq < 1 || !NAME.test(name)) throw new Error(`"${entry}": write NAME=URL, the name in lowercase letters, digits and -`);
+  const [url = '', query = ''] = entry.slice(eq + 1).split('?', 2) as [string, string?];
+  const options = new URLSearchParams(query);
+  for (const key of options.keys()) if (!KNOWN.has(key)) throw new Error(`host ${name}: unknown option ${key}`);
+  const scheme = /^(unix|tcp|ssh):\/\/./.exec(url)?.[1];
+  if (!scheme) throw new Error(`host ${name}: ${url || 'no URL'} is not unix://, tcp:// or ssh://`);
+  const slots = Number(options.get('slots') ?? defaultSlots);
+  if (!Number.isInteger(slots) || slots < 1) throw new Error(`host ${name}: slots must be a whole number from 1`);
+  const labels = (options.get('labels') ?? '').split(',').filter(Boolean);
+  const insecure = ['1', 'true', ''].includes(options.get('insecure') ?? 'no');
+  const [ca, cert, key] = ['ca', 'cert', 'key'].map((k) => options.get(k) ?? undefined);
+  if (scheme !== 'tcp' && (ca || cert || key || insecure)) throw new Error(`host ${name}: TLS options and insecure are for tcp:// only`);
+  const tls = ca && cert && key ? { ca, cert, key } : undefined;
+  if (scheme === 'tcp' && !tls && !insecure)
+    throw new Error(`host ${name}: tcp:// needs ca=, cert= and key= (TLS), or insecure=1 to accept an engine anyone can reach`);
+  if (tls && insecure) throw new Error(`host ${name}: TLS files and insecure=1 contradict each other`);
+  return { name, url, slots, labels, ...(tls ? { tls } : {}), insecure };
+}
+
+/** Plain-tcp engines, said once at start: anyone who reaches the port controls the engine. */
+export function insecureHostWarnings(hosts: readonly SandboxHost[], dockerHost: string, tlsVerify: string): string[] {
+  const plain = hosts.filter((h) => h.insecure).map((h) => `${h.name} (${h.url})`);
+  if (!hosts.length && /^tcp:\/\//.test(dockerHost) && tlsVerify !== '1' && !dockerHost.endsWith(':2376')) plain.push(dockerHost);
+  return plain.map((h) => `sandbox engine ${h} is reached over plain tcp without TLS: anyone who can reach its port controls the engine`);
+}
