@@ -73,6 +73,7 @@ export const cp = defineCommand<CpArgs>({
     const path = to.path.endsWith('/') ? `${to.path}${source}` : to.path;
     return { direction: 'in', file: source!, container: to.container, path };
   },
+  targets: (args) => ({ containers: [args.container] }),
   uploadFrom: (args) => (args.direction === 'in' ? args.file : undefined),
   async execute(ctx) {
     const [target] = await ownContainers(ctx, [ctx.args.container]);

@@ -37,6 +37,7 @@ export const curl = defineCommand<{ container: string; path: string; port: numbe
     if (!(port > 0 && port < 65536)) throw new UserError('bad-value', msg('curl.badPort', { port: String(port) }));
     return { container: container!, path, port };
   },
+  targets: (args) => ({ containers: [args.container] }),
   async execute(ctx) {
     const [target] = await ownContainers(ctx, [ctx.args.container]);
     if (target!.state !== 'running')

@@ -66,6 +66,7 @@ export const exec = defineCommand<{ container: string; cmd: string[]; user?: str
     if (!/^[1-9]\d*(:[1-9]\d*)?$/.test(user)) throw new UserError('refused-flag', msg('exec.user', { user }));
     return { container: container!, cmd, user, env: flagList(parsed, 'env') };
   },
+  targets: (args) => ({ containers: [args.container] }),
   async execute(ctx) {
     const [target] = await ownContainers(ctx, [ctx.args.container]);
     if (target!.state !== 'running')

@@ -4,7 +4,7 @@ import type { ParsedFlags } from '../src/core/parse-flags.js';
 import { flagBool } from '../src/core/parse-flags.js';
 import { formatTable } from '../src/core/table.js';
 import { formatAge, formatBytes } from '../src/core/units.js';
-import { listing } from './shared/replies.js';
+import { hostColumn, listing } from './shared/replies.js';
 
 export const images = defineCommand<{ quiet: boolean; noTrunc: boolean }>({
   name: 'images',
@@ -44,19 +44,20 @@ export const images = defineCommand<{ quiet: boolean; noTrunc: boolean }>({
     const id = (full: string) => (ctx.args.noTrunc ? full : full.replace(/^sha256:/, '').slice(0, 12));
     const { lang } = ctx;
     if (ctx.args.quiet) return { status: 'info', title: say('images.ids', lang), code: { text: list.map((i) => id(i.id)).join('\n') } };
-    const rows = list.flatMap((image) =>
-      (image.tags.length ? image.tags : ['<none>:<none>']).map((tag) => {
-        const colon = tag.lastIndexOf(':');
-        return [
-          tag.slice(0, colon),
-          tag.slice(colon + 1),
-          id(image.id),
-          formatAge(image.createdMs, undefined, lang),
-          formatBytes(image.sizeBytes),
-        ];
-      }),
+    const tagged = list.flatMap((image) =>
+      (image.tags.length ? image.tags : ['<none>:<none>']).map((tag) => ({ image, tag, host: image.host })),
     );
-    const table = formatTable(['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'], rows);
+    const rows = tagged.map(({ image, tag }) => {
+      const colon = tag.lastIndexOf(':');
+      return [
+        tag.slice(0, colon),
+        tag.slice(colon + 1),
+        id(image.id),
+        formatAge(image.createdMs, undefined, lang),
+        formatBytes(image.sizeBytes),
+      ];
+    });
+    const table = formatTable(...hostColumn(['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'], rows, tagged, lang));
     return listing(say('images.title', lang), table, say('images.none', lang));
   },
 });

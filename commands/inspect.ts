@@ -51,6 +51,7 @@ export const inspect = defineCommand<{ container: string }>({
   build(parsed) {
     return { container: needArgs(parsed, 'inspect', 'container')[0]! };
   },
+  targets: (args) => ({ containers: [args.container] }),
   async execute(ctx) {
     const [target] = await ownContainers(ctx, [ctx.args.container]);
     const info = (await ctx.sandbox.inspectContainer(target!.id)) as unknown as Inspected;

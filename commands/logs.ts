@@ -69,6 +69,7 @@ export const logs = defineCommand<{ container: string; tail: number | 'all'; opt
     }
     return { container: container!, tail: tailText === 'all' ? 'all' : Number(tailText), options };
   },
+  targets: (args) => ({ containers: [args.container] }),
   async execute(ctx) {
     const [target] = await ownContainers(ctx, [ctx.args.container]);
     const logs = await ctx.sandbox.containerLogs(target!.id, ctx.args.tail, ctx.settings.outputLimit, ctx.args.options);

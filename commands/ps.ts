@@ -4,7 +4,7 @@ import { flagBool } from '../src/core/parse-flags.js';
 import { ellipsis, formatTable } from '../src/core/table.js';
 import { formatAge } from '../src/core/units.js';
 import { visibleContainers } from '../src/policy/ownership.js';
-import { listing } from './shared/replies.js';
+import { hostColumn, listing } from './shared/replies.js';
 
 export const ps = defineCommand<{ all: boolean; quiet: boolean; noTrunc: boolean }>({
   name: 'ps',
@@ -70,7 +70,8 @@ export const ps = defineCommand<{ all: boolean; quiet: boolean; noTrunc: boolean
       c.ownerName ?? c.owner,
     ]);
     // Docker's own columns as the Docker CLI prints them; OWNER is Stevedore's.
-    const table = formatTable(['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'NAMES', say('column.owner', lang)], rows);
+    const header = ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'NAMES', say('column.owner', lang)];
+    const table = formatTable(...hostColumn(header, rows, list, lang));
     return listing(
       say(ctx.args.all ? 'ps.title.all' : 'ps.title.running', lang),
       table,

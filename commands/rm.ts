@@ -35,6 +35,7 @@ export const rm = defineCommand<{ containers: string[]; force: boolean }>({
   build(parsed) {
     return { containers: needArgs(parsed, 'rm', 'container'), force: flagBool(parsed, 'force') };
   },
+  targets: (args) => ({ containers: args.containers }),
   async execute(ctx) {
     const targets = await ownContainers(ctx, ctx.args.containers);
     const running = targets.filter((c) => c.state === 'running');

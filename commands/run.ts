@@ -3,6 +3,7 @@ import { joinArgv } from '../src/core/argv.js';
 import { defineCommand, type ExecContext } from '../src/core/command.js';
 import { resolveAlias } from '../src/core/catalog.js';
 import type { Lang } from '../src/core/flag-spec.js';
+import { flagString } from '../src/core/parse-flags.js';
 import { msg, say } from '../src/core/messages/index.js';
 import type { Reply } from '../src/core/reply.js';
 import type { RunResult, RunPlan } from '../src/core/sandbox-api.js';
@@ -37,6 +38,11 @@ export const run = defineCommand<RunArgs>({
     const args = { image: resolved.image, cmd: resolved.cmd, flags: parsed };
     planRun(args, env.who, 'check', env.settings); // refuse now, before anything is queued
     return args;
+  },
+  // A run is new work unless it names a container or volume that exists: then it goes where that lives.
+  targets(args, env) {
+    const plan = planRun(args, env.who, 'check', env.settings);
+    return { containers: flagString(args.flags, 'name') ? [plan.displayName] : [], volumes: plan.mounts.map((m) => m.name) };
   },
   async execute(ctx) {
     const plan = planRun(ctx.args, ctx.who, ctx.jobId, ctx.settings);

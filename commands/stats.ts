@@ -57,6 +57,7 @@ export const stats = defineCommand<{ containers: string[]; all: boolean; noTrunc
   build(parsed) {
     return { containers: [...parsed.positionals], all: flagBool(parsed, 'all'), noTrunc: flagBool(parsed, 'no-trunc') };
   },
+  targets: (args) => ({ containers: args.containers }),
   async execute(ctx) {
     const { lang } = ctx;
     const targets = ctx.args.containers.length

@@ -26,6 +26,7 @@ export const top = defineCommand<{ container: string }>({
     if (psOptions.length) throw new UserError('bad-value', msg('top.psOptions', { text: psOptions.join(' ') }));
     return { container: container! };
   },
+  targets: (args) => ({ containers: [args.container] }),
   async execute(ctx) {
     const [target] = await ownContainers(ctx, [ctx.args.container]);
     if (target!.state !== 'running') throw new UserError('conflict', msg('top.notRunning', { name: target!.name }));

@@ -6,6 +6,7 @@ import { formatTable } from '../src/core/table.js';
 import { formatAge, formatBytes } from '../src/core/units.js';
 import { LABEL } from '../src/policy/labels.js';
 import { checkVolumeName, volumeNameFor } from '../src/policy/volumes.js';
+import { hostColumn } from './shared/replies.js';
 
 const ACTIONS = ['create', 'ls', 'rm', 'inspect', 'prune'] as const;
 type Action = (typeof ACTIONS)[number];
@@ -38,6 +39,7 @@ export const volume = defineCommand<{ action: Action; names: string[] }>({
       throw new UserError('bad-value', msg('volume.needsName', { action }));
     return { action: action as Action, names: names.map(checkVolumeName) };
   },
+  targets: (args) => (['create', 'rm', 'inspect'].includes(args.action) ? { volumes: args.names } : {}),
   async execute(ctx) {
     const { lang } = ctx;
     const me = ownerId(ctx.who);
@@ -84,8 +86,12 @@ export const volume = defineCommand<{ action: Action; names: string[] }>({
           code: list.length
             ? {
                 text: formatTable(
-                  columns.map((c) => say(c, lang)),
-                  rows,
+                  ...hostColumn(
+                    columns.map((c) => say(c, lang)),
+                    rows,
+                    list,
+                    lang,
+                  ),
                 ),
               }
             : undefined,

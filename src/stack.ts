@@ -3,8 +3,9 @@ import type { Logger } from 'pino';
 import type { TerminalAdapter } from './adapters/terminal/terminal-adapter.js';
 import type { DiscordAdapter } from './adapters/discord/discord-adapter.js';
 import type { SlackAdapter } from './adapters/slack/slack-adapter.js';
-import type { DockerSandbox } from './sandbox/docker-sandbox.js';
-import { dockerClient } from './sandbox/docker-client.js';
+import type { SandboxApi } from './core/sandbox-api.js';
+import { dockerClient, hostClient } from './sandbox/docker-client.js';
+import { insecureHostWarnings } from './core/sandbox-hosts.js';
 import { engineIsolationWarnings } from './sandbox/engine-isolation.js';
 import type { Config } from './config.js';
 import type { ChatRequest } from './core/request.js';
@@ -29,8 +30,8 @@ export type Stack = Shared & {
   slack?: SlackAdapter;
   /** HTTP mode: where Slack's requests are received. */
   slackAddress?: AddressInfo;
-  /** The sandbox host of this process's worker. */
-  sandbox?: DockerSandbox;
+  /** The sandbox host of this process's worker (with SANDBOX_HOSTS: the whole fleet). */
+  sandbox?: SandboxApi;
   /** The bot's way in, for a transport of the caller's own (benchmarks, the soak). */
   handle?(request: ChatRequest): Promise<Answer>;
   /** Runs a cleanup now, as the schedule does (scheduler role). */
@@ -43,9 +44,19 @@ export async function startStack(config: Config, options: StackOptions): Promise
   const stack: Stack = await startShared(config, options.log);
   if (roles.has('bot') || roles.has('worker')) stack.measureQueue();
   if (roles.has('worker') || roles.has('scheduler')) {
-    stack.healthChecks.docker = async () => (await stack.sandboxOf().ping(), { ok: true });
+    const { fleet } = stack;
+    // With SANDBOX_HOSTS the engine check passes while any host answers; each served host has a check of its own.
+    stack.healthChecks.docker = fleet
+      ? async () => (await Promise.any([...fleet.sandboxes.values()].map((s) => s.ping())), { ok: true })
+      : async () => (await stack.sandboxOf().ping(), { ok: true });
     // An engine that does not remap user namespaces is said once at start and on /healthz (a warning, not a fault).
-    const isolation = () => engineIsolationWarnings(dockerClient(config));
+    const isolation = fleet
+      ? async () =>
+          (await Promise.all(fleet.hosts.map((h) => engineIsolationWarnings(hostClient(h, config.sshAuthSock)).catch(() => [])))).flatMap(
+            (warnings, i) => warnings.map((w) => `${fleet.hosts[i]!.name}: ${w}`),
+          )
+      : () => engineIsolationWarnings(dockerClient(config));
+    for (const warning of insecureHostWarnings(config.sandboxHosts, config.dockerHost, config.dockerTlsVerify)) options.log.warn(warning);
     void isolation().then(
       (warnings) => warnings.forEach((w) => options.log.warn(w)),
       () => {},

@@ -36,6 +36,7 @@ export function lifecycleCommand(spec: LifecycleCommand): CommandDefinition<{ co
         timeout: stopGrace(flagString(parsed, 'timeout'), env.settings.stopGraceMax),
       };
     },
+    targets: (args) => ({ containers: args.containers }),
     async execute(ctx) {
       const targets = await ownContainers(ctx, ctx.args.containers);
       for (const c of targets) await spec.act(ctx.sandbox, c, ctx.args.timeout);

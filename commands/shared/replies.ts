@@ -24,3 +24,9 @@ export function containerButtons(
 export function listing(title: string, table: string, empty: string): Reply {
   return { status: 'info', title, ...(table.includes('\n') ? {} : { body: empty }), code: { text: table } };
 }
+
+/** With SANDBOX_HOSTS, lists gather from every host: a HOST column is added to the table then, and only then. */
+export function hostColumn(header: string[], rows: string[][], list: readonly { host?: string }[], lang: Lang): [string[], string[][]] {
+  if (!list.some((x) => x.host !== undefined)) return [header, rows];
+  return [[...header, say('column.host', lang)], rows.map((row, i) => [...row, list[i]?.host ?? ''])];
+}

@@ -81,7 +81,18 @@ export interface CommandDefinition<Args = unknown> {
   build(parsed: ParsedFlags, env: BuildEnv): Args;
   /** The name of the local or attached file this invocation takes in, if any (cp into a container). */
   uploadFrom?(args: Args): string | undefined;
+  /**
+   * The existing containers and volumes (names or IDs as typed) this invocation works on: with SANDBOX_HOSTS it is
+   * queued for the host that holds them. Without it, the command is new work any host may take.
+   */
+  targets?(args: Args, env: BuildEnv): Targets;
   execute(ctx: ExecContext<Args>): Promise<Reply>;
+}
+
+/** What a command works on, as typed: see CommandDefinition.targets. */
+export interface Targets {
+  containers?: readonly string[];
+  volumes?: readonly string[];
 }
 
 /** A command line understood: which command, its typed arguments, and how the line was cut. */

@@ -21,6 +21,8 @@ export interface CommandJob {
   reservation?: string;
   /** When a try of this job first found the engine unreachable (ENGINE_WAIT counts from then); absent while it answers. */
   engineLostMs?: number;
+  /** With SANDBOX_HOSTS: the host that holds what this job works on (queued for that host's worker alone). */
+  host?: string;
 }
 
 /** A detached container's time to live has run out: stop it, remove it, tell its owner. */

@@ -62,6 +62,8 @@ export interface ImageInfo {
   tags: string[];
   createdMs: number;
   sizeBytes: number;
+  /** With SANDBOX_HOSTS: the host it is on. */
+  host?: string;
 }
 
 export interface ContainerInfo {
@@ -82,6 +84,8 @@ export interface ContainerInfo {
   expiresMs?: number;
   /** Bytes written in its own layer, when asked for (`size: true`). */
   sizeBytes?: number;
+  /** With SANDBOX_HOSTS: the host it is on. */
+  host?: string;
 }
 
 /** A named volume as the user sees it. */
@@ -94,6 +98,8 @@ export interface VolumeInfo {
   sizeBytes?: number;
   /** Names of the containers that mount it. */
   usedBy: string[];
+  /** With SANDBOX_HOSTS: the host it is on. */
+  host?: string;
 }
 
 /** What `logs` narrows the output to; times as the Engine API takes them (Unix seconds, `.nanoseconds` optional). */

@@ -78,3 +78,44 @@ export const requestsRefused = new Counter({
   labelNames: ['kind'] as const,
   registers: [registry],
 });
+
+export const hostSlots = new Gauge({
+  name: 'stevedore_host_slots',
+  help: 'With SANDBOX_HOSTS: containers a served host may make or run at once (kind=total) and those in use (kind=in_use).',
+  labelNames: ['host', 'kind'] as const,
+  registers: [registry],
+  collect() {
+    for (const s of slotSources.values()) {
+      const { host, size, inUse } = s();
+      this.set({ host, kind: 'total' }, size);
+      this.set({ host, kind: 'in_use' }, inUse);
+    }
+  },
+});
+
+const slotSources = new Map<string, () => { host: string; size: number; inUse: number }>();
+/** A served host's slots, read when scraped. */
+export function measureHostSlotsWith(host: string, source: () => { host: string; size: number; inUse: number }): void {
+  slotSources.set(host, source);
+}
+
+export const hostFailures = new Counter({
+  name: 'stevedore_host_failures_total',
+  help: 'With SANDBOX_HOSTS: calls a host did not answer, by host.',
+  labelNames: ['host'] as const,
+  registers: [registry],
+});
+
+export const hostCooldowns = new Counter({
+  name: 'stevedore_host_cooldowns_total',
+  help: 'With SANDBOX_HOSTS: times a host was taken out for a cool-down, by host.',
+  labelNames: ['host'] as const,
+  registers: [registry],
+});
+
+export const hostOut = new Gauge({
+  name: 'stevedore_host_out',
+  help: 'With SANDBOX_HOSTS: 1 while a host is out for a cool-down, by host.',
+  labelNames: ['host'] as const,
+  registers: [registry],
+});

@@ -48,6 +48,8 @@ export interface RequestDeps {
   prefs: PrefsApi;
   labs: LabProgressApi;
   log: Logger;
+  /** With SANDBOX_HOSTS: the host a command must run on (src/pipeline/route-job.ts); undefined: any host. */
+  route?(command: ParsedCommand, who: Requester): Promise<string | undefined>;
   /** The guild or workspace the bot's own token belongs to, where the platform has one (Slack), once known. */
   ownWorkspace?(platform: Platform): string | undefined;
 }
@@ -120,6 +122,7 @@ export async function admitRequest(request: ChatRequest, deps: RequestDeps): Pro
 export async function queueAccepted(accepted: Accepted, deps: RequestDeps): Promise<Answer> {
   const { request, who, command, reservation } = accepted;
   try {
+    const host = await deps.route?.(command, who);
     const wanted = command.definition.uploadFrom?.(command.args);
     let upload: CommandJob['upload'];
     if (wanted) {
@@ -132,6 +135,7 @@ export async function queueAccepted(accepted: Accepted, deps: RequestDeps): Prom
       replyTo: request.replyTo,
       ...(upload ? { upload } : {}),
       ...(reservation ? { reservation } : {}),
+      ...(host ? { host } : {}),
     };
     const queued = await deps.queue.enqueue(job, request.dedupKey);
     commandsTotal.inc({ command: accepted.command.definition.name, verdict: 'queued' });

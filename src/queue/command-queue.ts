@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { UserError } from '../errors.js';
 import { JOB_PAYLOAD_VERSION, type CommandJob, type CommandQueueApi, type JobRun, type JobVerdict, type Queued } from '../core/job.js';
 import { msg } from '../core/messages/index.js';
-import { COMMAND_QUEUE } from './names.js';
+import { COMMAND_QUEUE, hostQueueName } from './names.js';
 
 /** How long a platform's request key keeps a repeat of the same request from queueing a second job. */
 const DEDUP_TTL_MS = 60 * 60_000;
@@ -23,24 +23,48 @@ export interface CommandQueueOptions {
   prefix: string;
   attempts: number;
   jobsKept: number;
+  /** With SANDBOX_HOSTS: the hosts, each with a queue of its own for work on what it holds. */
+  hosts?: readonly string[];
 }
 
 /** The producer: records a command as a job before anyone is told it was queued. */
 export class CommandQueue implements CommandQueueApi {
+  /** The shared queue: new work, taken by whichever worker is free. */
   readonly queue: Queue<CommandJob>;
+  /** With SANDBOX_HOSTS: each host's own queue (pinned work); its job ids are `<host>-<n>`. */
+  readonly pinned = new Map<string, Queue<CommandJob>>();
+
+  private readonly connection: Redis;
 
   constructor(options: CommandQueueOptions) {
-    this.queue = new Queue<CommandJob>(COMMAND_QUEUE, {
-      connection: options.connection,
-      prefix: options.prefix,
-      defaultJobOptions: {
-        attempts: options.attempts,
-        backoff: { type: 'exponential', delay: 1000 },
-        removeOnComplete: { count: options.jobsKept },
-        removeOnFail: { count: options.jobsKept },
-      },
-    });
-    this.queue.on('error', () => {}); // connection trouble is reported by the connection's own listener
+    this.connection = options.connection;
+    const open = (name: string) => {
+      const queue = new Queue<CommandJob>(name, {
+        connection: options.connection,
+        prefix: options.prefix,
+        defaultJobOptions: {
+          attempts: options.attempts,
+          backoff: { type: 'exponential', delay: 1000 },
+          removeOnComplete: { count: options.jobsKept },
+          removeOnFail: { count: options.jobsKept },
+        },
+      });
+      queue.on('error', () => {}); // connection trouble is reported by the connection's own listener
+      return queue;
+    };
+    this.queue = open(COMMAND_QUEUE);
+    for (const host of options.hosts ?? []) this.pinned.set(host, open(hostQueueName(host)));
+  }
+
+  /** Every command queue: the shared one first. */
+  all(): Queue<CommandJob>[] {
+    return [this.queue, ...this.pinned.values()];
+  }
+
+  /** The queue a job id belongs to (a pinned job's id starts with its host). */
+  queueOf(jobId: string): Queue<CommandJob> {
+    const host = /^([a-z0-9][a-z0-9-]*)-\d+$/.exec(jobId)?.[1];
+    return (host && this.pinned.get(host)) || this.queue;
   }
 
   async enqueue(job: CommandJob, dedupKey?: string): Promise<Queued> {
@@ -51,11 +75,13 @@ export class CommandQueue implements CommandQueueApi {
     try {
       // A platform that delivers the same request twice gives the same key: the second add is absorbed.
       // Stamped with its payload version, so a worker of the next version knows how to read it.
-      added = await this.queue.add(
-        'command',
-        { ...job, v: JOB_PAYLOAD_VERSION },
-        dedupKey ? { deduplication: { id: dedupKey, ttl: DEDUP_TTL_MS } } : {},
-      );
+      const pinned = job.host === undefined ? undefined : this.pinned.get(job.host);
+      if (job.host !== undefined && !pinned) throw new Error(`no queue for host ${job.host}`);
+      const options = dedupKey ? { deduplication: { id: dedupKey, ttl: DEDUP_TTL_MS } } : {};
+      // A pinned job's number comes from the shared queue's counter: job numbers stay unique across the queues.
+      added = pinned
+        ? await pinned.add('command', { ...job, v: JOB_PAYLOAD_VERSION }, { ...options, jobId: `${job.host}-${await this.nextId()}` })
+        : await this.queue.add('command', { ...job, v: JOB_PAYLOAD_VERSION }, options);
     } catch (error) {
       // Redis at maxmemory (noeviction) refuses writes with OOM: said as such, so the user knows it is not the network.
       if (error instanceof Error && /^OOM /.test(error.message))
@@ -81,13 +107,19 @@ export class CommandQueue implements CommandQueueApi {
     return this.cached.counts;
   }
 
-  close(): Promise<void> {
-    return this.queue.close();
+  private async nextId(): Promise<number> {
+    return this.connection.incr(this.queue.keys.id!);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all().map((q) => q.close()));
   }
 }
 
 export interface CommandWorkerOptions {
   connection: Redis;
+  /** The queue to take from: the shared one unless a host's own is named. */
+  queueName?: string;
   prefix: string;
   concurrency: number;
   log: Logger;
@@ -102,7 +134,7 @@ export interface CommandWorkerOptions {
 /** Runs the command queue's jobs through the processor it is given, and turns its verdicts into BullMQ's terms. */
 export function startCommandWorker(options: CommandWorkerOptions): Worker<CommandJob> {
   const worker = new Worker<CommandJob>(
-    COMMAND_QUEUE,
+    options.queueName ?? COMMAND_QUEUE,
     async (job, token) => {
       const verdict = await options.process({
         id: job.id!,

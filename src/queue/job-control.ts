@@ -27,16 +27,20 @@ export class JobControl implements JobsApi {
   }
 
   async job(id: string): Promise<JobInfo | undefined> {
-    const job = await this.queue.getJob(id);
+    const job = await this.commands.queueOf(id).getJob(id);
     return job && job.name === 'command' ? this.info(job) : undefined;
   }
 
   async jobs(options: { owner?: string; limit: number }): Promise<JobInfo[]> {
-    const list = await this.queue.getJobs(
-      ['active', 'waiting', 'prioritized', 'delayed', 'completed', 'failed'],
-      0,
-      Math.max(options.limit * 20, 200),
+    // With SANDBOX_HOSTS the hosts' own queues hold the pinned jobs: listed together.
+    const lists = await Promise.all(
+      this.commands
+        .all()
+        .map((q) =>
+          q.getJobs(['active', 'waiting', 'prioritized', 'delayed', 'completed', 'failed'], 0, Math.max(options.limit * 20, 200)),
+        ),
     );
+    const list = lists.flat();
     const mine = list.filter((j) => j && j.name === 'command' && (!options.owner || ownerId(j.data.who) === options.owner));
     const waiting = (await this.queue.getWaiting(0, 1000)).map((j) => j.id);
     const infos = await Promise.all(
@@ -46,7 +50,9 @@ export class JobControl implements JobsApi {
         .map((j) => this.info(j)),
     );
     // BullMQ lists waiting jobs newest first: the oldest is next.
-    return infos.map((i) => (i.state === 'waiting' ? { ...i, position: waiting.length - waiting.indexOf(i.id) } : i));
+    return infos.map((i) =>
+      i.state === 'waiting' && waiting.includes(i.id) ? { ...i, position: waiting.length - waiting.indexOf(i.id) } : i,
+    );
   }
 
   async queueSummary(): Promise<QueueSummary> {
@@ -55,7 +61,7 @@ export class JobControl implements JobsApi {
   }
 
   async cancel(jobId: string, by: Requester): Promise<'removed' | 'stopping' | 'finished'> {
-    const job = await this.queue.getJob(jobId);
+    const job = await this.commands.queueOf(jobId).getJob(jobId);
     if (!job) return 'finished';
     const state = await job.getState();
     const name = by.userName ?? by.userId;

@@ -1,6 +1,11 @@
 /** Queue names; keys are `<QUEUE_PREFIX>:<name>:…`. */
 export const COMMAND_QUEUE = 'docker-commands';
 
+/** With SANDBOX_HOSTS: one host's own queue, for work on the containers and volumes it holds. */
+export function hostQueueName(host: string): string {
+  return `${COMMAND_QUEUE}-on-${host}`;
+}
+
 /** One delivery queue per route: `discord`, `slack`, or one terminal process. */
 export function deliveryQueueName(route: string): string {
   return `deliveries-${route.replace(/[^\w-]/g, '_')}`;

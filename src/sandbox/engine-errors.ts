@@ -65,3 +65,28 @@ export function withEngineErrors<T extends object>(target: T): T {
     },
   });
 }
+
+/**
+ * Wraps a sandbox (already `withEngineErrors`) so each call reports whether the engine answered: an engine error
+ * (404, 409) is an answer; EngineUnavailable is not. A fleet host's health counts these.
+ */
+export function watchCalls<T extends object>(target: T, answered: () => void, unanswered: (error: unknown) => void): T {
+  return new Proxy(target, {
+    get(t, property, receiver) {
+      const value = Reflect.get(t, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const out = value.apply(t, args);
+        if (!(out instanceof Promise)) return out;
+        return out.then(
+          (result: unknown) => (answered(), result),
+          (error: unknown) => {
+            if (error instanceof EngineUnavailable) unanswered(error);
+            else answered();
+            return Promise.reject(error);
+          },
+        );
+      };
+    },
+  });
+}

@@ -19,6 +19,8 @@ import { LabProgress } from '../queue/lab-progress.js';
 import { dockerClient } from '../sandbox/docker-client.js';
 import { DockerSandbox } from '../sandbox/docker-sandbox.js';
 import { withEngineErrors } from '../sandbox/engine-errors.js';
+import type { SandboxApi } from '../core/sandbox-api.js';
+import { openFleet } from './fleet.js';
 
 /** What every role of one process shares: its Redis connections, the queue-side services, one sandbox client. */
 export type Shared = Awaited<ReturnType<typeof startShared>>;
@@ -42,13 +44,21 @@ export async function startShared(config: Config, log: Logger) {
   for (const warning of await durabilityWarnings(producer)) log.warn(warning);
   const { queuePrefix: prefix, jobsKept } = config;
   const deliveries = new DeliveryQueues(blocking, prefix, jobsKept, (route) => deliveriesRetried.inc({ route }));
-  const commandQueue = new CommandQueue({ connection: producer, prefix, attempts: config.jobAttempts, jobsKept });
+  const hosts = config.sandboxHosts.map((h) => h.name);
+  const commandQueue = new CommandQueue({ connection: producer, prefix, attempts: config.jobAttempts, jobsKept, hosts });
   const expiry = new ExpiryQueue(producer, prefix, jobsKept);
   const store = new ShortLivedStore(producer, prefix);
   const auditFile = config.auditFile ? new AuditFile(config.auditFile, config.auditFileMax, process.pid) : undefined;
   const admission = new Admission(producer, prefix, config.policy.quotas);
-  let sandbox: DockerSandbox | undefined;
+  let sandbox: SandboxApi | undefined;
   const closables: Closable[] = [];
+  /** Reports to OPS_CHANNEL, or to the log when none is set. */
+  const notifyOps = async (reply: Reply) => {
+    if (config.opsChannel) await deliveries.deliver({ kind: 'notice', jobId: `ops-${Date.now()}`, replyTo: config.opsChannel, reply });
+    else log.info({ title: reply.title, body: reply.body }, 'ops notice');
+  };
+  // SANDBOX_HOSTS: many engines; without it, DOCKER_HOST alone, as ever.
+  const fleet = config.sandboxHosts.length ? openFleet(config, producer, notifyOps) : undefined;
   return {
     config,
     log,
@@ -68,17 +78,17 @@ export async function startShared(config: Config, log: Logger) {
     uploads: new Uploads(store),
     prefs: new UserPrefs(producer, prefix),
     labs: new LabProgress(producer, prefix),
-    /** The sandbox host, connected on first use (the bot only reads it, to suggest container names). */
-    sandboxOf: () =>
-      (sandbox ??= withEngineErrors(
-        new DockerSandbox(dockerClient(config), { deployment: config.deployment, pullTimeoutMs: config.pullTimeout }),
-      )),
+    fleet,
+    /**
+     * The sandbox host, connected on first use (the bot only reads it, to suggest container names). With
+     * SANDBOX_HOSTS: the whole fleet, for lists, lookups, expiries and cleanups (a job's own view is the worker's).
+     */
+    sandboxOf: (): SandboxApi =>
+      (sandbox ??=
+        fleet?.view() ??
+        withEngineErrors(new DockerSandbox(dockerClient(config), { deployment: config.deployment, pullTimeoutMs: config.pullTimeout }))),
     healthChecks: { redis: async () => ({ ok: (await producer.ping()) === 'PONG' }) } as Record<string, HealthCheck>,
-    /** Reports to OPS_CHANNEL, or to the log when none is set. */
-    notifyOps: async (reply: Reply) => {
-      if (config.opsChannel) await deliveries.deliver({ kind: 'notice', jobId: `ops-${Date.now()}`, replyTo: config.opsChannel, reply });
-      else log.info({ title: reply.title, body: reply.body }, 'ops notice');
-    },
+    notifyOps,
     measureQueue: () => measureQueueWith(() => commandQueue.queue.getJobCounts('waiting', 'active', 'delayed', 'failed')),
     /** Stopped first, before the queues and connections they use. */
     closables,

@@ -11,6 +11,8 @@ import { msg, say } from '../core/messages/index.js';
 import type { CommandJob } from '../core/job.js';
 import type { Shared } from './shared.js';
 import { ownerId } from '../core/request.js';
+import { hostTakers } from './host-worker.js';
+import type { Taker } from './taker.js';
 
 /** The same trouble on the sandbox host is told to the ops channel at most this often. */
 const OPS_NOTICE_EVERY_MS = 10 * 60_000;
@@ -18,49 +20,82 @@ const OPS_NOTICE_EVERY_MS = 10 * 60_000;
 /**
  * The worker role: takes commands from the queue and runs them on the sandbox host; expires detached containers;
  * answers the jobs the queue failed by itself (every worker sweeps: where jobs run, a worker is there to see them).
+ * With SANDBOX_HOSTS, each host this process serves takes from the shared queue and from its own (host-worker.ts).
  */
 export function startWorker(shared: Shared) {
   const { config, log, deliveries, store } = shared;
   const sandbox = shared.sandboxOf();
   const deps = { ...shared, settings: config, sandbox, gate: shared.admission };
-  const failed = new FailedJobs(shared.producer, shared.commandQueue.queue, config.queuePrefix);
   const release = async (job: CommandJob) => {
     if (job.reservation) await shared.admission.release(ownerId(job.who), job.reservation);
   };
-  const lost = sweepLostJobs(
-    { lost: failed, deliveries, sandbox, settings: config, registry: shared.registry, log, release },
-    config.jobLock,
-  );
-  const worker = startCommandWorker({
-    connection: shared.blocking,
-    prefix: config.queuePrefix,
-    concurrency: config.workerConcurrency,
-    lockMs: config.jobLock,
-    log,
-    onFailed: () => lost.soon(),
-    process: (run) =>
-      processCommandJob(run, {
-        deliveries,
-        log,
-        engineWaitMs: config.engineWait,
-        cancelledBy: (jobId) => store.get(cancelKey(jobId)),
-        release,
-        answered: (jobId) => failed.markAnswered(jobId),
-        wasAnswered: (jobId) => failed.isAnswered(jobId),
-        settle: async (jobId, job) => {
-          await settleJobContainer(jobId, job, await sandbox.listContainers({ all: true }), {
-            sandbox,
-            settings: config,
-            registry: shared.registry,
-          });
+  const takers: Taker[] = shared.fleet
+    ? config.sandboxHosts
+        .filter((h) => !config.workerHosts.length || config.workerHosts.includes(h.name))
+        .flatMap((host) => hostTakers(shared, shared.fleet!, host, deps))
+    : [
+        {
+          queue: shared.commandQueue.queue,
+          concurrency: config.workerConcurrency,
+          execute: (jobId, job, signal) => executeJob(jobId, job, deps, signal),
         },
-        execute: (jobId, job, signal) => executeJob(jobId, job, deps, signal),
-        opsNotice: async (notice) => {
-          if (await store.claim(`ops-notice:${notice.id}`, OPS_NOTICE_EVERY_MS)) {
-            await shared.notifyOps({ status: 'error', title: say(notice, config.defaultLang) });
-          }
-        },
-      }),
+      ];
+  takers.forEach((taker, i) => {
+    const failed = new FailedJobs(shared.producer, taker.queue, config.queuePrefix);
+    const lost = sweepLostJobs(
+      { lost: failed, deliveries, sandbox, settings: config, registry: shared.registry, log, release },
+      config.jobLock,
+    );
+    const worker = startCommandWorker({
+      connection: shared.blocking,
+      prefix: config.queuePrefix,
+      queueName: taker.queue.name,
+      concurrency: taker.concurrency,
+      lockMs: config.jobLock,
+      log,
+      onFailed: () => lost.soon(),
+      process: (run) =>
+        processCommandJob(run, {
+          deliveries,
+          log,
+          engineWaitMs: config.engineWait,
+          cancelledBy: (jobId) => store.get(cancelKey(jobId)),
+          release,
+          answered: (jobId) => failed.markAnswered(jobId),
+          wasAnswered: (jobId) => failed.isAnswered(jobId),
+          settle: async (jobId, job) => {
+            await settleJobContainer(jobId, job, await sandbox.listContainers({ all: true }), {
+              sandbox,
+              settings: config,
+              registry: shared.registry,
+            });
+          },
+          execute: taker.execute,
+          opsNotice: async (notice) => {
+            if (await store.claim(`ops-notice:${notice.id}`, OPS_NOTICE_EVERY_MS)) {
+              await shared.notifyOps({ status: 'error', title: say(notice, config.defaultLang) });
+            }
+          },
+        }),
+    });
+    taker.started?.(worker);
+    // /docker drain (or SIGUSR2): no new jobs, running ones finish; the ops channel hears when the deployment is idle.
+    const drain = watchDrain({
+      connection: shared.producer,
+      prefix: config.queuePrefix,
+      worker,
+      queue: taker.queue,
+      intervalMs: config.drainCheck,
+      log,
+      ...(i === 0 ? { signal: 'SIGUSR2' as const } : {}),
+      idle: (waiting) =>
+        shared.notifyOps({
+          status: 'ok',
+          title: say('drain.idle', config.defaultLang),
+          body: say(msg('drain.idle.body', { waiting }), config.defaultLang),
+        }),
+    });
+    shared.closables.push(drain, { close: () => closeWithGrace(worker, config.shutdownGrace) }, { close: () => lost.stop() });
   });
   const expiries = startExpiryWorker({
     connection: shared.blocking,
@@ -68,27 +103,6 @@ export function startWorker(shared: Shared) {
     log,
     expire: (job) => expireContainer(job, { sandbox, deliveries }),
   });
-  // /docker drain (or SIGUSR2): no new jobs, running ones finish; the ops channel hears when the deployment is idle.
-  const drain = watchDrain({
-    connection: shared.producer,
-    prefix: config.queuePrefix,
-    worker,
-    queue: shared.commandQueue.queue,
-    intervalMs: config.drainCheck,
-    log,
-    signal: 'SIGUSR2',
-    idle: (waiting) =>
-      shared.notifyOps({
-        status: 'ok',
-        title: say('drain.idle', config.defaultLang),
-        body: say(msg('drain.idle.body', { waiting }), config.defaultLang),
-      }),
-  });
-  shared.closables.push(
-    drain,
-    { close: () => closeWithGrace(worker, config.shutdownGrace) },
-    { close: () => closeWithGrace(expiries, 5000) },
-    { close: () => lost.stop() },
-  );
+  shared.closables.push({ close: () => closeWithGrace(expiries, 5000) });
   return { sandbox };
 }

@@ -5,6 +5,7 @@ import { common } from './common.js';
 import { deployMessages } from './deploy.js';
 import { discordMessages } from './discord.js';
 import { explainMessages } from './explain.js';
+import { fleetMessages } from './fleet.js';
 import { labMessages } from './labs.js';
 import { liveMessages } from './live.js';
 import { pipeline } from './pipeline.js';
@@ -36,6 +37,7 @@ export const MESSAGES = {
   ...deployMessages,
   ...tenantMessages,
   ...liveMessages,
+  ...fleetMessages,
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

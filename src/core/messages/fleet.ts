@@ -1,0 +1,51 @@
+import { catalog } from './catalog-types.js';
+
+/** A fleet of sandbox hosts (SANDBOX_HOSTS): where things live, hosts taken out and put back. */
+export const fleetMessages = catalog({
+  'fleet.twoHosts': {
+    en: (p: { where: string }) => `What this command uses lives on different sandbox hosts (${p.where}); one container cannot reach both.`,
+    ko: (p: { where: string }) =>
+      `이 명령이 쓰는 것들이 서로 다른 샌드박스 호스트에 있습니다 (${p.where}). 컨테이너 하나가 둘 다 쓸 수는 없습니다.`,
+  },
+  'fleet.twoHosts.hint': {
+    en: "Use volumes that live on one host (`/docker volume ls` shows each one's HOST), or copy the data into a new volume with cp.",
+    ko: '한 호스트에 있는 볼륨들만 쓰세요 (`/docker volume ls`의 HOST 열). 아니면 cp로 데이터를 새 볼륨에 옮기세요.',
+  },
+  'fleet.hostOut': {
+    en: (p: { host: string; seconds: number }) =>
+      `Sandbox host ${p.host}, where this lives, is not answering and is out for a cool-down (about ${p.seconds} s more).`,
+    ko: (p: { host: string; seconds: number }) =>
+      `이것이 있는 샌드박스 호스트 ${p.host}가 응답하지 않아 잠시 쉬는 중입니다 (약 ${p.seconds}초 남음).`,
+  },
+  'fleet.hostOut.hint': {
+    en: 'Try again once it is back; the ops channel is told when it is.',
+    ko: '호스트가 돌아오면 다시 시도하세요. 돌아오면 운영 채널에 알립니다.',
+  },
+  'fleet.hostLost': {
+    en: (p: { host: string }) => `Sandbox host ${p.host} stopped answering while this command ran on it; it was not run again elsewhere.`,
+    ko: (p: { host: string }) => `이 명령을 실행하던 샌드박스 호스트 ${p.host}가 응답을 멈췄습니다. 다른 곳에서 다시 실행하지 않았습니다.`,
+  },
+  'fleet.hostLost.hint': {
+    en: 'It may have partly run. Check with /docker ps -a once the host is back, then run it again if needed.',
+    ko: '일부만 실행됐을 수 있습니다. 호스트가 돌아온 뒤 /docker ps -a로 확인하고 필요하면 다시 실행하세요.',
+  },
+  'fleet.out.title': {
+    en: (p: { host: string; seconds: number }) => `Sandbox host ${p.host} taken out for ${p.seconds} s`,
+    ko: (p: { host: string; seconds: number }) => `샌드박스 호스트 ${p.host}를 ${p.seconds}초 동안 제외했습니다`,
+  },
+  'fleet.out.body': {
+    en: (p: { failures: number; error: string }) =>
+      `It failed ${p.failures} calls in a row (last: ${p.error}). New work goes to the other hosts; work on what lives there is refused until it is back.`,
+    ko: (p: { failures: number; error: string }) =>
+      `연속 ${p.failures}번 호출에 실패했습니다 (마지막: ${p.error}). 새 작업은 다른 호스트로 가고, 이 호스트에 있는 것에 대한 작업은 돌아올 때까지 거절합니다.`,
+  },
+  'fleet.back.title': {
+    en: (p: { host: string }) => `Sandbox host ${p.host} is back`,
+    ko: (p: { host: string }) => `샌드박스 호스트 ${p.host}가 돌아왔습니다`,
+  },
+  'fleet.back.body': {
+    en: (p: { seconds: number }) => `It was out for ${p.seconds} s and takes work again.`,
+    ko: (p: { seconds: number }) => `${p.seconds}초 동안 제외됐고, 이제 다시 작업을 받습니다.`,
+  },
+  'column.host': { en: 'HOST', ko: '호스트' },
+});

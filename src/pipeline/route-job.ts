@@ -1,0 +1,74 @@
+import { UserError } from '../errors.js';
+import type { BuildEnv, ParsedCommand } from '../core/command.js';
+import type { HostStatesApi, PlacedKind, PlacementApi } from '../core/fleet.js';
+import { msg } from '../core/messages/index.js';
+import { ownerId, type Requester } from '../core/request.js';
+import type { SandboxApi } from '../core/sandbox-api.js';
+import { resolveContainer } from '../policy/ownership.js';
+
+export interface RouteDeps {
+  placements: PlacementApi;
+  hostStates: HostStatesApi;
+  /** The whole fleet, to ask the engines where an unrecorded object lives (the engines are the truth). */
+  fleet: Pick<SandboxApi, 'listContainers' | 'listVolumes'>;
+}
+
+/**
+ * The host a command must run on, or undefined for new work that any host may take. A command on existing
+ * containers or volumes goes where they live (the records first, the engines for what was never recorded);
+ * things on two hosts, or on a host out for a cool-down, are refused here, before anything is queued.
+ */
+export async function hostFor(command: ParsedCommand, env: BuildEnv, deps: RouteDeps): Promise<string | undefined> {
+  const targets = command.definition.targets?.(command.args, env);
+  if (!targets) return undefined;
+  const found = new Map<string, string>(); // `container web` → host
+  await locate('container', targets.containers ?? [], env.who, deps, found);
+  await locate('volume', targets.volumes ?? [], env.who, deps, found);
+  const hosts = [...new Set(found.values())];
+  if (hosts.length > 1) {
+    const where = [...found].map(([what, host]) => `${what} → ${host}`).join(', ');
+    throw new UserError('conflict', msg('fleet.twoHosts', { where }), msg('fleet.twoHosts.hint'));
+  }
+  const host = hosts[0];
+  const until = host === undefined ? undefined : (await deps.hostStates.out()).get(host);
+  if (host !== undefined && until !== undefined) {
+    const seconds = Math.max(1, Math.round((until - Date.now()) / 1000));
+    throw new UserError('unavailable', msg('fleet.hostOut', { host, seconds }), msg('fleet.hostOut.hint'));
+  }
+  return host;
+}
+
+async function locate(kind: PlacedKind, names: readonly string[], who: Requester, deps: RouteDeps, found: Map<string, string>) {
+  if (!names.length) return;
+  const owner = ownerId(who);
+  const recorded = await deps.placements.where(owner, kind, names);
+  const missing = names.filter((_, i) => recorded[i] === undefined);
+  names.forEach((name, i) => recorded[i] && found.set(`${kind} ${name}`, recorded[i]));
+  if (!missing.length) return;
+  if (kind === 'container') {
+    const all = await deps.fleet.listContainers({ all: true });
+    for (const name of missing) {
+      const c = tryResolve(() => resolveContainer(name, all, who));
+      if (c?.host) found.set(`${kind} ${name}`, c.host);
+      if (c?.host && c.owner === owner) await deps.placements.record(owner, 'container', c.name, c.host);
+    }
+  } else {
+    const all = await deps.fleet.listVolumes();
+    for (const name of missing) {
+      const v = all.find((x) => x.owner === owner && x.name === name);
+      if (v?.host) {
+        found.set(`${kind} ${name}`, v.host);
+        await deps.placements.record(owner, 'volume', name, v.host);
+      }
+    }
+  }
+}
+
+/** An object not found anywhere is new (run) or answered "no such container" by the worker: not routed. */
+function tryResolve<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,183 @@
+import type { PlacementApi } from '../core/fleet.js';
+import type {
+  ContainerInfo,
+  ImageInfo,
+  LogOptions,
+  OnStatus,
+  PullResult,
+  RunPlan,
+  RunResult,
+  SandboxApi,
+  VolumeInfo,
+} from '../core/sandbox-api.js';
+import { LABEL } from '../policy/labels.js';
+
+export interface FleetSandboxOptions {
+  /** Every host of SANDBOX_HOSTS by name. */
+  hosts: ReadonlyMap<string, SandboxApi>;
+  /** Where this job makes new things (the host whose worker runs it); none for lookups only. */
+  home?: string;
+  /** The hosts in service now (not out for a cool-down): lists gather from these. */
+  inService(): Promise<string[]>;
+  /** Where made containers and volumes are recorded. */
+  placements?: PlacementApi;
+  /** Called once, before this job's first change on a host (the job's host is recorded there). */
+  onChange?: () => Promise<void>;
+}
+
+/**
+ * The fleet as one job sees it: new containers, volumes and pulls on its home host; lists gathered from every host
+ * in service, each row saying its host; calls on a listed container or volume sent to the host it was listed on.
+ * `changed` says whether this job asked its hosts to change anything (a job that did is not run again elsewhere).
+ */
+export class FleetSandbox implements SandboxApi {
+  changed = false;
+  private readonly seenOn = new Map<string, string>();
+
+  constructor(private readonly options: FleetSandboxOptions) {}
+
+  private get home(): SandboxApi {
+    const home = this.options.home && this.options.hosts.get(this.options.home);
+    if (!home) throw new Error('this fleet view makes nothing: it has no home host');
+    return home;
+  }
+
+  /** The host a container or volume (by id or engine name) was listed on, else the home host. */
+  private async on(id: string, changes: boolean): Promise<SandboxApi> {
+    if (changes) await this.changing();
+    const host = this.seenOn.get(id);
+    return (host && this.options.hosts.get(host)) || this.home;
+  }
+
+  private async changing(): Promise<void> {
+    if (!this.changed) await this.options.onChange?.();
+    this.changed = true;
+  }
+
+  /** Asks every host in service; a host that fails is left out, unless every one fails. */
+  private async gather<T extends { host?: string }>(ask: (s: SandboxApi) => Promise<T[]>): Promise<T[]> {
+    const names = await this.options.inService();
+    const settled = await Promise.allSettled(names.map((n) => ask(this.options.hosts.get(n)!)));
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed && settled.every((s) => s.status === 'rejected')) throw failed.reason;
+    return settled.flatMap((s, i) => (s.status === 'fulfilled' ? s.value.map((row) => ({ ...row, host: names[i] })) : []));
+  }
+
+  ping(): Promise<void> {
+    return this.home.ping();
+  }
+
+  hasImage(ref: string): Promise<boolean> {
+    return this.home.hasImage(ref);
+  }
+
+  pull(ref: string, onStatus?: OnStatus): Promise<PullResult> {
+    return this.home.pull(ref, onStatus);
+  }
+
+  async pinImage(ref: string): Promise<void> {
+    await (this.home as SandboxApi & { pinImage?(r: string): Promise<void> }).pinImage?.(ref);
+  }
+
+  async run(plan: RunPlan, signal?: AbortSignal): Promise<RunResult> {
+    const owner = plan.labels[LABEL.owner]!;
+    const host = this.options.home!;
+    // Recorded before the engine makes them, so a follow-up typed while the container runs finds its host.
+    await this.options.placements?.record(owner, 'container', plan.displayName, host);
+    for (const m of plan.mounts) await this.options.placements?.record(owner, 'volume', m.name, host);
+    await this.changing();
+    return this.home.run(plan, signal);
+  }
+
+  async listImages(): Promise<ImageInfo[]> {
+    return (await this.gather((s) => s.listImages())).sort((a, b) => b.createdMs - a.createdMs);
+  }
+
+  async removeImage(ref: string, force: boolean): Promise<string[]> {
+    await this.changing();
+    const names = await this.options.inService();
+    const settled = await Promise.allSettled(names.map((n) => this.options.hosts.get(n)!.removeImage(ref, force)));
+    const done = settled.flatMap((s, i) => (s.status === 'fulfilled' ? s.value.map((line) => `${names[i]}: ${line}`) : []));
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (!done.length && failed) throw failed.reason;
+    return done;
+  }
+
+  danglingImages(): Promise<ImageInfo[]> {
+    return this.gather((s) => s.danglingImages());
+  }
+
+  async pruneDanglingImages(): Promise<{ deleted: string[]; bytes: number }> {
+    await this.changing();
+    const results = await this.gather(async (s) => [{ host: undefined as string | undefined, ...(await s.pruneDanglingImages()) }]);
+    return { deleted: results.flatMap((r) => r.deleted), bytes: results.reduce((n, r) => n + r.bytes, 0) };
+  }
+
+  async listContainers(options: { all: boolean; size?: boolean }): Promise<ContainerInfo[]> {
+    const list = (await this.gather((s) => s.listContainers(options))).sort((a, b) => b.createdMs - a.createdMs);
+    for (const c of list) this.seenOn.set(c.id, c.host!);
+    return list;
+  }
+
+  async removeContainer(id: string, force: boolean): Promise<void> {
+    return (await this.on(id, true)).removeContainer(id, force);
+  }
+
+  async stopContainer(id: string, timeoutSeconds?: number): Promise<void> {
+    return (await this.on(id, true)).stopContainer(id, timeoutSeconds);
+  }
+
+  async startContainer(id: string): Promise<void> {
+    return (await this.on(id, true)).startContainer(id);
+  }
+
+  async restartContainer(id: string, timeoutSeconds?: number): Promise<void> {
+    return (await this.on(id, true)).restartContainer(id, timeoutSeconds);
+  }
+
+  async containerLogs(id: string, tail: number | 'all', maxBytes: number, options?: LogOptions) {
+    return (await this.on(id, false)).containerLogs(id, tail, maxBytes, options);
+  }
+
+  async containerStats(id: string) {
+    return (await this.on(id, false)).containerStats(id);
+  }
+
+  async containerTop(id: string) {
+    return (await this.on(id, false)).containerTop(id);
+  }
+
+  async inspectContainer(id: string): Promise<Record<string, unknown>> {
+    return (await this.on(id, false)).inspectContainer(id);
+  }
+
+  async listVolumes(): Promise<VolumeInfo[]> {
+    const list = await this.gather((s) => s.listVolumes());
+    for (const v of list) this.seenOn.set(v.volume, v.host!);
+    return list;
+  }
+
+  async createVolume(volume: string, labels: Record<string, string>, user: string): Promise<boolean> {
+    const owner = labels[LABEL.owner];
+    const name = labels[LABEL.name];
+    if (owner && name) await this.options.placements?.record(owner, 'volume', name, this.options.home!);
+    await this.changing();
+    return this.home.createVolume(volume, labels, user);
+  }
+
+  async removeVolume(volume: string): Promise<void> {
+    return (await this.on(volume, true)).removeVolume(volume);
+  }
+
+  async copyIn(containerId: string, path: string, data: Buffer, user: string): Promise<void> {
+    return (await this.on(containerId, true)).copyIn(containerId, path, data, user);
+  }
+
+  async copyOut(containerId: string, path: string, maxBytes: number) {
+    return (await this.on(containerId, false)).copyOut(containerId, path, maxBytes);
+  }
+
+  async exec(containerId: string, cmd: string[], options: { user: string; env: string[]; timeoutMs: number; outputBytes: number }) {
+    return (await this.on(containerId, true)).exec(containerId, cmd, options);
+  }
+}

@@ -1,0 +1,83 @@
+import { EngineUnavailable, isUserError, UserError } from '../errors.js';
+import type { CommandJob } from '../core/job.js';
+import { msg } from '../core/messages/index.js';
+import { withoutPrefix } from '../core/parse.js';
+import type { SandboxHost } from '../core/sandbox-hosts.js';
+import { Semaphore } from '../core/semaphore.js';
+import { measureHostSlotsWith } from '../health/metrics.js';
+import { executeJob, type JobDeps } from '../pipeline/execute-job.js';
+import type { Fleet } from './fleet.js';
+import type { Shared } from './shared.js';
+import type { Taker } from './taker.js';
+
+/** Commands that make or run a container: each holds one of its host's slots while it runs. */
+const HOLDS_A_SLOT = new Set(['run', 'exec', 'cp', 'curl']);
+
+/**
+ * One host of the fleet served by this process: a worker on the shared queue (new work) and one on the host's own
+ * queue (work on what it holds), both under one semaphore of the host's slots; the host's health checked on the
+ * health interval, and while it is out for a cool-down its shared worker takes nothing.
+ */
+export function hostTakers(shared: Shared, fleet: Fleet, host: SandboxHost, deps: JobDeps): Taker[] {
+  const { config, registry } = shared;
+  const slots = new Semaphore(host.slots);
+  measureHostSlotsWith(host.name, () => ({ host: host.name, size: slots.size, inUse: slots.inUse }));
+  let sharedWorker: Parameters<NonNullable<Taker['started']>>[0] | undefined;
+  const health = fleet.serve(host.name, (out) => {
+    shared.log.warn({ host: host.name, out }, out ? 'sandbox host out for a cool-down' : 'sandbox host back');
+    if (out) void sharedWorker?.pause(true);
+    else sharedWorker?.resume();
+  });
+  const sandbox = fleet.sandboxes.get(host.name)!;
+  const timer = setInterval(() => void health.check(() => sandbox.ping()).catch(() => {}), config.healthInterval);
+  shared.closables.push({ close: async () => clearInterval(timer) });
+  shared.healthChecks[`host ${host.name}`] = async () => ({
+    ok: !health.out,
+    detail: `${health.out ? 'out for a cool-down; ' : ''}${slots.inUse}/${slots.size} slots in use, ${health.failures} failed calls, ${health.cooldowns} cool-downs`,
+  });
+
+  const execute: Taker['execute'] = async (jobId, job, signal) => {
+    // A job taken up again after it changed things on a host runs there again (it finds its container there).
+    const home = job.host ?? (await fleet.jobHosts.of(jobId)) ?? host.name;
+    if (home === host.name && health.out) {
+      if (job.host === undefined) throw new EngineUnavailable(new Error(`host ${home} is out for a cool-down`)); // back to the shared queue
+      const until = (await fleet.states.out()).get(home) ?? Date.now();
+      const seconds = Math.max(1, Math.round((until - Date.now()) / 1000));
+      throw new UserError('unavailable', msg('fleet.hostOut', { host: home, seconds }), msg('fleet.hostOut.hint'));
+    }
+    const view = fleet.view(home, () => fleet.jobHosts.record(jobId, home));
+    const run = () => executeJob(jobId, job, { ...deps, sandbox: view }, signal);
+    try {
+      return await (holdsASlot(job, registry) && home === host.name ? slots.hold(run) : run());
+    } catch (error) {
+      // Work that changed things on its host, or was meant for it alone, is not run again elsewhere: when the
+      // host no longer answers, it ends here with the reason. New work that changed nothing goes back to the queue.
+      if (isUserError(error) || !(job.host !== undefined || view.changed)) throw error;
+      const answers = await fleet.sandboxes
+        .get(home)!
+        .ping()
+        .then(
+          () => true,
+          () => false,
+        );
+      if (answers) throw error;
+      throw new UserError('unavailable', msg('fleet.hostLost', { host: home }), msg('fleet.hostLost.hint'));
+    }
+  };
+  return [
+    {
+      queue: shared.commandQueue.queue,
+      concurrency: host.slots,
+      execute,
+      started: (worker) => {
+        sharedWorker = worker;
+      },
+    },
+    { queue: shared.commandQueue.pinned.get(host.name)!, concurrency: host.slots, execute },
+  ];
+}
+
+function holdsASlot(job: CommandJob, registry: Shared['registry']): boolean {
+  const name = registry.lookup(withoutPrefix(job.text).split(/\s+/))?.definition.name;
+  return name !== undefined && HOLDS_A_SLOT.has(name);
+}
