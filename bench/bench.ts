@@ -17,6 +17,7 @@ import { SlackStandIn, postSlashCommand } from '../test/stand-ins/slack-stand-in
 import { exited, spawnStevedore, until } from '../test/helpers/processes.js';
 import { cleanUp } from '../test/helpers/test-stack.js';
 import { dockerodeLifecycle, cliLifecycle } from './floors.js';
+import { fleetBurst } from './fleet-burst.js';
 import { arg, cpuMsOf, machine, median, percentile, pidOf, printTable, runScript } from './report.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -309,6 +310,11 @@ row(
   doubled === 0 ? 'yes' : 'no',
 );
 results.burst = { burstMs, floorMs, concurrency, doubled };
+
+// 3b. The fleet's burst: two engines of the bench's own, one worker serving both, against both driven directly.
+const fleet = await fleetBurst({ burst: arg('fleet-burst', 100), slots: concurrency, compiled: true, step });
+rows.push(...fleet.rows);
+results.fleetBurst = fleet.results;
 
 // 4. Explain: pure CPU, no Docker and no Redis.
 step('explain');

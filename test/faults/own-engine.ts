@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { stopByPidFile, until } from '../helpers/processes.js';
 
 export interface OwnEngineOptions {
@@ -79,6 +79,13 @@ export class OwnEngine {
   /** SIGTERM, as `systemctl restart docker` does; with live-restore the containers stay up meanwhile. */
   async stop(): Promise<void> {
     await stopByPidFile(`${this.dir}/docker.pid`, 60_000, 'the test dockerd to stop');
+  }
+
+  /** SIGKILL, as a host that dies: no shutdown, its API gone at once (containerd and the shims stay, as they would). */
+  async kill(): Promise<void> {
+    const pid = Number(readFileSync(`${this.dir}/docker.pid`, 'utf8'));
+    process.kill(pid, 'SIGKILL');
+    await until(() => this.docker('version', '--format', '{{.Server.Version}}').status !== 0, 30_000, 'the killed dockerd to go');
   }
 
   async restart(): Promise<void> {

@@ -1,0 +1,211 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, type Config } from '../../src/config.js';
+import type { Reply } from '../../src/core/reply.js';
+import { ownerId } from '../../src/core/request.js';
+import { LABEL } from '../../src/policy/labels.js';
+import { volumeNameFor } from '../../src/policy/volumes.js';
+import { startStack, type Stack } from '../../src/stack.js';
+import { until } from '../helpers/processes.js';
+import { isolatedEnv, testLog } from '../helpers/test-stack.js';
+import { OwnEngine } from './own-engine.js';
+
+/**
+ * Two real engines, each in a network namespace of its own, served by one Stevedore process as a fleet: host a
+ * with one slot, host b with two.
+ */
+const engines = {
+  a: new OwnEngine(join(tmpdir(), `sv-fleet-a-${process.pid}`)),
+  b: new OwnEngine(join(tmpdir(), `sv-fleet-b-${process.pid}`)),
+};
+type Host = keyof typeof engines;
+const HOSTS: Host[] = ['a', 'b'];
+let stack: Stack;
+let config: Config;
+let printed = '';
+const alice = { platform: 'terminal', userId: 'alice' } as const;
+
+const submit = (text: string): Promise<Reply> => stack.terminal!.submit(text);
+
+/** This deployment's containers on one engine, with the times the engine recorded for them. */
+function containersOn(host: Host): { name: string; job: string; started: number; finished: number; running: boolean }[] {
+  const ids = engines[host]
+    .docker('ps', '-aq', '--filter', `label=${LABEL.deployment}=${config.deployment}`)
+    .stdout.split('\n')
+    .filter(Boolean);
+  if (!ids.length) return [];
+  const infos = JSON.parse(engines[host].docker('inspect', ...ids).stdout) as {
+    Config: { Labels: Record<string, string> };
+    State: { StartedAt: string; FinishedAt: string; Running: boolean };
+  }[];
+  return infos
+    .filter((i) => i.Config.Labels[LABEL.name] !== 'volume-setup')
+    .map((i) => ({
+      name: i.Config.Labels[LABEL.name]!,
+      job: i.Config.Labels[LABEL.job]!,
+      started: Date.parse(i.State.StartedAt),
+      finished: i.State.Running ? Infinity : Date.parse(i.State.FinishedAt),
+      running: i.State.Running,
+    }));
+}
+
+/** The most containers that ran at the same moment, from the engine's own start and finish times. */
+function mostAtOnce(list: { started: number; finished: number }[]): number {
+  const edges = list.flatMap((c) => [
+    [c.started, 1],
+    [c.finished, -1],
+  ]);
+  edges.sort((x, y) => x[0]! - y[0]! || x[1]! - y[1]!);
+  let now = 0;
+  let most = 0;
+  for (const [, step] of edges) most = Math.max(most, (now += step!));
+  return most;
+}
+
+const hostOf = (name: string): Host | undefined => HOSTS.find((h) => containersOn(h).some((c) => c.name === name));
+
+/** The commands a host's own queue ran (pinned work). */
+async function pinnedTexts(host: Host): Promise<string[]> {
+  const jobs = await stack.commandQueue.pinned.get(host)!.getJobs(['completed', 'failed', 'active', 'waiting']);
+  return jobs.map((j) => j.data.text);
+}
+
+beforeAll(async () => {
+  for (const h of HOSTS) {
+    await engines[h].start();
+    engines[h].seed('busybox:latest');
+  }
+  config = loadConfig(
+    isolatedEnv(
+      {
+        SANDBOX_HOSTS: `a=${engines.a.host}?slots=1 b=${engines.b.host}?slots=2`,
+        HOST_FAILURES: '2',
+        HOST_COOLDOWN: '2s',
+        HEALTH_INTERVAL: '300ms',
+        ENGINE_WAIT: '60s',
+        OPS_CHANNEL: 'terminal',
+      },
+      'channels: [{ channel: "terminal:*", commands: [all] }]\nquotas: { queuedJobs: 50, commandsPerMinute: 1000, runningContainers: 20 }\n',
+    ),
+  );
+  const out = new PassThrough();
+  out.on('data', (c: Buffer) => (printed += c.toString()));
+  stack = await startStack(config, { roles: new Set(['bot', 'worker']), log: testLog(), terminalOut: out, terminalUser: 'alice' });
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.close();
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(config.redisUrl);
+  const keys = await redis.keys(`${config.queuePrefix}:*`);
+  if (keys.length) await redis.del(...keys);
+  redis.disconnect();
+  for (const h of HOSTS) await engines[h].destroy();
+}, 120_000);
+
+describe('a fleet of two engines', () => {
+  it('spreads a burst over the hosts, never past a host’s slots', async () => {
+    const replies = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => submit(`run --name burst-${i} busybox sh -c "sleep 1; echo burst-${i}"`)),
+    );
+    expect(replies.map((r) => r.code?.text.trim()).sort()).toEqual([0, 1, 2, 3, 4, 5].map((i) => `burst-${i}`));
+    const on = {
+      a: containersOn('a').filter((c) => c.name.startsWith('burst-')),
+      b: containersOn('b').filter((c) => c.name.startsWith('burst-')),
+    };
+    expect(on.a.length + on.b.length).toBe(6);
+    expect(on.a.length).toBeGreaterThan(0);
+    expect(mostAtOnce(on.a)).toBe(1);
+    expect(mostAtOnce(on.b)).toBe(2);
+  }, 120_000);
+
+  it('lists every host’s containers with a HOST column', async () => {
+    const reply = await submit('ps -a');
+    const rows = reply.code!.text.split('\n');
+    expect(rows[0]).toMatch(/NAMES\s+OWNER\s+HOST$/);
+    for (const h of HOSTS)
+      for (const c of containersOn(h).filter((x) => x.name.startsWith('burst-')))
+        expect(rows.find((r) => r.includes(` ${c.name} `))).toMatch(new RegExp(`\\s${h}$`));
+  }, 60_000);
+
+  it('sends a named container’s follow-ups to its host, from the record or, without one, from the engines', async () => {
+    expect((await submit('run -d --name web busybox sleep 300')).status).toBe('ok');
+    const host = hostOf('web')!;
+    expect(host).toBeDefined();
+    expect((await submit('exec web echo inside')).code!.text.trim()).toBe('inside');
+    expect((await submit('logs web')).status).toBe('info');
+    // The record gone (an older deployment, a flushed key): the engines say where web is.
+    const { Redis } = await import('ioredis');
+    const redis = new Redis(config.redisUrl);
+    await redis.del(`${config.queuePrefix}:placements:${ownerId(alice)}`);
+    redis.disconnect();
+    expect((await submit('stop -t 0 web')).status).toBe('ok');
+    expect((await submit('rm web')).status).toBe('ok');
+    expect(await pinnedTexts(host)).toEqual(expect.arrayContaining(['exec web echo inside', 'logs web', 'stop -t 0 web', 'rm web']));
+    const other = HOSTS.find((h) => h !== host)!;
+    expect((await pinnedTexts(other)).filter((t) => t.includes('web'))).toEqual([]);
+  }, 120_000);
+
+  it('runs a volume’s next containers on the volume’s host, and refuses volumes on two hosts', async () => {
+    expect((await submit('run --rm -v data:/data busybox sh -c "echo kept > /data/f"')).status).toBe('ok');
+    for (let i = 0; i < 3; i++) expect((await submit('run --rm -v data:/data busybox cat /data/f')).code!.text.trim()).toBe('kept');
+    // A volume of alice's made on the other engine behind Stevedore's back (no record): found there by asking.
+    const [dataHost] = (await submit('volume ls'))
+      .code!.text.split('\n')
+      .filter((r) => /^data\s/.test(r))
+      .map((r) => r.trim().split(/\s+/).at(-1));
+    const other = HOSTS.find((h) => h !== dataHost)!;
+    const labels = { [LABEL.deployment]: config.deployment, [LABEL.owner]: ownerId(alice), [LABEL.name]: 'elsewhere' };
+    const created = engines[other].docker(
+      'volume',
+      'create',
+      ...Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
+      volumeNameFor(config.deployment, alice, 'elsewhere'),
+    );
+    expect(created.status).toBe(0);
+    const refused = await submit('run --rm -v data:/data -v elsewhere:/e busybox true');
+    expect(refused.status).toBe('error');
+    expect(refused.title).toContain('lives on different sandbox hosts');
+    expect(refused.title).toContain(`volume data → ${dataHost}`);
+    expect(refused.title).toContain(`volume elsewhere → ${other}`);
+  }, 120_000);
+
+  it('ends the jobs of a host that dies mid-run with the reason, runs none twice, and sends new work to the other', async () => {
+    const texts = Array.from({ length: 5 }, (_, i) => `run --name slow-${i} busybox sh -c "sleep 3; echo slow-${i}"`);
+    const pending = texts.map((t) => submit(t));
+    await until(() => containersOn('a').some((c) => c.name.startsWith('slow-') && c.running), 60_000, 'a job running on host a');
+    const onA = containersOn('a').find((c) => c.name.startsWith('slow-') && c.running)!.name;
+    await engines.a.kill();
+    const replies = await Promise.all(pending);
+    // One final reply each: the one caught on a ends with the reason; none ran twice.
+    const lost = replies.filter((r) => r.status === 'error');
+    expect(lost.length).toBeGreaterThan(0);
+    for (const r of lost) expect(r.title).toMatch(/Sandbox host a stopped answering while this command ran on it/);
+    const done = replies.filter((r) => r.status === 'ok').map((r) => r.code!.text.trim());
+    expect(new Set(done).size).toBe(done.length);
+    expect(done.length + lost.length).toBe(5);
+    expect(done).not.toContain(onA);
+    const onB = containersOn('b').filter((c) => c.name.startsWith('slow-'));
+    expect(new Set(onB.map((c) => c.name)).size).toBe(onB.length);
+    await until(() => printed.includes('Sandbox host a taken out for 2 s'), 30_000, 'the ops channel to hear host a is out');
+    // New work while a is out goes to b; work on what a holds is refused with the reason.
+    const after = await Promise.all([0, 1, 2].map((i) => submit(`run --name after-${i} busybox echo after-${i}`)));
+    expect(after.map((r) => r.code?.text.trim()).sort()).toEqual(['after-0', 'after-1', 'after-2']);
+    expect(containersOn('b').filter((c) => c.name.startsWith('after-'))).toHaveLength(3);
+    const pinned = await submit(`logs ${onA}`);
+    expect(pinned.status).toBe('error');
+    expect(pinned.title).toMatch(/Sandbox host a, where this lives, is not answering and is out for a cool-down/);
+  }, 180_000);
+
+  it('takes work again on the host once it is back', async () => {
+    await engines.a.start();
+    await until(() => printed.includes('Sandbox host a is back'), 60_000, 'the ops channel to hear host a is back');
+    const replies = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => submit(`run --name again-${i} busybox sh -c "sleep 1; echo again-${i}"`)),
+    );
+    expect(replies.every((r) => r.status === 'ok')).toBe(true);
+    expect(containersOn('a').filter((c) => c.name.startsWith('again-')).length).toBeGreaterThan(0);
+  }, 180_000);
+});
