@@ -7,6 +7,7 @@ import type { Reply } from '../../src/core/reply.js';
 import { ownerId } from '../../src/core/request.js';
 import { LABEL } from '../../src/policy/labels.js';
 import { volumeNameFor } from '../../src/policy/volumes.js';
+import { registry } from '../../src/health/metrics.js';
 import { startStack, type Stack } from '../../src/stack.js';
 import { until } from '../helpers/processes.js';
 import { isolatedEnv, testLog } from '../helpers/test-stack.js';
@@ -86,13 +87,20 @@ beforeAll(async () => {
         HEALTH_INTERVAL: '300ms',
         ENGINE_WAIT: '60s',
         OPS_CHANNEL: 'terminal',
+        CLEANUP_CRON: '0 0 1 1 *', // run by the test alone
+        CLEANUP_EXITED_AGE: '1s',
       },
       'channels: [{ channel: "terminal:*", commands: [all] }]\nquotas: { queuedJobs: 50, commandsPerMinute: 1000, runningContainers: 20 }\n',
     ),
   );
   const out = new PassThrough();
   out.on('data', (c: Buffer) => (printed += c.toString()));
-  stack = await startStack(config, { roles: new Set(['bot', 'worker']), log: testLog(), terminalOut: out, terminalUser: 'alice' });
+  stack = await startStack(config, {
+    roles: new Set(['bot', 'worker', 'scheduler']),
+    log: testLog(),
+    terminalOut: out,
+    terminalUser: 'alice',
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -190,6 +198,16 @@ describe('a fleet of two engines', () => {
     const onB = containersOn('b').filter((c) => c.name.startsWith('slow-'));
     expect(new Set(onB.map((c) => c.name)).size).toBe(onB.length);
     await until(() => printed.includes('Sandbox host a taken out for 2 s'), 30_000, 'the ops channel to hear host a is out');
+    // /healthz and /metrics show each host.
+    expect(await stack.healthChecks['host a']!()).toEqual({
+      ok: false,
+      detail: expect.stringMatching(/^out for a cool-down; 0\/1 slots in use, \d+ failed calls, 1 cool-downs$/),
+    });
+    expect((await stack.healthChecks['host b']!()).ok).toBe(true);
+    const metrics = await registry.metrics();
+    expect(metrics).toContain('stevedore_host_out{host="a"} 1');
+    expect(metrics).toContain('stevedore_host_cooldowns_total{host="a"} 1');
+    expect(metrics).toContain('stevedore_host_slots{host="b",kind="total"} 2');
     // New work while a is out goes to b; work on what a holds is refused with the reason.
     const after = await Promise.all([0, 1, 2].map((i) => submit(`run --name after-${i} busybox echo after-${i}`)));
     expect(after.map((r) => r.code?.text.trim()).sort()).toEqual(['after-0', 'after-1', 'after-2']);
@@ -207,5 +225,17 @@ describe('a fleet of two engines', () => {
     );
     expect(replies.every((r) => r.status === 'ok')).toBe(true);
     expect(containersOn('a').filter((c) => c.name.startsWith('again-')).length).toBeGreaterThan(0);
+    expect((await stack.healthChecks['host a']!()).ok).toBe(true);
   }, 180_000);
+
+  it('cleans up on every host', async () => {
+    const exited = (h: Host) => containersOn(h).filter((c) => !c.running);
+    const before = { a: exited('a').length, b: exited('b').length };
+    expect(before.a).toBeGreaterThan(0);
+    expect(before.b).toBeGreaterThan(0);
+    const result = await stack.cleanupNow!();
+    expect(result.items.filter((i) => i.kind === 'container')).toHaveLength(before.a + before.b);
+    expect(exited('a')).toEqual([]);
+    expect(exited('b')).toEqual([]);
+  }, 120_000);
 });
