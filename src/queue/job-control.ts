@@ -22,6 +22,8 @@ export class JobControl implements JobsApi {
     private readonly store: ShortLivedStoreApi,
     private readonly deliveries: DeliveryApi,
     private readonly gate: GateApi,
+    /** With SANDBOX_HOSTS: the host a command (as typed, by whom) must run on; a retry goes there as the first did. */
+    private readonly route?: (text: string, who: Requester) => Promise<string | undefined>,
   ) {
     this.queue = commands.queue;
   }
@@ -94,8 +96,15 @@ export class JobControl implements JobsApi {
   }
 
   /** The earlier job's command as a new job, in a place `reservation` admission gave the one who asked. */
-  requeue(job: JobInfo, replyTo: ReplyTarget, reservation?: string): Promise<Queued> {
-    return this.commands.enqueue({ text: job.text, who: job.who, replyTo, ...(reservation ? { reservation } : {}) });
+  async requeue(job: JobInfo, replyTo: ReplyTarget, reservation?: string): Promise<Queued> {
+    const host = await this.route?.(job.text, job.who);
+    return this.commands.enqueue({
+      text: job.text,
+      who: job.who,
+      replyTo,
+      ...(reservation ? { reservation } : {}),
+      ...(host ? { host } : {}),
+    });
   }
 
   private async info(job: Job<CommandJob>): Promise<JobInfo> {

@@ -1,4 +1,3 @@
-import { hostFor } from '../pipeline/route-job.js';
 import type { Writable } from 'node:stream';
 import type { ChatAdapter } from '../core/chat-adapter.js';
 import { IMAGE_ALIASES } from '../core/catalog.js';
@@ -19,7 +18,7 @@ export interface BotOptions {
 
 /** The bot role: the chat adapters the settings ask for (the terminal when none), all through one chat entry. */
 export async function startBot(shared: Shared, options: BotOptions) {
-  const { config, log, deliveries, fleet } = shared;
+  const { config, log, deliveries } = shared;
   const gate = shared.admission;
   const entry = new ChatEntry(
     {
@@ -31,14 +30,7 @@ export async function startBot(shared: Shared, options: BotOptions) {
       deliveryYieldMs: config.deliveryYield,
       ownWorkspace: (platform) => (platform === 'slack' ? bot.slack?.workspace : undefined),
       // SANDBOX_HOSTS: work on an existing container or volume is queued for the host that holds it.
-      ...(fleet && {
-        route: (command, who) =>
-          hostFor(
-            command,
-            { who, settings: config, registry: shared.registry },
-            { ...fleet, hostStates: fleet.states, fleet: fleet.view() },
-          ),
-      }),
+      route: shared.route,
     },
     shared.store,
     log,

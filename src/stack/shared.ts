@@ -21,6 +21,10 @@ import { DockerSandbox } from '../sandbox/docker-sandbox.js';
 import { withEngineErrors } from '../sandbox/engine-errors.js';
 import type { SandboxApi } from '../core/sandbox-api.js';
 import { openFleet } from './fleet.js';
+import type { ParsedCommand } from '../core/command.js';
+import { parseCommand } from '../core/parse.js';
+import type { Requester } from '../core/request.js';
+import { hostFor } from '../pipeline/route-job.js';
 
 /** What every role of one process shares: its Redis connections, the queue-side services, one sandbox client. */
 export type Shared = Awaited<ReturnType<typeof startShared>>;
@@ -59,6 +63,14 @@ export async function startShared(config: Config, log: Logger) {
   };
   // SANDBOX_HOSTS: many engines; without it, DOCKER_HOST alone, as ever.
   const fleet = config.sandboxHosts.length ? openFleet(config, producer, notifyOps) : undefined;
+  const route =
+    fleet &&
+    ((command: ParsedCommand, who: Requester) =>
+      hostFor(
+        command,
+        { who, settings: config, registry: commands },
+        { placements: fleet.placements, hostStates: fleet.states, fleet: fleet.view() },
+      ));
   return {
     config,
     log,
@@ -73,7 +85,15 @@ export async function startShared(config: Config, log: Logger) {
       auditFile?.write(entry, (error) => log.warn({ err: error, file: auditFile.path }, 'audit file not written')),
     ),
     admission,
-    jobs: new JobControl(commandQueue, store, deliveries, admission),
+    jobs: new JobControl(
+      commandQueue,
+      store,
+      deliveries,
+      admission,
+      route && ((text, who) => route(parseCommand(text, { who, settings: config, registry: commands }), who)),
+    ),
+    /** With SANDBOX_HOSTS: the host a command must run on (src/pipeline/route-job.ts); undefined: any host. */
+    route,
     locks: new Locks(store),
     uploads: new Uploads(store),
     prefs: new UserPrefs(producer, prefix),

@@ -178,6 +178,15 @@ describe('a fleet of two engines', () => {
     expect(refused.title).toContain('lives on different sandbox hosts');
     expect(refused.title).toContain(`volume data → ${dataHost}`);
     expect(refused.title).toContain(`volume elsewhere → ${other}`);
+    // A failed run of the volume, retried: the retry goes to the volume's host as the first run did.
+    const text = 'run --rm -v data:/data busybox sh -c "cat /data/f; exit 3"';
+    expect((await submit(text)).exitCode).toBe(3);
+    const [failed] = await stack.jobs.jobs({ owner: ownerId(alice), limit: 1 });
+    expect(failed!.text).toBe(text);
+    expect((await submit(`retry ${failed!.id}`)).title).toMatch(/^Queued as #[a-z]+-\d+/);
+    const ran = async () =>
+      (await stack.commandQueue.pinned.get(dataHost as Host)!.getJobs(['completed'])).filter((j) => j.data.text === text);
+    await expect.poll(async () => (await ran()).length, { timeout: 60_000 }).toBe(2);
   }, 120_000);
 
   it('ends the jobs of a host that dies mid-run with the reason, runs none twice, and sends new work to the other', async () => {
