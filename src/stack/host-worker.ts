@@ -23,6 +23,11 @@ export function hostTakers(shared: Shared, fleet: Fleet, host: SandboxHost, deps
   const slots = new Semaphore(host.slots);
   measureHostSlotsWith(host.name, () => ({ host: host.name, size: slots.size, inUse: slots.inUse }));
   let sharedWorker: Parameters<NonNullable<Taker['started']>>[0] | undefined;
+  let offered = host.slots;
+  const offerShared = (change: number) => {
+    offered += change;
+    if (sharedWorker) sharedWorker.concurrency = Math.max(1, offered);
+  };
   const health = fleet.serve(host.name, (out) => {
     shared.log.warn({ host: host.name, out }, out ? 'sandbox host out for a cool-down' : 'sandbox host back');
     if (out) void sharedWorker?.pause(true);
@@ -47,8 +52,12 @@ export function hostTakers(shared: Shared, fleet: Fleet, host: SandboxHost, deps
     }
     const view = fleet.view(home, () => fleet.jobHosts.record(jobId, home));
     const run = () => executeJob(jobId, job, { ...deps, sandbox: view }, signal);
+    const holds = holdsASlot(job, registry) && home === host.name;
+    // A slot pinned work holds (or waits for) is not offered to the shared queue: its worker takes what it can start.
+    const pinnedSlot = holds && job.host !== undefined;
+    if (pinnedSlot) offerShared(-1);
     try {
-      return await (holdsASlot(job, registry) && home === host.name ? slots.hold(run) : run());
+      return await (holds ? slots.hold(run) : run());
     } catch (error) {
       // Work that changed things on its host, or was meant for it alone, is not run again elsewhere: when the
       // host no longer answers, it ends here with the reason. New work that changed nothing goes back to the queue.
@@ -62,6 +71,8 @@ export function hostTakers(shared: Shared, fleet: Fleet, host: SandboxHost, deps
         );
       if (answers) throw error;
       throw new UserError('unavailable', msg('fleet.hostLost', { host: home }), msg('fleet.hostLost.hint'));
+    } finally {
+      if (pinnedSlot) offerShared(+1);
     }
   };
   return [
