@@ -23,6 +23,7 @@ const engines = {
 };
 type Host = keyof typeof engines;
 const HOSTS: Host[] = ['a', 'b'];
+const SLOTS: Record<Host, number> = { a: 1, b: 2 };
 let stack: Stack;
 let config: Config;
 let printed = '';
@@ -81,7 +82,7 @@ beforeAll(async () => {
   config = loadConfig(
     isolatedEnv(
       {
-        SANDBOX_HOSTS: `a=${engines.a.host}?slots=1 b=${engines.b.host}?slots=2`,
+        SANDBOX_HOSTS: `a=${engines.a.host}?slots=${SLOTS.a} b=${engines.b.host}?slots=${SLOTS.b}`,
         HOST_FAILURES: '2',
         HOST_COOLDOWN: '2s',
         HEALTH_INTERVAL: '300ms',
@@ -154,6 +155,25 @@ describe('a fleet of two engines', () => {
     expect(await pinnedTexts(host)).toEqual(expect.arrayContaining(['exec web echo inside', 'logs web', 'stop -t 0 web', 'rm web']));
     const other = HOSTS.find((h) => h !== host)!;
     expect((await pinnedTexts(other)).filter((t) => t.includes('web'))).toEqual([]);
+  }, 120_000);
+
+  it('bounds pinned and shared work on a host by the same slots', async () => {
+    expect((await submit('run -d --name box busybox sleep 300')).status).toBe('ok');
+    const host = hostOf('box')!;
+    // Each command prints when it began and ended by the kernel's clock (/proc/uptime), the same for every container.
+    const timed = `sh -c "a=$(cut -d' ' -f1 /proc/uptime); sleep 1; echo $a $(cut -d' ' -f1 /proc/uptime)"`;
+    const [execs, runs] = await Promise.all([
+      Promise.all([0, 1, 2].map(() => submit(`exec box ${timed}`))),
+      Promise.all([0, 1, 2].map((i) => submit(`run --name mix-${i} busybox ${timed}`))),
+    ]);
+    const interval = (r: Reply) => {
+      const [started, finished] = r.code!.text.trim().split(' ').map(Number);
+      return { started: started!, finished: finished! };
+    };
+    expect(execs.every((r) => r.status === 'ok')).toBe(true);
+    const onHost = [...execs.map(interval), ...runs.filter((_, i) => hostOf(`mix-${i}`) === host).map(interval)];
+    expect(mostAtOnce(onHost)).toBeLessThanOrEqual(SLOTS[host]);
+    expect((await submit('rm -f box')).status).toBe('ok');
   }, 120_000);
 
   it('runs a volume’s next containers on the volume’s host, and refuses volumes on two hosts', async () => {
