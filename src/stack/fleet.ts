@@ -25,7 +25,11 @@ export function openFleet(config: Config, redis: ConstructorParameters<typeof Pl
       const watched = watchCalls(
         docker,
         () => health.get(h.name)?.succeeded(),
-        (error) => void health.get(h.name)?.failed(error),
+        (error) =>
+          void health
+            .get(h.name)
+            ?.failed(error)
+            .catch(() => {}), // Redis away: counted again on the next call
       );
       return [h.name, watched];
     }),
