@@ -10,7 +10,7 @@ import { volumeNameFor } from '../../src/policy/volumes.js';
 import { registry } from '../../src/health/metrics.js';
 import { startStack, type Stack } from '../../src/stack.js';
 import { until } from '../helpers/processes.js';
-import { isolatedEnv, testLog } from '../helpers/test-stack.js';
+import { cleanUp, isolatedEnv, testLog } from '../helpers/test-stack.js';
 import { OwnEngine } from './own-engine.js';
 
 /**
@@ -106,11 +106,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.close();
-  const { Redis } = await import('ioredis');
-  const redis = new Redis(config.redisUrl);
-  const keys = await redis.keys(`${config.queuePrefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  redis.disconnect();
+  await cleanUp(config); // the Redis keys (the engines are destroyed below)
   for (const h of HOSTS) await engines[h].destroy();
 }, 120_000);
 
@@ -146,10 +142,7 @@ describe('a fleet of two engines', () => {
     expect((await submit('exec web echo inside')).code!.text.trim()).toBe('inside');
     expect((await submit('logs web')).status).toBe('info');
     // The record gone (an older deployment, a flushed key): the engines say where web is.
-    const { Redis } = await import('ioredis');
-    const redis = new Redis(config.redisUrl);
-    await redis.del(`${config.queuePrefix}:placements:${ownerId(alice)}`);
-    redis.disconnect();
+    await stack.producer.del(`${config.queuePrefix}:placements:${ownerId(alice)}`);
     expect((await submit('stop -t 0 web')).status).toBe('ok');
     expect((await submit('rm web')).status).toBe('ok');
     expect(await pinnedTexts(host)).toEqual(expect.arrayContaining(['exec web echo inside', 'logs web', 'stop -t 0 web', 'rm web']));
