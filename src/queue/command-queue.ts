@@ -72,10 +72,10 @@ export class CommandQueue implements CommandQueueApi {
     // count per request cost a round trip on the acknowledgement path.
     const counts = await this.counts().catch(() => ({ waiting: 0, depth: 0 }));
     let added: Job<CommandJob>;
+    const pinned = job.host === undefined ? undefined : this.pinned.get(job.host);
     try {
       // A platform that delivers the same request twice gives the same key: the second add is absorbed.
       // Stamped with its payload version, so a worker of the next version knows how to read it.
-      const pinned = job.host === undefined ? undefined : this.pinned.get(job.host);
       if (job.host !== undefined && !pinned) throw new Error(`no queue for host ${job.host}`);
       const options = dedupKey ? { deduplication: { id: dedupKey, ttl: DEDUP_TTL_MS } } : {};
       // A pinned job's number comes from the shared queue's counter: job numbers stay unique across the queues.
@@ -88,6 +88,8 @@ export class CommandQueue implements CommandQueueApi {
         throw new UserError('unavailable', msg('queue.full'), msg('queue.full.hint'));
       throw new UserError('unavailable', msg('queue.unreachable'), msg('queue.unreachable.hint'));
     }
+    // A pinned job waits in its host's queue alone (rarely long): its place there, counted after the add.
+    if (pinned) return { jobId: added.id!, position: Math.max(1, await pinned.getWaitingCount().catch(() => 1)) };
     counts.waiting += 1;
     counts.depth += 1;
     return { jobId: added.id!, position: counts.waiting };
