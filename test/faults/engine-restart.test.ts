@@ -4,10 +4,11 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startStack, type Stack } from '../../src/stack.js';
-import { ExtraEngine, until } from '../helpers/processes.js';
+import { until } from '../helpers/processes.js';
+import { OwnEngine } from './own-engine.js';
 import { cleanUp, isolatedEnv, testLog } from '../helpers/test-stack.js';
 
-let engine: ExtraEngine;
+let engine: OwnEngine;
 const stacks: { stack: Stack; config: Config }[] = [];
 let printed = '';
 
@@ -26,7 +27,7 @@ async function stackOn(env: Record<string, string>): Promise<Stack> {
 }
 
 beforeAll(async () => {
-  engine = new ExtraEngine(join(tmpdir(), `sv-engine-${process.pid}`));
+  engine = new OwnEngine(join(tmpdir(), `sv-engine-${process.pid}`));
   await engine.start();
   engine.seed('busybox:latest');
 });

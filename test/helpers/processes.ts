@@ -104,69 +104,6 @@ export class RedisInstance {
   }
 }
 
-/**
- * A Docker engine of a test's own, in a network namespace of its own (a second engine in the host's namespace
- * would take docker0 from the first), with its own socket, data root, exec root and pid file.
- */
-export class ExtraEngine {
-  constructor(readonly dir: string) {}
-
-  get host(): string {
-    return `unix://${this.dir}/docker.sock`;
-  }
-
-  private docker(...args: string[]) {
-    return spawnSync('docker', ['-H', this.host, ...args], { encoding: 'utf8' });
-  }
-
-  async start(): Promise<void> {
-    mkdirSync(this.dir, { recursive: true });
-    spawn(
-      'unshare',
-      [
-        '--net',
-        '--fork',
-        'dockerd',
-        '--host',
-        this.host,
-        '--data-root',
-        `${this.dir}/data`,
-        '--exec-root',
-        `${this.dir}/exec`,
-        '--pidfile',
-        `${this.dir}/docker.pid`,
-        '--bridge',
-        'none',
-        '--iptables=false',
-        '--ip-masq=false',
-      ],
-      {
-        stdio: 'ignore',
-        detached: true,
-      },
-    ).unref();
-    await until(() => this.docker('version', '--format', '{{.Server.Version}}').status === 0, 30_000, 'the extra dockerd');
-  }
-
-  /** Copies an image from the main engine (a test fixture; deployments pull through a registry). */
-  seed(image: string): void {
-    const saved = spawnSync('docker', ['save', image], { maxBuffer: 64 * 1024 * 1024 });
-    const loaded = spawnSync('docker', ['-H', this.host, 'load', '-q'], { input: saved.stdout });
-    if (loaded.status !== 0) throw new Error(`loading ${image} into the extra engine failed: ${loaded.stderr}`);
-  }
-
-  async stop(): Promise<void> {
-    await stopByPidFile(`${this.dir}/docker.pid`, 30_000, 'the extra dockerd to stop');
-  }
-
-  async destroy(): Promise<void> {
-    this.docker('rm', '-f', ...this.docker('ps', '-aq').stdout.split('\n').filter(Boolean));
-    await this.stop();
-    spawnSync('umount', ['-R', `${this.dir}/data`]);
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
 /** SIGTERM to the process a pid file names, then waits until it is gone (its exit, not a time); no file: nothing. */
 export async function stopByPidFile(pidFile: string, ms: number, what: string): Promise<void> {
   let pid: number;
