@@ -6,6 +6,7 @@ import { flagList, flagString } from '../src/core/parse-flags.js';
 import { formatBinaryBytes } from '../src/core/units.js';
 import { ownContainers } from './shared/containers.js';
 import { needArgs } from './shared/need-args.js';
+import { streamOutput } from './shared/stream-output.js';
 
 export const exec = defineCommand<{ container: string; cmd: string[]; user?: string; env: string[] }>({
   name: 'exec',
@@ -75,12 +76,18 @@ export const exec = defineCommand<{ container: string; cmd: string[]; user?: str
         msg('container.notRunning', { name: target!.name }),
         msg('container.notRunning.hint', { name: target!.name }),
       );
-    const result = await ctx.sandbox.exec(target!.id, ctx.args.cmd, {
-      user: ctx.args.user!,
-      env: ctx.args.env,
-      timeoutMs: ctx.settings.runTimeout,
-      outputBytes: ctx.settings.outputLimit,
-    });
+    const stream = streamOutput(ctx, target!.name);
+    // The message its output is streamed into says it runs first.
+    if (stream.onOutput) await ctx.progress({ stage: 'running', detail: target!.name });
+    const result = await ctx.sandbox
+      .exec(target!.id, ctx.args.cmd, {
+        user: ctx.args.user!,
+        env: ctx.args.env,
+        timeoutMs: ctx.settings.runTimeout,
+        outputBytes: ctx.settings.outputLimit,
+        onOutput: stream.onOutput,
+      })
+      .finally(() => stream.done());
     const notes = [
       result.timedOut
         ? say(msg('exec.deadline', { seconds: Math.round(ctx.settings.runTimeout / 1000), name: target!.name }), ctx.lang)

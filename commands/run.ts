@@ -14,6 +14,7 @@ import { RUN_FLAG_RULES, UNSUPPORTED_FLAG } from '../src/policy/run-flags.js';
 import { runFlags } from './flags/run.js';
 import { containerButtons } from './shared/replies.js';
 import { ensureImage } from './shared/images.js';
+import { streamOutput } from './shared/stream-output.js';
 
 export const run = defineCommand<RunArgs>({
   name: 'run',
@@ -54,7 +55,13 @@ export const run = defineCommand<RunArgs>({
       throw new UserError('image-not-allowed', msg('pin.unknownDigest', { image: plan.image.familiar }), msg('pin.unknownDigest.hint'));
     await ensureImage(ctx, plan.image.familiar, byDigest ? 'never' : plan.pull);
     await ctx.progress({ stage: 'running', detail: plan.displayName });
-    const result = await ctx.sandbox.run(plan, ctx.signal);
+    const stream = plan.detach ? undefined : streamOutput(ctx, plan.displayName);
+    let result: RunResult;
+    try {
+      result = await ctx.sandbox.run({ ...plan, onOutput: stream?.onOutput }, ctx.signal);
+    } finally {
+      await stream?.done();
+    }
     if (plan.detach) {
       const at = Number(plan.labels[LABEL.expires]);
       await ctx.expiry.expireAt({ containerId: result.containerId, name: plan.displayName, who: ctx.who, replyTo: ctx.replyTo }, at);

@@ -63,6 +63,14 @@ export interface Progress {
   position?: number;
   /** e.g. the image being pulled (a name, shown as it is), or why the job waits (a message). */
   detail?: string | Message;
+  /** While running: the latest of the output so far. */
+  output?: OutputTail;
+}
+
+/** The end of a running container's output: `text` starts at character `from` of the whole output so far. */
+export interface OutputTail {
+  text: string;
+  from: number;
 }
 
 /** A reply succeeded from the user's point of view (used for exit codes of the one-shot CLI). */

@@ -33,7 +33,17 @@ export interface RunPlan {
   /** Named volumes, the owner's own, created when missing. */
   mounts: { name: string; volume: string; target: string; readOnly: boolean }[];
   limits: SandboxLimits;
+  /** Told each time a foreground container writes output (streaming); reads it when it wants to. */
+  onOutput?: OnOutput;
 }
+
+/** Output captured so far, read on demand (decoding it is not free, so a listener reads it at its own pace). */
+export interface OutputSoFar {
+  text(): string;
+}
+
+/** Called as output arrives from a running container or exec. */
+export type OnOutput = (output: OutputSoFar) => void;
 
 export interface RunResult {
   containerId: string;
@@ -159,6 +169,6 @@ export interface SandboxApi {
   exec(
     containerId: string,
     cmd: string[],
-    options: { user: string; env: string[]; timeoutMs: number; outputBytes: number },
+    options: { user: string; env: string[]; timeoutMs: number; outputBytes: number; onOutput?: OnOutput },
   ): Promise<{ exitCode: number; output: string; truncated: boolean; timedOut: boolean }>;
 }

@@ -152,6 +152,12 @@ export const SETTINGS = {
     '64k',
     'Output captured from one container (at most 8m); past it the output is cut and the container stopped.',
   ),
+  streamInterval: setting(
+    'STREAM_INTERVAL',
+    duration,
+    '1s',
+    'While a foreground run or exec goes, its latest output is handed to the chat at most this often (each platform then edits only as fast as it allows; 0: no streaming).',
+  ),
   memory: setting('SANDBOX_MEMORY', bytes, '256m', 'Memory of a container (swap is set equal: no swap).'),
   memoryMax: setting('SANDBOX_MEMORY_MAX', bytes, '512m', 'The most memory a user may ask for with --memory.'),
   cpus: setting('SANDBOX_CPUS', cpus, '0.5', 'CPUs of a container.'),

@@ -56,7 +56,7 @@ async function attachAndWait(container: Docker.Container, plan: RunPlan, start: 
     killedFor ??= why;
     container.kill().catch(() => {}); // it may have exited already
   };
-  const output = new CappedOutput(plan.limits.outputBytes, () => kill('output'));
+  const output = new CappedOutput(plan.limits.outputBytes, () => kill('output'), plan.onOutput);
   const stream = (await container.attach({ stream: true, stdout: true, stderr: true, logs: !start })) as unknown as NodeJS.ReadableStream;
   const drained = CappedOutput.drain(stream as never, output);
   const began = Date.now();

@@ -207,7 +207,7 @@ export class DockerSandbox implements SandboxApi {
     return copyOut(this.docker, containerId, path, maxBytes);
   }
 
-  exec(containerId: string, cmd: string[], options: { user: string; env: string[]; timeoutMs: number; outputBytes: number }) {
+  exec(containerId: string, cmd: string[], options: Parameters<SandboxApi['exec']>[2]) {
     return execIn(this.docker, containerId, cmd, options);
   }
 

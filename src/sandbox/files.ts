@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type Docker from 'dockerode';
 import { UserError } from '../errors.js';
+import type { OnOutput } from '../core/sandbox-api.js';
 import { msg } from '../core/messages/index.js';
 import { toUserError } from './engine-errors.js';
 import { CappedOutput } from './output.js';
@@ -117,7 +118,7 @@ export async function execIn(
   docker: Docker,
   containerId: string,
   cmd: string[],
-  options: { user: string; env: string[]; timeoutMs: number; outputBytes: number },
+  options: { user: string; env: string[]; timeoutMs: number; outputBytes: number; onOutput?: OnOutput },
 ): Promise<{ exitCode: number; output: string; truncated: boolean; timedOut: boolean }> {
   const container = docker.getContainer(containerId);
   const exec = await container
@@ -126,7 +127,7 @@ export async function execIn(
       throw toUserError(error, (engine) => msg('sandbox.execFailed', { engine }));
     });
   const stream = (await exec.start({ hijack: true, stdin: false })) as unknown as NodeJS.ReadableStream & { destroy(): void };
-  const output = new CappedOutput(options.outputBytes, () => stream.destroy());
+  const output = new CappedOutput(options.outputBytes, () => stream.destroy(), options.onOutput);
   let killed: Promise<unknown> | undefined;
   const deadline = setTimeout(() => {
     killed = container.kill().catch(() => {}); // it may have exited by itself meanwhile

@@ -24,6 +24,8 @@ export class CappedOutput {
   constructor(
     private readonly cap: number,
     private readonly onOverflow: () => void = () => {},
+    /** Told after each piece of output is kept (streaming reads `text()` at its own pace). */
+    private readonly onOutput?: (output: CappedOutput) => void,
   ) {}
 
   /** Feeds raw multiplexed bytes (attach or logs of a container without a TTY). */
@@ -50,6 +52,7 @@ export class CappedOutput {
     }
     this.chunks.push(payload);
     this.size += payload.length;
+    if (payload.length) this.onOutput?.(this);
   }
 
   /** The output as text: colours stripped, and characters that hide or reorder text shown as \u{…}. */
