@@ -67,6 +67,14 @@ interface Fault {
 }
 
 /**
+ * The per-route limits the strict stand-in announces in its X-RateLimit headers and enforces with Discord's 429.
+ * Discord publishes no fixed numbers (https://discord.com/developers/docs/topics/rate-limits); these are the ones
+ * its headers have shown for these routes: 5 requests per bucket (an interaction's webhook token, a channel's
+ * messages) in 5 s, and the global 50 requests a second.
+ */
+export const DISCORD_RATE_LIMITS = { perBucket: 5, bucketWindowMs: 5000, global: 50, globalWindowMs: 1000 };
+
+/**
  * A local Discord: the REST routes Stevedore uses and the gateway, speaking Discord's real protocol to the real
  * discord.js client. Records every request; can answer 429 (with retry_after) or 500 on chosen routes.
  */
@@ -90,7 +98,12 @@ export class DiscordStandIn {
   attachmentLatencyTurns = 20;
   port = 0;
 
-  constructor(options: { guilds?: StandInGuild[] } = {}) {
+  /** Strict mode: each bucket's requests in its window (when it resets, and how many so far), and the global one's. */
+  private readonly rateLimits?: { buckets: Map<string, { resetAt: number; count: number }>; global: number[] };
+
+  /** `rateLimits`: announce DISCORD_RATE_LIMITS in X-RateLimit headers and answer 429 past them, as Discord does. */
+  constructor(options: { guilds?: StandInGuild[]; rateLimits?: boolean } = {}) {
+    if (options.rateLimits) this.rateLimits = { buckets: new Map(), global: [] };
     this.guilds = options.guilds ?? [
       { id: DEFAULT_GUILD, name: 'team', botPermissions: NEEDED, channels: [{ id: DEFAULT_CHANNEL, name: 'ops' }] },
     ];
@@ -433,9 +446,11 @@ export class DiscordStandIn {
       files,
       fileParts,
     };
-    const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
+    let limitHeaders: Record<string, string> = {};
+    const send = (status: number, payload?: unknown, extra: Record<string, string> = {}) => {
       recorded.status = status;
       recorded.code = (payload as { code?: number } | undefined)?.code;
+      const headers = { ...limitHeaders, ...extra };
       res.writeHead(status, payload === undefined ? headers : { 'content-type': 'application/json', ...headers });
       res.end(payload === undefined ? '' : JSON.stringify(payload));
     };
@@ -460,6 +475,21 @@ export class DiscordStandIn {
       return send(fault.status, { message: 'Internal Server Error', code: 0 });
     }
     this.requests.push(recorded);
+    const limit = this.rateLimit(req.method!, path);
+    if (limit?.retryAfterMs !== undefined) {
+      const retryAfter = limit.retryAfterMs / 1000;
+      return send(
+        429,
+        { message: 'You are being rate limited.', retry_after: retryAfter, global: limit.global },
+        {
+          ...limit.headers,
+          'retry-after': String(Math.ceil(retryAfter)),
+          'x-ratelimit-scope': limit.global ? 'global' : 'user',
+          ...(limit.global ? { 'x-ratelimit-global': 'true' } : {}),
+        },
+      );
+    }
+    limitHeaders = limit?.headers ?? {};
     let m: RegExpExecArray | null;
     if ((m = /^\/attachments\/(\d+)\//.exec(path)) && this.files.has(m[1]!)) {
       // A CDN takes a moment: the download is answered some event-loop turns later, never at once.
@@ -534,6 +564,41 @@ export class DiscordStandIn {
       );
     }
     return send(404, { message: 'Unknown route', code: 0 });
+  }
+
+  /** Requests answered 429, by a fault asked for or a limit passed. */
+  rateLimited(): RecordedRequest[] {
+    return this.requests.filter((r) => r.status === 429 || r.body?.fault === 429);
+  }
+
+  /**
+   * Strict mode: counts a request against its bucket (an interaction webhook's token, a channel's messages) and the
+   * global limit; the headers Discord sends, and how long to wait when a limit is passed. Interaction callbacks are
+   * not limited (as on Discord); other routes only globally.
+   */
+  private rateLimit(method: string, path: string): { headers: Record<string, string>; retryAfterMs?: number; global: boolean } | undefined {
+    if (!this.rateLimits || /\/interactions\/|^\/attachments\/|\/gateway\/bot$/.test(path)) return undefined;
+    const now = Date.now();
+    const r = DISCORD_RATE_LIMITS;
+    this.rateLimits.global = this.rateLimits.global.filter((at) => at > now - r.globalWindowMs);
+    if (this.rateLimits.global.length >= r.global)
+      return { headers: {}, retryAfterMs: this.rateLimits.global[0]! + r.globalWindowMs - now, global: true };
+    this.rateLimits.global.push(now);
+    const top = /^\/api\/v10\/(webhooks\/\d+\/[^/]+|channels\/[^/]+)/.exec(path)?.[1];
+    if (!top) return undefined;
+    const key = `${method} ${top}`;
+    let bucket = this.rateLimits.buckets.get(key);
+    if (!bucket || now >= bucket.resetAt) this.rateLimits.buckets.set(key, (bucket = { resetAt: now + r.bucketWindowMs, count: 0 }));
+    const headers = (remaining: number) => ({
+      'x-ratelimit-limit': String(r.perBucket),
+      'x-ratelimit-remaining': String(remaining),
+      'x-ratelimit-reset': (bucket!.resetAt / 1000).toFixed(3),
+      'x-ratelimit-reset-after': ((bucket!.resetAt - now) / 1000).toFixed(3),
+      'x-ratelimit-bucket': `bucket-${method.toLowerCase()}-${top.split('/')[0]}`,
+    });
+    if (bucket.count >= r.perBucket) return { headers: headers(0), retryAfterMs: bucket.resetAt - now, global: false };
+    bucket.count += 1;
+    return { headers: headers(r.perBucket - bucket.count), global: false };
   }
 
   private botAuth(r: RecordedRequest): boolean {

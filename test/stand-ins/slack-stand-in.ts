@@ -33,6 +33,14 @@ export interface StandInChannel {
   member: boolean;
 }
 
+/**
+ * Web API rate limits the strict stand-in enforces, per method per workspace per app
+ * (https://docs.slack.dev/apis/web-api/rate-limits): chat.update is Tier 3, 50 a minute.
+ */
+export const SLACK_RATE_LIMITS: Record<string, { limit: number; windowMs: number }> = {
+  'chat.update': { limit: 50, windowMs: 60_000 },
+};
+
 /** Slack's response_url: 5 uses within 30 minutes of the command. */
 const RESPONSE_URL_USES = 5;
 const RESPONSE_URL_MS = 30 * 60_000;
@@ -69,6 +77,16 @@ export class SlackStandIn {
   private faults: { method: string; status: number; retryAfter: number; times: number }[] = [];
   private ts = 1_700_000_000;
   port = 0;
+  /** Accepted calls of each rate-limited method by token, when (wall clock) they came: strict mode only. */
+  private readonly window = new Map<string, number[]>();
+
+  /** `rateLimits`: enforce SLACK_RATE_LIMITS with Slack's own answer (429 ratelimited, Retry-After). */
+  constructor(private readonly options: { rateLimits?: boolean } = {}) {}
+
+  /** Calls Slack answered 429 (a fault asked for, or a limit passed). */
+  rateLimited(): SlackCall[] {
+    return this.calls.filter((c) => c.method.endsWith(' (ratelimited)'));
+  }
 
   async start(): Promise<void> {
     this.http = createServer((req, res) => void this.handle(req, res));
@@ -236,6 +254,11 @@ export class SlackStandIn {
       this.record(`${method} (ratelimited)`, args, token);
       return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
     }
+    const wait = this.overLimit(method, token);
+    if (wait !== undefined) {
+      this.record(`${method} (ratelimited)`, args, token);
+      return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(Math.ceil(wait / 1000)) });
+    }
     const refuse = (error: string, extra: Record<string, unknown> = {}) => {
       this.record(method, args, token, error);
       json(200, { ok: false, error, ...extra });
@@ -278,6 +301,19 @@ export class SlackStandIn {
       default:
         return json(200, { ok: false, error: 'unknown_method' });
     }
+  }
+
+  /** In strict mode, a call past its method's limit: how long until the window has room (else undefined, counted). */
+  private overLimit(method: string, token: string | undefined): number | undefined {
+    const rule = SLACK_RATE_LIMITS[method];
+    if (!this.options.rateLimits || !rule) return undefined;
+    const key = `${method} ${token}`;
+    const now = Date.now();
+    const calls = (this.window.get(key) ?? []).filter((at) => at > now - rule.windowMs);
+    this.window.set(key, calls);
+    if (calls.length >= rule.limit) return calls[calls.length - rule.limit]! + rule.windowMs - now;
+    calls.push(now);
+    return undefined;
   }
 
   /** Slack's refusal of a Web API call, if it would refuse it: membership, unknown messages, Block Kit, length. */
