@@ -11,10 +11,15 @@ const SECRET = 'test-signing-secret';
 /** Every Slack channel may use every command: these tests are about the transport, not the policy. */
 const POLICY = 'channels: [{ channel: "slack:*", commands: [all] }]\n';
 
-/** The final state of the job's channel message: the last chat.update (or the post) whose blocks have a header. */
+/**
+ * The final state of the job's channel message: the first chat.update (or post) that shows `containing` and is not
+ * streamed output (a stage's line over a code block, without the final reply's header).
+ */
 function finalMessage(slack: SlackStandIn, containing: string): SlackCall | undefined {
-  return [...slack.find('chat.update'), ...slack.find('chat.postMessage')].find((c) =>
-    JSON.stringify(c.args.blocks ?? '').includes(containing),
+  const streamed = (c: SlackCall) =>
+    c.args.blocks?.[0]?.type !== 'header' && c.args.blocks?.some((b: { text?: { text?: string } }) => b.text?.text?.startsWith('```'));
+  return [...slack.find('chat.update'), ...slack.find('chat.postMessage')].find(
+    (c) => !streamed(c) && JSON.stringify(c.args.blocks ?? '').includes(containing),
   );
 }
 

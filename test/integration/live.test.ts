@@ -111,3 +111,33 @@ describe('stats and top', () => {
     expect(JSON.stringify(ko)).toMatch(/프로세스/);
   });
 });
+
+describe('streamed output in the terminal', () => {
+  /** A line every 200 ms: the sleeps are the container's own; the test reads the order of what was printed. */
+  const PRINTER = `sh -c 'i=1; while [ $i -le 15 ]; do echo line $i; i=$((i+1)); sleep 0.2; done'`;
+  const LINES = Array.from({ length: 15 }, (_, i) => `line ${i + 1}`);
+
+  /** What was printed while `submit` ran: every line once, the first before the final reply's title. */
+  const printedWhile = async (command: string) => {
+    const before = t.printed().length;
+    const reply = await t.alice.submit(command);
+    return { reply, printed: t.printed().slice(before) };
+  };
+
+  it('prints the lines of a run as they come, each once, the final reply after them', async () => {
+    const { reply, printed } = await printedWhile(`run --rm busybox ${PRINTER}`);
+    expect(reply.code!.text.trim().split('\n')).toEqual(LINES); // the reply itself holds the whole
+    const lines = printed.split('\n');
+    for (const line of LINES) expect(lines.filter((l) => l === line)).toHaveLength(1);
+    expect(lines.indexOf('line 1')).toBeLessThan(lines.indexOf(`✔ ${reply.title}`));
+  });
+
+  it('prints the lines of an exec as they come', async () => {
+    await t.alice.submit('run -d --name streamer busybox sleep 300');
+    const { reply, printed } = await printedWhile(`exec streamer ${PRINTER}`);
+    expect(reply.code!.text.trim().split('\n')).toEqual(LINES);
+    const lines = printed.split('\n');
+    expect(lines.indexOf('line 1')).toBeGreaterThanOrEqual(0);
+    expect(lines.indexOf('line 1')).toBeLessThan(lines.indexOf(`✔ ${reply.title}`));
+  });
+});

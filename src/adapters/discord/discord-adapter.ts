@@ -4,6 +4,7 @@ import {
   Events,
   GatewayIntentBits,
   REST,
+  RESTEvents,
   Routes,
   SnowflakeUtil,
   type AutocompleteInteraction,
@@ -21,6 +22,8 @@ import { Undeliverable } from '../../errors.js';
 import { commandText, commandTree, FILE_OPTION, placeOf, registrationBody, type CommandPlace } from './command-schema.js';
 import { inviteUrl, missingIn, missingInChannel, permissionFix } from './permissions.js';
 import { BUTTON_PREFIX, EPHEMERAL, renderProgress, renderReply, type DiscordMessage } from './render.js';
+import { DiscordEditBudget } from './edit-budget.js';
+import { EditPacer } from '../shared/edit-pacer.js';
 
 export interface DiscordOptions {
   entry: ChatEntry;
@@ -106,12 +109,23 @@ export class DiscordAdapter implements ChatAdapter {
   private readonly missing = new Map<string, string>();
   /** Interactions this process is acknowledging now: their deliveries wait for the deferral to be through. */
   private readonly acking = new Map<string, Promise<unknown>>();
+  /** What each interaction token's bucket has left, as Discord's headers say. */
+  private readonly buckets = new DiscordEditBudget();
+  /** Streamed output edits by interaction token, paced apart from the delivery lanes. */
+  readonly stream: EditPacer;
 
   constructor(private readonly o: DiscordOptions) {
     this.tree = commandTree(o.registry.all);
     // Mentions never ping, whatever path a message takes through discord.js.
     this.client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: o.apiUrl }, allowedMentions: { parse: [] } });
     this.rest = this.client.rest;
+    this.rest.on(RESTEvents.Response, (request, response) => {
+      const token = /^\/webhooks\/\d+\/([^/]+)\//.exec(String(request.path))?.[1];
+      if (token) this.buckets.observe(token, response.headers, Date.now());
+    });
+    this.stream = new EditPacer(this.buckets, (error) =>
+      o.entry.log.warn({ err: error, code: codeOf(error) }, 'discord: a streamed output edit was not sent'),
+    );
     this.client.on(Events.InteractionCreate, (interaction) => {
       this.onInteraction(interaction).catch((error) => o.entry.log.error({ err: error }, 'discord interaction failed'));
     });
@@ -148,6 +162,7 @@ export class DiscordAdapter implements ChatAdapter {
   }
 
   async stop(): Promise<void> {
+    this.stream.stop();
     await this.client.destroy();
   }
 
@@ -238,8 +253,11 @@ export class DiscordAdapter implements ChatAdapter {
     const lang: Lang = delivery.replyTo.lang === 'ko' ? 'ko' : 'en';
     const interactionId = String(delivery.replyTo.interactionId ?? '');
     await this.acking.get(interactionId); // a job can end before its command's deferral is through
+    const token = await this.o.entry.store.get(`discord:${interactionId}`);
     if (delivery.kind === 'progress') {
-      const token = await this.o.entry.store.get(`discord:${interactionId}`);
+      const streamed = delivery.progress.output && token;
+      // Output goes when the token's bucket has room for it and the final reply after it, never in line before it.
+      if (streamed) return this.stream.offer(token, () => this.patchOriginal(token, renderProgress(delivery.jobId, delivery.progress)));
       // Progress after the token expired is not worth a new message.
       if (token)
         await this.withToken(
@@ -251,6 +269,7 @@ export class DiscordAdapter implements ChatAdapter {
     const render = (unacknowledged: boolean) =>
       renderReply(unacknowledged ? answeringUnacknowledged(delivery.reply, lang) : delivery.reply, lang);
     if (delivery.kind === 'notice') return this.withoutToken(delivery.replyTo, render(false), delivery.reply.ephemeral);
+    if (token) await this.stream.finish(token);
     await this.edit(delivery.replyTo, render, delivery.reply.ephemeral);
   };
 

@@ -1,6 +1,6 @@
 import { msg, say, type Lang } from '../../core/messages/index.js';
 import { progressText, type Progress, type Reply, type ReplyStatus } from '../../core/reply.js';
-import { codeBlock, escapeFences, fitCodeBlock } from '../shared/fit-text.js';
+import { codeBlock, escapeFences, fitCodeBlock, fitTail } from '../shared/fit-text.js';
 
 /** Discord's limits on one message (https://discord.com/developers/docs/resources/message). */
 export const LIMITS = {
@@ -92,7 +92,11 @@ const STAGE: Record<Progress['stage'], string> = { queued: '⏳', pulling: '⬇�
 
 export function renderProgress(jobId: string, progress: Progress): DiscordMessage {
   const { stage, detail } = progressText(progress);
-  return plain(`${STAGE[progress.stage]} ${stage} #${jobId}${detail ? ` (${detail})` : ''}`);
+  const line = truncate(`${STAGE[progress.stage]} ${stage} #${jobId}${detail ? ` (${detail})` : ''}`, 200);
+  if (!progress.output?.text) return plain(line);
+  // The latest output under the stage, as much of its end as the message's content takes.
+  const room = LIMITS.content - line.length - 1 - 8;
+  return plain(`${line}\n${codeBlock(fitTail(escapeFences(progress.output.text), room))}`);
 }
 
 function plain(content: string): DiscordMessage {

@@ -88,3 +88,16 @@ export function escapeFences(text: string): string {
 export function codeBlock(escaped: string): string {
   return `\`\`\`\n${escaped}\n\`\`\``;
 }
+
+/**
+ * The end of output that is still being written, within `max` characters: whole lines where the room allows, an
+ * ellipsis line first when anything was left out (a streamed edit shows where the output is now, not its head).
+ */
+export function fitTail(text: string, max: number, options: { entities?: boolean } = {}): string {
+  const clean = text.replace(/\n$/, '');
+  if (clean.length <= max) return clean;
+  let start = safeCut(clean, clean.length - (max - 2), options.entities, 'forward');
+  const firstBreak = clean.indexOf('\n', start);
+  if (firstBreak >= 0 && firstBreak < clean.length - 1) start = firstBreak + 1;
+  return `…\n${clean.slice(start)}`;
+}

@@ -2,7 +2,7 @@ import { progressText, type Progress, type Reply, type ReplyStatus } from '../..
 import type { Lang } from '../../core/flag-spec.js';
 import type { Queued } from '../../core/job.js';
 import { msg, say } from '../../core/messages/index.js';
-import { codeBlock, escapeFences, fitCodeBlock } from '../shared/fit-text.js';
+import { codeBlock, escapeFences, fitCodeBlock, fitTail } from '../shared/fit-text.js';
 
 /** Slack's Block Kit limits (https://api.slack.com/reference/block-kit/blocks), and the message text's. */
 export const LIMITS = {
@@ -137,7 +137,10 @@ const STAGE: Record<Progress['stage'], string> = {
 export function renderProgress(jobId: string, progress: Progress): SlackMessage {
   const { stage, detail } = progressText(progress);
   const text = clipEscaped(`${STAGE[progress.stage]} ${stage} #${jobId}${detail ? ` (${escapeMrkdwn(detail)})` : ''}`, LIMITS.sectionText);
-  return { text, blocks: [section(text)], files: [] };
+  if (!progress.output?.text) return { text, blocks: [section(text)], files: [] };
+  // The latest output under the stage: as much of its end as a section takes.
+  const tail = fitTail(escapeFences(escapeMrkdwn(progress.output.text)), LIMITS.sectionText - FENCES, { entities: true });
+  return { text, blocks: [section(text), section(codeBlock(tail))], files: [] };
 }
 
 export function renderQueued(queued: Queued, lang: Lang): SlackMessage {

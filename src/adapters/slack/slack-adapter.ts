@@ -21,6 +21,8 @@ import { NEEDED_SCOPES } from './manifest.js';
 import { ResponseUrls } from './response-url.js';
 import { NOT_MEMBER, afterRateLimits, forDeliveries, slackError } from './slack-errors.js';
 import { decodeSlashText } from './slash-text.js';
+import { SlackUpdateBudget } from './update-budget.js';
+import { EditPacer } from '../shared/edit-pacer.js';
 
 export interface SlackOptions {
   entry: ChatEntry;
@@ -55,10 +57,17 @@ export class SlackAdapter implements ChatAdapter {
   workspace?: string;
   /** What the start-up check found wrong (missing scopes), shown on /healthz. */
   private problem?: string;
+  /** chat.update calls of the last minute, which streamed output edits keep within. */
+  private readonly updates = new SlackUpdateBudget();
+  /** Streamed output edits, paced apart from the delivery lanes. */
+  readonly stream: EditPacer;
 
   constructor(private readonly o: SlackOptions) {
     if (!o.appToken && !o.signingSecret) throw new Error('Slack needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)');
     const clientOptions = { slackApiUrl: o.apiUrl, retryConfig: { retries: 2, factor: 2, minTimeout: 200 }, rejectRateLimitedCalls: true };
+    this.stream = new EditPacer(this.updates, (error, jobId) =>
+      o.entry.log.warn({ job: jobId, code: slackError(error), err: error }, 'slack: a streamed output edit was not sent'),
+    );
     this.responseUrls = new ResponseUrls(o.entry.store, ['https://hooks.slack.com/', new URL(o.apiUrl).origin + '/']);
     this.receiver = o.appToken
       ? // Socket Mode opens its connection through the Web API (apps.connections.open): the same API base.
@@ -217,6 +226,7 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   async stop(): Promise<void> {
+    this.stream.stop();
     if (this.o.appToken) await this.app.stop();
     if (this.server) {
       this.server.closeAllConnections();
@@ -253,6 +263,10 @@ export class SlackAdapter implements ChatAdapter {
         : ((await this.o.entry.store.get(this.langKey(delivery.jobId))) as Lang) || 'en';
     // Once the channel refused this job's messages, they go through the response_url without asking again.
     const known = await this.o.entry.store.get(this.notMemberKey(delivery.jobId));
+    // Output is streamed into the channel message only: a response_url's 5 uses are kept for the result.
+    if (delivery.kind === 'progress' && delivery.progress.output) return known ? undefined : this.streamOutput(delivery);
+    // Streamed edits of this job end before its final reply, never after it.
+    if (delivery.kind === 'final') await this.stream.finish(delivery.jobId);
     if (known) return this.viaResponseUrl(delivery, lang, known);
     try {
       await this.viaChannel(delivery, lang);
@@ -264,6 +278,17 @@ export class SlackAdapter implements ChatAdapter {
     }
   }
 
+  /** Hands the latest output of a running job to the pacer, for its channel message once that is posted. */
+  private async streamOutput(delivery: Extract<Delivery, { kind: 'progress' }>): Promise<void> {
+    const ts = await this.o.entry.store.get(`slack:message:${delivery.jobId}`);
+    if (!ts) return; // the stage's own message is not posted yet: the next output will find it
+    const m = renderProgress(delivery.jobId, delivery.progress);
+    const channel = delivery.replyTo.channelId;
+    this.stream.offer(delivery.jobId, async () => {
+      await this.app.client.chat.update({ channel, ts, text: m.text, blocks: m.blocks as never });
+    });
+  }
+
   private async viaChannel(delivery: Delivery, lang: Lang): Promise<void> {
     const channel = delivery.replyTo.channelId;
     if (delivery.kind === 'notice') return void (await this.post(channel, renderReply(delivery.reply, lang)));
@@ -271,6 +296,7 @@ export class SlackAdapter implements ChatAdapter {
     const ts = await this.o.entry.store.get(key);
     const update = async (m: SlackMessage) => {
       try {
+        this.updates.record(Date.now());
         await this.app.client.chat.update({ channel, ts: ts!, text: m.text, blocks: m.blocks as never });
       } catch (error) {
         // The message is gone (deleted): the job gets a new one.
@@ -323,7 +349,7 @@ export class SlackAdapter implements ChatAdapter {
    */
   private async viaResponseUrl(delivery: Delivery, lang: Lang, reason: string): Promise<void> {
     if (delivery.kind === 'progress') {
-      if (delivery.progress.stage === 'queued') return;
+      if (delivery.progress.stage === 'queued' || delivery.progress.output) return;
       const m = renderProgress(delivery.jobId, delivery.progress);
       await this.responseUrls.send(
         delivery.jobId,

@@ -5,7 +5,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Lang } from '../../core/flag-spec.js';
 import type { Delivery } from '../../core/job.js';
 import { say } from '../../core/messages/index.js';
-import type { Reply } from '../../core/reply.js';
+import type { OutputTail, Reply } from '../../core/reply.js';
 import type { ChatRequest } from '../../core/request.js';
 import type { Answer } from '../../pipeline/handle-request.js';
 import { renderProgress, renderReply } from './render.js';
@@ -30,6 +30,8 @@ export class TerminalAdapter implements ChatAdapter {
   readonly route = `terminal-${randomBytes(6).toString('hex')}`;
   private readonly waiting = new Map<string, (reply: Reply) => void>();
   private readonly early = new Map<string, Reply>();
+  /** Output already printed of each running job, as it came: its final reply prints only the rest. */
+  private readonly streamed = new Map<string, { upTo: number; text: string; gap: boolean }>();
   private readonly userId: string;
 
   constructor(private readonly options: TerminalOptions) {
@@ -76,11 +78,14 @@ export class TerminalAdapter implements ChatAdapter {
   /** The delivery sender for this process's route. */
   readonly deliver = async (delivery: Delivery): Promise<void> => {
     if (delivery.kind === 'progress') {
+      const output = delivery.progress.output;
+      if (output) return this.printOutput(delivery.jobId, output);
       this.options.out.write(renderProgress(delivery.jobId, delivery.progress));
       return;
     }
     const lang = delivery.replyTo.lang;
-    this.options.out.write(renderReply(delivery.reply, lang === 'ko' || lang === 'en' ? lang : this.options.lang));
+    const reply = delivery.kind === 'final' ? this.withoutStreamed(delivery.jobId, delivery.reply) : delivery.reply;
+    this.options.out.write(renderReply(reply, lang === 'ko' || lang === 'en' ? lang : this.options.lang));
     if (delivery.kind === 'notice') return;
     const resolve = this.waiting.get(delivery.jobId);
     if (resolve) {
@@ -88,6 +93,28 @@ export class TerminalAdapter implements ChatAdapter {
       resolve(delivery.reply);
     } else this.early.set(delivery.jobId, delivery.reply); // the worker was faster than the enqueue's answer
   };
+
+  /** Prints the whole lines of a running job's output not printed yet. */
+  private printOutput(jobId: string, output: OutputTail): void {
+    const state = this.streamed.get(jobId) ?? { upTo: 0, text: '', gap: false };
+    const end = output.from + output.text.lastIndexOf('\n') + 1; // a line still being written waits for its end
+    if (end <= state.upTo) return;
+    // More came between two updates than one carries: the final reply then prints the whole output again.
+    if (output.from > state.upTo) state.gap = true;
+    const lines = output.text.slice(Math.max(0, state.upTo - output.from), end - output.from);
+    this.options.out.write(lines);
+    state.upTo = end;
+    if (!state.gap) state.text += lines;
+    this.streamed.set(jobId, state);
+  }
+
+  /** A final reply without the output already printed as it came. */
+  private withoutStreamed(jobId: string, reply: Reply): Reply {
+    const printed = this.streamed.get(jobId);
+    this.streamed.delete(jobId);
+    if (!printed || printed.gap || !reply.code?.text.startsWith(printed.text)) return reply;
+    return { ...reply, code: { ...reply.code, text: reply.code.text.slice(printed.text.length) } };
+  }
 
   /** An interactive prompt; resolves when input ends (Ctrl-D) or `exit` is typed. */
   async prompt(input: Readable): Promise<void> {

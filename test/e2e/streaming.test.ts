@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../../src/config.js';
+import { startStack, type Stack } from '../../src/stack.js';
+import { DiscordStandIn, type RecordedRequest } from '../stand-ins/discord-stand-in.js';
+import { SlackStandIn, type SlackCall } from '../stand-ins/slack-stand-in.js';
+import { cleanUp, isolatedConfig, testLog } from '../helpers/test-stack.js';
+
+const CHANNEL = '300000000000000001';
+const SECRET = 'test-signing-secret';
+/** A line every 200 ms for 6 s: the sleeps are the container's own; the test waits on replies only. */
+const PRINTER = `sh -c 'i=1; while [ $i -le 30 ]; do echo line $i; i=$((i+1)); sleep 0.2; done'`;
+const ALL_LINES = Array.from({ length: 30 }, (_, i) => `line ${i + 1}`);
+
+let discord: DiscordStandIn;
+let slack: SlackStandIn;
+let config: Config;
+let stack: Stack;
+
+beforeAll(async () => {
+  // Strict stand-ins: the rate limits the platforms announce are enforced with their own 429 answers.
+  discord = new DiscordStandIn({ rateLimits: true });
+  slack = new SlackStandIn({ rateLimits: true });
+  slack.channels.set('G1', { private: true, member: false });
+  await Promise.all([discord.start(), slack.start()]);
+  config = isolatedConfig(
+    {
+      DISCORD_TOKEN: 'test-bot-token',
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_API_URL: discord.apiUrl,
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      SLACK_PORT: '0',
+      SLACK_HOST: '127.0.0.1',
+      WORKER_CONCURRENCY: '10',
+    },
+    `channels: [{ channel: "discord:${CHANNEL}", commands: [all] }, { channel: "slack:*", commands: [all] }]\n` +
+      'quotas: { commandsPerMinute: 1000, queuedJobs: 20 }\n',
+  );
+  stack = await startStack(config, { roles: new Set(['bot', 'worker']), log: testLog() });
+});
+afterAll(async () => {
+  await stack?.close();
+  await Promise.all([discord?.stop(), slack?.stop()]);
+  if (config) await cleanUp(config);
+});
+
+/** The numbers of the `line N` lines a text shows. */
+const lineNumbers = (text: string) => [...text.matchAll(/line (\d+)/g)].map((m) => Number(m[1]));
+
+describe('streamed output on Discord (strict rate limits)', () => {
+  const edits = (token: string) => discord.find('PATCH', new RegExp(`/webhooks/\\d+/${token}/messages/@original$`));
+  const finalOf = async (token: string): Promise<RecordedRequest> => {
+    await expect.poll(() => edits(token).find((r) => r.body?.embeds?.length), { timeout: 30_000, interval: 100 }).toBeDefined();
+    return edits(token).find((r) => r.body?.embeds?.length)!;
+  };
+  const run = (user: string) =>
+    discord.slashCommand({
+      user,
+      channel: CHANNEL,
+      sub: 'run',
+      options: [
+        { name: 'image', type: 3, value: 'busybox' },
+        { name: 'args', type: 3, value: PRINTER },
+      ],
+    });
+
+  it('edits the message with the latest output as it comes, then ends with the whole', async () => {
+    const { token } = run('400000000000000001');
+    const final = await finalOf(token);
+    const streamed = edits(token).filter((r) => r.status === 200 && !r.body?.embeds?.length && /line \d+/.test(r.body?.content ?? ''));
+    expect(streamed.length).toBeGreaterThanOrEqual(3);
+    // Growing output: each edit shows a later last line than the one before.
+    const lasts = streamed.map((r) => Math.max(...lineNumbers(r.body.content)));
+    expect(lasts).toEqual([...lasts].sort((a, b) => a - b));
+    expect(new Set(lasts).size).toBe(lasts.length);
+    // Every streamed edit came before the final reply, which holds the whole output.
+    expect(streamed.every((r) => r.seq < final.seq)).toBe(true);
+    expect(lineNumbers(final.body.embeds[0].description)).toEqual(ALL_LINES.map((_, i) => i + 1));
+    expect(discord.rateLimited()).toEqual([]);
+  });
+
+  it('10 streaming jobs at once provoke no 429, and each ends with its whole output', async () => {
+    const tokens = Array.from({ length: 10 }, (_, i) => run(`4100000000000000${String(i).padStart(2, '0')}`).token);
+    const finals = await Promise.all(tokens.map((t) => finalOf(t)));
+    for (const final of finals) expect(lineNumbers(final.body.embeds[0].description)).toHaveLength(30);
+    expect(discord.rateLimited()).toEqual([]);
+    // The budget was shared: output edits went for the jobs, not for one alone.
+    const streamedJobs = tokens.filter((t) => edits(t).some((r) => /line \d+/.test(r.body?.content ?? '') && !r.body?.embeds?.length));
+    expect(streamedJobs.length).toBeGreaterThan(1);
+  });
+});
+
+describe('streamed output on Slack (strict rate limits)', () => {
+  let port: number;
+  beforeAll(() => {
+    port = stack.slackAddress!.port;
+  });
+  const send = (text: string, channel = 'C1', user = 'U1') =>
+    slack.slashCommand(port, SECRET, { text, channel_id: channel, user_id: user });
+  /** The job number a Slack acknowledgement names. */
+  const jobOf = (ack: { body: string }) => /#(\d+)/.exec(JSON.parse(ack.body).text)![1]!;
+  /** The channel message's ts of a job: the post whose text names it. */
+  const tsOf = (job: string) => slack.find('chat.postMessage').find((c) => new RegExp(`#${job}\\b`).test(String(c.args.text)))?.ts;
+  const updates = (ts: string) => slack.find('chat.update').filter((c) => c.args.ts === ts);
+  const isFinal = (c: SlackCall) => c.args.blocks?.[0]?.type === 'header';
+  const finalOf = async (job: string): Promise<SlackCall> => {
+    await expect.poll(() => tsOf(job), { timeout: 30_000, interval: 100 }).toBeDefined();
+    const ts = tsOf(job)!;
+    await expect.poll(() => updates(ts).find(isFinal), { timeout: 30_000, interval: 100 }).toBeDefined();
+    return updates(ts).find(isFinal)!;
+  };
+
+  it('updates the channel message with the latest output as it comes, then ends with the whole', async () => {
+    const job = jobOf(await send(`run busybox ${PRINTER}`));
+    const final = await finalOf(job);
+    const streamed = updates(tsOf(job)!).filter((c) => !isFinal(c) && /line \d+/.test(JSON.stringify(c.args.blocks)));
+    expect(streamed.length).toBeGreaterThanOrEqual(3);
+    const lasts = streamed.map((c) => Math.max(...lineNumbers(JSON.stringify(c.args.blocks))));
+    expect(lasts).toEqual([...lasts].sort((a, b) => a - b));
+    expect(new Set(lasts).size).toBe(lasts.length);
+    expect(streamed.every((c) => c.seq < final.seq)).toBe(true);
+    expect(lineNumbers(JSON.stringify(final.args.blocks))).toEqual(ALL_LINES.map((_, i) => i + 1));
+    expect(slack.rateLimited()).toEqual([]);
+  });
+
+  it('10 streaming jobs in one channel provoke no 429, and each ends with its whole output', async () => {
+    const acks = await Promise.all(Array.from({ length: 10 }, (_, i) => send(`run busybox ${PRINTER}`, 'C1', `U${10 + i}`)));
+    const finals = await Promise.all(acks.map((a) => finalOf(jobOf(a))));
+    for (const final of finals) expect(lineNumbers(JSON.stringify(final.args.blocks))).toHaveLength(30);
+    expect(slack.rateLimited()).toEqual([]);
+  });
+
+  it('streams nothing through a response_url (a channel the bot is not in): its uses are kept for the result', async () => {
+    const ack = await send(`run busybox ${PRINTER}`, 'G1', 'U30');
+    const uses = () => slack.calls.filter((c) => c.method === 'response_url' && ack.responseUrl.endsWith(`/${c.args.url}`));
+    await expect.poll(() => uses().find((c) => /line 30/.test(JSON.stringify(c.args))), { timeout: 30_000, interval: 100 }).toBeDefined();
+    const withOutput = uses().filter((c) => /line \d+/.test(JSON.stringify(c.args)));
+    expect(withOutput).toHaveLength(1); // the final reply alone
+    expect(uses().length).toBeLessThanOrEqual(2);
+  });
+});
