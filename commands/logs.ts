@@ -7,8 +7,9 @@ import type { LogOptions } from '../src/core/sandbox-api.js';
 import { ownContainers } from './shared/containers.js';
 import { needArgs } from './shared/need-args.js';
 import { ruleText } from './shared/rule-text.js';
+import { followLogs } from './shared/follow-logs.js';
 
-export const logs = defineCommand<{ container: string; tail: number | 'all'; options: LogOptions }>({
+export const logs = defineCommand<{ container: string; tail: number | 'all'; options: LogOptions; follow: boolean }>({
   name: 'logs',
   aliases: ['container logs'],
   summary: { en: 'Show the output of one of your containers', ko: '내 컨테이너의 출력(로그)을 보여 준다' },
@@ -39,13 +40,7 @@ export const logs = defineCommand<{ container: string; tail: number | 'all'; opt
   ],
   positionals: [{ name: 'container', required: true, en: 'Container name or ID (yours)', ko: '컨테이너 이름 또는 ID (내 것)' }],
   flagRules: {
-    follow: {
-      verdict: 'refused',
-      why: {
-        en: 'a chat message cannot follow; run logs again for newer lines.',
-        ko: '채팅 메시지는 로그를 따라갈 수 없다. 새 줄은 logs를 다시 실행해 본다.',
-      },
-    },
+    follow: { verdict: 'used', why: ruleText('live.followUsed') },
     since: { verdict: 'used', why: ruleText('live.sinceUsed') },
     until: { verdict: 'used', why: ruleText('live.sinceUsed') },
   },
@@ -67,11 +62,12 @@ export const logs = defineCommand<{ container: string; tail: number | 'all'; opt
       if (value === undefined) throw new UserError('bad-value', msg('live.badTime', { flag, text }), msg('live.badTime.hint'));
       options[flag] = value;
     }
-    return { container: container!, tail: tailText === 'all' ? 'all' : Number(tailText), options };
+    return { container: container!, tail: tailText === 'all' ? 'all' : Number(tailText), options, follow: flagBool(parsed, 'follow') };
   },
   targets: (args) => ({ containers: [args.container] }),
   async execute(ctx) {
     const [target] = await ownContainers(ctx, [ctx.args.container]);
+    if (ctx.args.follow) return followLogs(ctx, target!);
     const logs = await ctx.sandbox.containerLogs(target!.id, ctx.args.tail, ctx.settings.outputLimit, ctx.args.options);
     return {
       status: 'info',

@@ -1,4 +1,5 @@
 import type { ExecContext } from '../../src/core/command.js';
+import type { Progress } from '../../src/core/reply.js';
 import type { OnOutput, OutputSoFar } from '../../src/core/sandbox-api.js';
 
 /** How much of the output's end each update carries: more than any platform's message shows. */
@@ -11,6 +12,7 @@ const TAIL_CHARS = 4000;
 export function streamOutput(
   ctx: Pick<ExecContext<unknown>, 'progress' | 'settings'>,
   detail: string,
+  extra: Pick<Progress, 'buttons'> = {},
 ): { onOutput?: OnOutput; done(): Promise<void> } {
   const interval = ctx.settings.streamInterval;
   if (!interval) return { done: async () => {} };
@@ -28,7 +30,7 @@ export function streamOutput(
     const from = Math.max(0, whole.length - TAIL_CHARS);
     const output = { text: whole.slice(from), from };
     // A lost update is only a missed edit: the final reply holds the whole.
-    sending = sending.then(() => ctx.progress({ stage: 'running', detail, output })).catch(() => {});
+    sending = sending.then(() => ctx.progress({ stage: 'running', detail, output, ...extra })).catch(() => {});
   };
   return {
     onOutput(output) {

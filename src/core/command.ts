@@ -2,7 +2,7 @@ import type { FlagRule, FlagSpec, Lang, Text } from './flag-spec.js';
 import type { ParsedFlags, Segment } from './parse-flags.js';
 import type { Progress, Reply } from './reply.js';
 import type { ReplyTarget, Requester } from './request.js';
-import type { AuditApi, GateApi, JobsApi, LabProgressApi, LocksApi, PrefsApi } from './queue-ports.js';
+import type { AuditApi, FollowsApi, GateApi, JobsApi, LabProgressApi, LocksApi, PrefsApi } from './queue-ports.js';
 import type { ExpiryApi } from './job.js';
 import type { SandboxApi } from './sandbox-api.js';
 import type { Settings } from './settings.js';
@@ -44,6 +44,8 @@ export interface ExecContext<Args> {
   labs: LabProgressApi;
   /** Admission, for commands that queue another job (retry): the same limits as at the door. */
   gate: GateApi;
+  /** `logs -f` follows under way (on workers). */
+  follows?: FollowsApi;
   /** Reports a stage; the language is filled in by the pipeline. */
   progress(update: Omit<Progress, 'lang'>): Promise<void>;
   /** Aborted, with the canceller's name as its reason, when someone cancels the running job. */

@@ -137,3 +137,18 @@ export interface LabProgressApi {
   /** Every learner's record, for the team's table. */
   all(): Promise<LabRecord[]>;
 }
+
+/**
+ * `logs -f` follows under way: one per user (a new one ends the earlier), FOLLOW_SLOTS in the whole deployment,
+ * counted apart from the workers' container slots.
+ */
+export interface FollowsApi {
+  /**
+   * Takes a slot for job `jobId` of `owner` and makes it the owner's follow: `full` when every slot is taken,
+   * `again` when this job began following before (its worker died: it is not followed twice).
+   */
+  begin(owner: string, jobId: string): Promise<'ok' | 'full' | 'again'>;
+  /** Still the owner's follow (no later one began)? */
+  current(owner: string, jobId: string): Promise<boolean>;
+  end(owner: string, jobId: string): Promise<void>;
+}

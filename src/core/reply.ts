@@ -11,7 +11,7 @@ export interface ReplyField {
 
 /** A follow-up the user can press; `command` is the chat text it stands for and goes through the same policy. */
 export interface ReplyButton {
-  id: 'logs' | 'rm' | 'rerun' | 'explain' | 'hint' | 'skip' | 'next';
+  id: 'logs' | 'rm' | 'rerun' | 'explain' | 'hint' | 'skip' | 'next' | 'stop';
   label: string;
   command: string;
 }
@@ -65,6 +65,8 @@ export interface Progress {
   detail?: string | Message;
   /** While running: the latest of the output so far. */
   output?: OutputTail;
+  /** What the user can press while it runs (Stop a follow). */
+  buttons?: ReplyButton[];
 }
 
 /** The end of a running container's output: `text` starts at character `from` of the whole output so far. */

@@ -155,6 +155,17 @@ export interface SandboxApi {
   startContainer(id: string): Promise<void>;
   restartContainer(id: string, timeoutSeconds?: number): Promise<void>;
   containerLogs(id: string, tail: number | 'all', maxBytes: number, options?: LogOptions): Promise<{ text: string; truncated: boolean }>;
+  /**
+   * Follows a container's output (`logs -f`) until the container stops or `signal` aborts; what came is kept up to
+   * `maxBytes`, and `onOutput` is told as it comes.
+   */
+  followLogs(
+    id: string,
+    tail: number | 'all',
+    maxBytes: number,
+    options: LogOptions & { onOutput?: OnOutput },
+    signal: AbortSignal,
+  ): Promise<{ text: string; truncated: boolean }>;
   /** One resource-usage sample (`docker stats --no-stream`): the engine reads twice, a second apart, for CPU. */
   containerStats(id: string): Promise<StatsSample>;
   /** The processes of a running container, as the engine's `top` lists them. */

@@ -158,6 +158,13 @@ export const SETTINGS = {
     '1s',
     'While a foreground run or exec goes, its latest output is handed to the chat at most this often (each platform then edits only as fast as it allows; 0: no streaming).',
   ),
+  followMax: setting('FOLLOW_MAX', duration, '10m', 'A `logs -f` follow ends by itself after this long.'),
+  followSlots: setting(
+    'FOLLOW_SLOTS',
+    count(),
+    '20',
+    "Follows (`logs -f`) under way at once in the whole deployment, one per user; counted apart from the workers' container slots.",
+  ),
   memory: setting('SANDBOX_MEMORY', bytes, '256m', 'Memory of a container (swap is set equal: no swap).'),
   memoryMax: setting('SANDBOX_MEMORY_MAX', bytes, '512m', 'The most memory a user may ask for with --memory.'),
   cpus: setting('SANDBOX_CPUS', cpus, '0.5', 'CPUs of a container.'),

@@ -1,6 +1,6 @@
 import { isUserError, UserError } from '../errors.js';
 import type { CommandJob, DeliveryApi, ExpiryApi, ExpiryJob } from '../core/job.js';
-import type { AuditApi, GateApi, JobsApi, LocksApi, PrefsApi, UploadsApi, LabProgressApi } from '../core/queue-ports.js';
+import type { AuditApi, FollowsApi, GateApi, JobsApi, LocksApi, PrefsApi, UploadsApi, LabProgressApi } from '../core/queue-ports.js';
 import { execContext } from '../core/command.js';
 import { langOf, msg, say } from '../core/messages/index.js';
 import { parseCommand } from '../core/parse.js';
@@ -24,6 +24,7 @@ export interface JobDeps {
   prefs: PrefsApi;
   labs: LabProgressApi;
   gate: GateApi;
+  follows?: FollowsApi;
 }
 
 /**
@@ -69,6 +70,7 @@ export async function executeJob(jobId: string, job: CommandJob, deps: JobDeps, 
         prefs: deps.prefs,
         labs: deps.labs,
         gate: deps.gate,
+        follows: deps.follows,
         progress,
         signal,
         upload: job.upload && {

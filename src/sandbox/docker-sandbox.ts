@@ -18,7 +18,7 @@ import { ensureVolume, listVolumes, removeVolume } from './volumes.js';
 import { LABEL } from '../policy/labels.js';
 import { runContainer } from './container-run.js';
 import { pinImage } from './image-pins.js';
-import { readLogs, readStats, readTop } from './stats.js';
+import { followLogs, readLogs, readStats, readTop } from './stats.js';
 import { parseImageRef } from '../core/image-ref.js';
 import { engineMessage, isNotFound, isNotModified, toUserError } from './engine-errors.js';
 
@@ -177,6 +177,10 @@ export class DockerSandbox implements SandboxApi {
 
   containerLogs(id: string, tail: number | 'all', maxBytes: number, options?: LogOptions): Promise<{ text: string; truncated: boolean }> {
     return readLogs(this.docker, id, tail, maxBytes, options);
+  }
+
+  followLogs(...args: Parameters<SandboxApi['followLogs']>): Promise<{ text: string; truncated: boolean }> {
+    return followLogs(this.docker, ...args);
   }
 
   containerStats(id: string): Promise<StatsSample> {

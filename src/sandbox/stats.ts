@@ -1,6 +1,7 @@
+import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { msg } from '../core/messages/index.js';
-import type { LogOptions, StatsSample } from '../core/sandbox-api.js';
+import type { LogOptions, OnOutput, StatsSample } from '../core/sandbox-api.js';
 import { toUserError } from './engine-errors.js';
 import { CappedOutput } from './output.js';
 
@@ -24,6 +25,37 @@ export async function readLogs(
   })) as unknown as Buffer;
   const output = new CappedOutput(maxBytes);
   output.pushMultiplexed(Buffer.from(raw));
+  return { text: output.text(), truncated: output.truncated };
+}
+
+/** `logs -f`: the engine's follow stream, read until the container stops (the engine ends it) or `signal` aborts. */
+export async function followLogs(
+  docker: Docker,
+  id: string,
+  tail: number | 'all',
+  maxBytes: number,
+  options: LogOptions & { onOutput?: OnOutput },
+  signal: AbortSignal,
+): Promise<{ text: string; truncated: boolean }> {
+  const stream = (await docker.getContainer(id).logs({
+    stdout: true,
+    stderr: true,
+    follow: true,
+    tail: tail === 'all' ? undefined : tail,
+    since: options.since,
+    until: options.until,
+    timestamps: options.timestamps,
+    details: options.details,
+  })) as unknown as Readable;
+  const stop = () => stream.destroy();
+  const output = new CappedOutput(maxBytes, stop, options.onOutput);
+  if (signal.aborted) stop();
+  signal.addEventListener('abort', stop);
+  try {
+    await CappedOutput.drain(stream, output);
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
   return { text: output.text(), truncated: output.truncated };
 }
 

@@ -5,6 +5,7 @@ import { closeWithGrace } from '../queue/close-worker.js';
 import { startCommandWorker } from '../queue/command-queue.js';
 import { startExpiryWorker } from '../queue/expiry-queue.js';
 import { FailedJobs } from '../queue/failed-jobs.js';
+import { Follows } from '../queue/follows.js';
 import { cancelKey } from '../queue/job-control.js';
 import { watchDrain } from '../queue/drain.js';
 import { msg, say } from '../core/messages/index.js';
@@ -25,7 +26,14 @@ const OPS_NOTICE_EVERY_MS = 10 * 60_000;
 export function startWorker(shared: Shared) {
   const { config, log, deliveries, store } = shared;
   const sandbox = shared.sandboxOf();
-  const deps = { ...shared, settings: config, sandbox, gate: shared.admission };
+  // A follow (logs -f) waits on the engine for minutes and holds no container: while one runs here, this process's
+  // workers take one more job at a time, so follows never use up container slots (FOLLOW_SLOTS counts them
+  // deployment-wide; in a fleet the hosts' slots bound the containers whatever BullMQ's concurrency says).
+  const workers: { worker: { concurrency: number }; base: number }[] = [];
+  const follows = new Follows(shared.producer, config.queuePrefix, config.followSlots, config.followMax, (change) => {
+    for (const w of workers) w.worker.concurrency = Math.max(w.base, w.worker.concurrency + change);
+  });
+  const deps = { ...shared, settings: config, sandbox, gate: shared.admission, follows };
   const release = async (job: CommandJob) => {
     if (job.reservation) await shared.admission.release(ownerId(job.who), job.reservation);
   };
@@ -78,6 +86,7 @@ export function startWorker(shared: Shared) {
           },
         }),
     });
+    workers.push({ worker, base: taker.concurrency });
     taker.started?.(worker);
     // /docker drain (or SIGUSR2): no new jobs, running ones finish; the ops channel hears when the deployment is idle.
     const drain = watchDrain({

@@ -37,4 +37,38 @@ export const liveMessages = catalog({
     ko: (p: { text: string }) => `ps 옵션("${p.text}")은 제공하지 않습니다. top은 엔진의 기본 열을 보여 줍니다.`,
   },
   'top.none': { en: 'No processes.', ko: '프로세스가 없습니다.' },
+  'live.followUsed': {
+    en: 'follows into one message, with a Stop button, until the container stops, FOLLOW_MAX passes or you start another follow.',
+    ko: '하나의 메시지로 따라가며 중지 버튼을 단다. 컨테이너가 멈추거나, FOLLOW_MAX가 지나거나, 다른 follow를 시작하면 끝난다.',
+  },
+  'follow.title': {
+    en: (p: { name: string }) => `Followed logs of ${p.name}`,
+    ko: (p: { name: string }) => `${p.name} 컨테이너의 로그 따라가기`,
+  },
+  'follow.containerStopped': { en: 'Ended: the container stopped.', ko: '끝남: 컨테이너가 멈췄습니다.' },
+  'follow.stopped': {
+    en: (p: { by: string }) => `Stopped by ${p.by}.`,
+    ko: (p: { by: string }) => `${p.by} 님이 중지했습니다.`,
+  },
+  'follow.timeUp': {
+    en: (p: { time: string }) => `Ended after ${p.time}, the longest a follow lasts; run logs -f again to go on.`,
+    ko: (p: { time: string }) => `따라가기는 최대 ${p.time}까지라 끝났습니다. 계속 보려면 logs -f를 다시 실행합니다.`,
+  },
+  'follow.replaced': {
+    en: 'Ended: you started another follow (one at a time).',
+    ko: '끝남: 다른 따라가기를 시작했습니다 (한 번에 하나).',
+  },
+  'follow.lost': {
+    en: (p: { name: string }) => `Follow ended: the worker following it stopped. Run logs -f ${p.name} again to go on.`,
+    ko: (p: { name: string }) => `따라가기가 끝났습니다: 따라가던 워커가 멈췄습니다. 계속 보려면 logs -f ${p.name}를 다시 실행합니다.`,
+  },
+  'follow.full': {
+    en: (p: { slots: number }) => `All ${p.slots} follows of this deployment are in use.`,
+    ko: (p: { slots: number }) => `이 배포의 따라가기 ${p.slots}개가 모두 쓰이고 있습니다.`,
+  },
+  'follow.full.hint': {
+    en: 'Try again when one ends, or run logs without -f for the lines so far.',
+    ko: '하나가 끝나면 다시 시도하거나, -f 없이 logs로 지금까지의 줄을 봅니다.',
+  },
+  'button.stop': { en: 'Stop', ko: '중지' },
 });
