@@ -71,15 +71,11 @@ export function renderReply(reply: Reply, lang: Lang = 'en'): DiscordMessage {
   if (fields.length) embed.fields = fields;
   const picture = reply.files?.find((f) => f.contentType === 'image/png');
   if (picture) embed.image = { url: `attachment://${picture.name}` };
-  const buttons = (reply.buttons ?? [])
-    .map((b) => ({ type: BUTTON, style: SECONDARY, label: b.label, custom_id: `${BUTTON_PREFIX}${b.command}` }))
-    .filter((b) => b.custom_id.length <= LIMITS.customId)
-    .slice(0, LIMITS.buttonsPerRow);
   return {
     body: {
       content: '',
       embeds: [embed],
-      components: buttons.length ? [{ type: ACTION_ROW, components: buttons }] : [],
+      components: buttonRows(reply.buttons),
       allowed_mentions: { parse: [] },
       ...(reply.ephemeral ? { flags: EPHEMERAL } : {}),
       ...(files.length ? { attachments: files.map((f, id) => ({ id, filename: f.name })) } : {}),
@@ -88,15 +84,25 @@ export function renderReply(reply: Reply, lang: Lang = 'en'): DiscordMessage {
   };
 }
 
+/** Buttons as one action row (none when there are none); each stands for its command. */
+function buttonRows(buttons: Reply['buttons']): unknown[] {
+  const row = (buttons ?? [])
+    .map((b) => ({ type: BUTTON, style: SECONDARY, label: b.label, custom_id: `${BUTTON_PREFIX}${b.command}` }))
+    .filter((b) => b.custom_id.length <= LIMITS.customId)
+    .slice(0, LIMITS.buttonsPerRow);
+  return row.length ? [{ type: ACTION_ROW, components: row }] : [];
+}
+
 const STAGE: Record<Progress['stage'], string> = { queued: '⏳', pulling: '⬇️', running: '▶️', done: '■' };
 
 export function renderProgress(jobId: string, progress: Progress): DiscordMessage {
   const { stage, detail } = progressText(progress);
   const line = truncate(`${STAGE[progress.stage]} ${stage} #${jobId}${detail ? ` (${detail})` : ''}`, 200);
-  if (!progress.output?.text) return plain(line);
-  // The latest output under the stage, as much of its end as the message's content takes.
   const room = LIMITS.content - line.length - 1 - 8;
-  return plain(`${line}\n${codeBlock(fitTail(escapeFences(progress.output.text), room))}`);
+  // The latest output under the stage, as much of its end as the message's content takes.
+  const m = plain(progress.output?.text ? `${line}\n${codeBlock(fitTail(escapeFences(progress.output.text), room))}` : line);
+  m.body.components = buttonRows(progress.buttons);
+  return m;
 }
 
 function plain(content: string): DiscordMessage {

@@ -96,22 +96,7 @@ export function renderReply(reply: Reply, lang: Lang = 'en', via: Via = { kind: 
     const fitted = fitCodeBlock(escapeFences(escapeMrkdwn(f.value)), LIMITS.sectionText - FENCES - name.length - 1, { entities: true });
     blocks.push(section(`${name}\n${codeBlock(fitted.text)}`));
   }
-  const seen = new Set<string>();
-  const buttons = (reply.buttons ?? [])
-    .filter((b) => b.command.length <= LIMITS.buttonValue)
-    .slice(0, LIMITS.buttonsPerBlock)
-    .map((b, i) => {
-      // Slack refuses two elements of a message with the same action_id.
-      let actionId = `${ACTION_PREFIX}${b.id}`.slice(0, LIMITS.actionId);
-      if (seen.has(actionId)) actionId = `${actionId}-${i}`;
-      seen.add(actionId);
-      return {
-        type: 'button',
-        action_id: actionId,
-        text: { type: 'plain_text', text: clip(b.label, LIMITS.buttonText) },
-        value: b.command,
-      };
-    });
+  const buttons = buttonElements(reply.buttons);
   // Buttons are what the user acts on: they keep their place within the block limit.
   // A response_url's message is no channel message: its buttons would act where the bot cannot answer.
   const withButtons = buttons.length > 0 && via.kind !== 'response_url';
@@ -137,10 +122,15 @@ const STAGE: Record<Progress['stage'], string> = {
 export function renderProgress(jobId: string, progress: Progress): SlackMessage {
   const { stage, detail } = progressText(progress);
   const text = clipEscaped(`${STAGE[progress.stage]} ${stage} #${jobId}${detail ? ` (${escapeMrkdwn(detail)})` : ''}`, LIMITS.sectionText);
-  if (!progress.output?.text) return { text, blocks: [section(text)], files: [] };
+  const blocks = [section(text)];
   // The latest output under the stage: as much of its end as a section takes.
-  const tail = fitTail(escapeFences(escapeMrkdwn(progress.output.text)), LIMITS.sectionText - FENCES, { entities: true });
-  return { text, blocks: [section(text), section(codeBlock(tail))], files: [] };
+  if (progress.output?.text)
+    blocks.push(
+      section(codeBlock(fitTail(escapeFences(escapeMrkdwn(progress.output.text)), LIMITS.sectionText - FENCES, { entities: true }))),
+    );
+  const buttons = buttonElements(progress.buttons);
+  if (buttons.length) blocks.push({ type: 'actions', elements: buttons });
+  return { text, blocks, files: [] };
 }
 
 export function renderQueued(queued: Queued, lang: Lang): SlackMessage {
@@ -151,6 +141,26 @@ export function renderQueued(queued: Queued, lang: Lang): SlackMessage {
 export function renderAnsweredPrivately(jobId: string, lang: Lang): SlackMessage {
   const text = escapeMrkdwn(say(msg('slack.answeredPrivately', { job: jobId }), lang));
   return { text, blocks: [section(text)], files: [] };
+}
+
+/** Buttons as Block Kit elements; each stands for its command (its value). */
+function buttonElements(buttons: Reply['buttons']): unknown[] {
+  const seen = new Set<string>();
+  return (buttons ?? [])
+    .filter((b) => b.command.length <= LIMITS.buttonValue)
+    .slice(0, LIMITS.buttonsPerBlock)
+    .map((b, i) => {
+      // Slack refuses two elements of a message with the same action_id.
+      let actionId = `${ACTION_PREFIX}${b.id}`.slice(0, LIMITS.actionId);
+      if (seen.has(actionId)) actionId = `${actionId}-${i}`;
+      seen.add(actionId);
+      return {
+        type: 'button',
+        action_id: actionId,
+        text: { type: 'plain_text', text: clip(b.label, LIMITS.buttonText) },
+        value: b.command,
+      };
+    });
 }
 
 function section(text: string): unknown {
