@@ -63,9 +63,15 @@ export async function answerLostJobs(deps: LostJobDeps): Promise<number> {
     }
     const lang = langOf(job.data.who.locale);
     const stalled = job.reason === STALLED;
+    const followed = followedName(job.data, deps);
+    const title = followed
+      ? msg('follow.lost', { name: followed })
+      : stalled
+        ? msg('lost.stalled', { job: id, times: Math.max(2, job.stalls) })
+        : msg('lost.gaveUp', { job: id });
     const reply: Reply = {
       status: 'error',
-      title: say(stalled ? msg('lost.stalled', { job: id, times: Math.max(2, job.stalls) }) : msg('lost.gaveUp', { job: id }), lang),
+      title: say(title, lang),
       body: [say(msg('lost.retry', { job: id }), lang), note && say(note, lang)].filter(Boolean).join('\n'),
       ephemeral: true,
     };
@@ -95,6 +101,17 @@ export async function settleJobContainer(
   }
   for (const c of own) if (c.state === 'running') await deps.sandbox.stopContainer(c.id, 0);
   return msg('lost.stopped');
+}
+
+/** The container a `logs -f` job followed: its final reply says the follow ended, not only that the job was lost. */
+function followedName(job: CommandJob, deps: LostJobDeps): string | undefined {
+  try {
+    const command = parseCommand(job.text, { who: job.who, settings: deps.settings, registry: deps.registry });
+    if (command.definition.name !== 'logs' || !flagBool(command.parsed, 'follow')) return undefined;
+    return (command.args as { container: string }).container;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Did the command ask for `--rm`? Read from its text with the same parser the worker uses. */
