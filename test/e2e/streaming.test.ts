@@ -91,6 +91,51 @@ describe('streamed output on Discord (strict rate limits)', () => {
   });
 });
 
+describe('logs -f on Discord', () => {
+  const USER = '420000000000000001';
+  const edits = (token: string) => discord.find('PATCH', new RegExp(`/webhooks/\\d+/${token}/messages/@original$`));
+  const finalOf = async (token: string): Promise<RecordedRequest> => {
+    await expect.poll(() => edits(token).find((r) => r.body?.embeds?.length), { timeout: 30_000, interval: 100 }).toBeDefined();
+    return edits(token).find((r) => r.body?.embeds?.length)!;
+  };
+
+  it('follows into the message with a Stop button, which ends it', async () => {
+    const started = discord.slashCommand({
+      user: USER,
+      channel: CHANNEL,
+      sub: 'run',
+      options: [
+        { name: 'image', type: 3, value: 'busybox' },
+        { name: 'detach', type: 5, value: true },
+        { name: 'name', type: 3, value: 'ticker' },
+        { name: 'args', type: 3, value: `sh -c 'while :; do echo tick; sleep 0.3; done'` },
+      ],
+    });
+    expect((await finalOf(started.token)).body.embeds[0].title).toMatch(/ticker/);
+    const { token } = discord.slashCommand({
+      user: USER,
+      channel: CHANNEL,
+      sub: 'logs',
+      options: [
+        { name: 'container', type: 3, value: 'ticker' },
+        { name: 'flags', type: 3, value: '-f' },
+      ],
+    });
+    // The followed output comes into the message, under a Stop button that stands for the job's cancel.
+    const streamed = () => edits(token).find((r) => /tick/.test(r.body?.content ?? '') && r.body?.components?.length);
+    await expect.poll(streamed, { timeout: 30_000, interval: 100 }).toBeDefined();
+    const stop = streamed()!.body.components[0].components[0];
+    expect(stop.label).toBe('Stop');
+    expect(stop.custom_id).toMatch(/^docker:cancel \d+$/);
+    discord.buttonPress({ user: USER, channel: CHANNEL, customId: stop.custom_id });
+    const final = await finalOf(token);
+    expect(final.body.embeds[0].title).toMatch(/Followed logs of ticker/);
+    expect(final.body.embeds[0].description).toMatch(/Stopped by user0001\./);
+    expect(final.body.embeds[0].description).toContain('tick');
+    expect(discord.rateLimited()).toEqual([]);
+  });
+});
+
 describe('streamed output on Slack (strict rate limits)', () => {
   let port: number;
   beforeAll(() => {

@@ -84,13 +84,11 @@ describe('parseCommand', () => {
     expect(() => parse(`run busybox echo ${'x'.repeat(3000)}`)).toThrow(/most accepted is 2000/);
   });
   it("refuses a flag by the command's own rules, one way for every command, in the reader's language", () => {
-    const logs = refusal('logs -f web');
-    expect(logs.code).toBe('refused-flag');
-    expect(logs.text('en')).toBe('--follow (typed as -f) is refused: a chat message cannot follow; run logs again for newer lines.');
-    expect(logs.text('ko')).toBe(
-      '--follow (입력: -f) 플래그는 쓸 수 없습니다. 이유: 채팅 메시지는 로그를 따라갈 수 없다. 새 줄은 logs를 다시 실행해 본다.',
-    );
-    expect(logs.hint('en')).toContain('`/docker explain logs`');
+    const stats = refusal('stats --format json');
+    expect(stats.code).toBe('refused-flag');
+    expect(stats.text('en')).toBe('--format is refused: output is always the table.');
+    expect(stats.text('ko')).toBe('--format 플래그는 쓸 수 없습니다. 이유: 출력은 언제나 표로 보여 준다.');
+    expect(stats.hint('en')).toContain('`/docker explain stats`');
     const run = refusal('run --privileged busybox');
     expect(run.text('en')).toBe(
       '--privileged is refused: a privileged container has every capability and all host devices: it owns the host.',

@@ -26,6 +26,12 @@ describe('explainCommandLine', () => {
     );
     expect(explain('pull nginx').image!.canonical).toBe('docker.io/library/nginx:latest');
   });
+  it('knows logs -f as offered: a follow into one message, and how it ends', () => {
+    const e = explain('logs -f web');
+    expect(e.allowed).toBe(true);
+    expect(JSON.stringify(e.segments)).toMatch(/follows into one message, with a Stop button/);
+    expect(JSON.stringify(explain('logs -f web', 'ko').segments)).toMatch(/하나의 메시지로 따라가며/);
+  });
   it('gives the verdict with each refused flag and its reason, and plans nothing', () => {
     const e = explain('run --rm -p 80:80 --privileged busybox');
     expect(e.allowed).toBe(false);
