@@ -7,7 +7,7 @@ import type { LogOptions } from '../src/core/sandbox-api.js';
 import { ownContainers } from './shared/containers.js';
 import { needArgs } from './shared/need-args.js';
 import { ruleText } from './shared/rule-text.js';
-import { followLogs } from './shared/follow-logs.js';
+import { followLogs } from './shared/follow.js';
 
 export const logs = defineCommand<{ container: string; tail: number | 'all'; options: LogOptions; follow: boolean }>({
   name: 'logs',

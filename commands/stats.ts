@@ -1,19 +1,20 @@
-import { defineCommand } from '../src/core/command.js';
+import { defineCommand, type ExecContext } from '../src/core/command.js';
 import { say } from '../src/core/messages/index.js';
-import { flagBool } from '../src/core/parse-flags.js';
-import type { StatsSample } from '../src/core/sandbox-api.js';
+import { flagBool, flagString } from '../src/core/parse-flags.js';
+import type { ContainerInfo, StatsSample } from '../src/core/sandbox-api.js';
 import { formatTable } from '../src/core/table.js';
 import { formatBytes } from '../src/core/units.js';
 import { visibleContainers } from '../src/policy/ownership.js';
 import { ownContainers } from './shared/containers.js';
 import { listing } from './shared/replies.js';
 import { ruleText } from './shared/rule-text.js';
+import { follow } from './shared/follow.js';
 
 /**
  * `docker stats --no-stream`: one sample of each container's CPU, memory against its limit, network and block I/O
  * and pids. Without names, the user's running containers (-a: all of them); an admin sees every one.
  */
-export const stats = defineCommand<{ containers: string[]; all: boolean; noTrunc: boolean }>({
+export const stats = defineCommand<{ containers: string[]; all: boolean; noTrunc: boolean; live: boolean }>({
   name: 'stats',
   aliases: ['container stats'],
   summary: {
@@ -48,14 +49,20 @@ export const stats = defineCommand<{ containers: string[]; all: boolean; noTrunc
   ],
   flagRules: {
     format: { verdict: 'refused', why: ruleText('live.formatRefused') },
-    'no-stream': { verdict: 'ignored', why: ruleText('live.noStreamUsed') },
+    'no-stream': { verdict: 'used', why: ruleText('live.noStreamUsed') },
   },
   chatOptions: ['all'],
   interspersed: true,
   access: 'read',
   runsOn: 'worker',
   build(parsed) {
-    return { containers: [...parsed.positionals], all: flagBool(parsed, 'all'), noTrunc: flagBool(parsed, 'no-trunc') };
+    return {
+      containers: [...parsed.positionals],
+      all: flagBool(parsed, 'all'),
+      noTrunc: flagBool(parsed, 'no-trunc'),
+      // As Docker reads it, --no-stream=false streams: here the table is refreshed in one message, as a follow.
+      live: flagString(parsed, 'no-stream') === 'false',
+    };
   },
   targets: (args) => ({ containers: args.containers }),
   async execute(ctx) {
@@ -63,16 +70,51 @@ export const stats = defineCommand<{ containers: string[]; all: boolean; noTrunc
     const targets = ctx.args.containers.length
       ? await ownContainers(ctx, ctx.args.containers)
       : visibleContainers(await ctx.sandbox.listContainers({ all: ctx.args.all }), ctx.who);
-    // The engine takes a second per container for its two CPU readings: ask for all of them at once.
-    const samples = await Promise.all(targets.map((c) => ctx.sandbox.containerStats(c.id)));
-    const rows = targets.map((c, i) => statsRow(ctx.args.noTrunc ? c.id : c.id.slice(0, 12), c.name, samples[i]!, c.ownerName ?? c.owner));
-    const table = formatTable(
-      ['CONTAINER ID', 'NAME', 'CPU %', 'MEM USAGE / LIMIT', 'MEM %', 'NET I/O', 'BLOCK I/O', 'PIDS', say('column.owner', lang)],
-      rows,
-    );
-    return listing(say('stats.title', lang), table, say('stats.none', lang));
+    const title = say('stats.title', lang);
+    if (!ctx.args.live || !targets.length) return listing(title, await statsTable(ctx, targets), say('stats.none', lang));
+    const names = targets.map((c) => c.name).join(', ');
+    return follow(ctx, names, title, async (signal, stop) => {
+      let text = '';
+      let shown = targets;
+      while (!signal.aborted) {
+        // Each round reads the containers again: those that stopped leave the table, and with none left it ends.
+        const running = new Set((await ctx.sandbox.listContainers({ all: false })).map((c) => c.id));
+        shown = shown.filter((c) => running.has(c.id));
+        if (!shown.length) break;
+        text = await statsTable(ctx, shown);
+        await ctx.progress({ stage: 'running', detail: names, output: { text, from: 0, replaces: true }, buttons: [stop] });
+        await pause(ctx.settings.streamInterval || REFRESH_MS, signal);
+      }
+      return { text, truncated: false };
+    });
   },
 });
+
+/** Between two refreshes of a live table, at least (each sample takes the engine a second as well). */
+const REFRESH_MS = 1000;
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done);
+  });
+}
+
+/** One sample of each container as the stats table. */
+async function statsTable(ctx: ExecContext<{ noTrunc: boolean }>, targets: ContainerInfo[]): Promise<string> {
+  // The engine takes a second per container for its two CPU readings: ask for all of them at once.
+  const samples = await Promise.all(targets.map((c) => ctx.sandbox.containerStats(c.id)));
+  const rows = targets.map((c, i) => statsRow(ctx.args.noTrunc ? c.id : c.id.slice(0, 12), c.name, samples[i]!, c.ownerName ?? c.owner));
+  return formatTable(
+    ['CONTAINER ID', 'NAME', 'CPU %', 'MEM USAGE / LIMIT', 'MEM %', 'NET I/O', 'BLOCK I/O', 'PIDS', say('column.owner', ctx.lang)],
+    rows,
+  );
+}
 
 /** One row as `docker stats` prints it: percentages to two places, memory in binary units, I/O in decimal ones. */
 export function statsRow(id: string, name: string, s: StatsSample, owner: string): string[] {

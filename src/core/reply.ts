@@ -73,6 +73,8 @@ export interface Progress {
 export interface OutputTail {
   text: string;
   from: number;
+  /** The text is a whole view that replaces the one before (a stats table refreshed), not more output. */
+  replaces?: boolean;
 }
 
 /** A reply succeeded from the user's point of view (used for exit codes of the one-shot CLI). */

@@ -62,6 +62,28 @@ describe('logs -f', () => {
   });
 });
 
+describe('stats --no-stream=false', () => {
+  let t: TestStack;
+  beforeAll(async () => {
+    t = await startTestStack({ policy: POLICY });
+  });
+  afterAll(() => t?.close());
+
+  it('refreshes the table in one follow until the container stops', async () => {
+    expect((await t.alice.submit('run -d --name idler busybox sleep 300')).status).toBe('ok');
+    const printed = watchPrinted(t);
+    const live = t.alice.submit('stats --no-stream=false idler');
+    // Two refreshes of the table, printed whole each time.
+    await expect.poll(() => printed.since().match(/^CONTAINER ID .*OWNER$/gm)?.length ?? 0, WAIT).toBeGreaterThanOrEqual(2);
+    expect(printed.since()).toMatch(/^\w{12}\s+idler\s+/m);
+    await t.alice.submit('stop -t 0 idler');
+    const final = await live;
+    expect(final.title).toBe('Container resource usage');
+    expect(final.body).toBe('Ended: the container stopped.');
+    expect(final.code!.text).toMatch(/idler/);
+  });
+});
+
 describe('logs -f past FOLLOW_MAX', () => {
   let t: TestStack;
   beforeAll(async () => {

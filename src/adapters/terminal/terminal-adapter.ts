@@ -97,6 +97,12 @@ export class TerminalAdapter implements ChatAdapter {
   /** Prints the whole lines of a running job's output not printed yet. */
   private printOutput(jobId: string, output: OutputTail): void {
     const state = this.streamed.get(jobId) ?? { upTo: 0, text: '', gap: false };
+    if (output.replaces) {
+      // A refreshed view (a stats table) is printed whole each time; the final reply then prints its own.
+      this.options.out.write(`${output.text.replace(/\n$/, '')}\n`);
+      this.streamed.set(jobId, { ...state, gap: true });
+      return;
+    }
     const end = output.from + output.text.lastIndexOf('\n') + 1; // a line still being written waits for its end
     if (end <= state.upTo) return;
     // More came between two updates than one carries: the final reply then prints the whole output again.

@@ -21,7 +21,10 @@ export const liveMessages = catalog({
     ko: '채팅 메시지는 한 번의 측정값(--no-stream)만 보여 준다. 새 값은 stats를 다시 실행한다.',
   },
   'live.formatRefused': { en: 'output is always the table.', ko: '출력은 언제나 표로 보여 준다.' },
-  'live.noStreamUsed': { en: 'always so here: one snapshot.', ko: '여기서는 언제나 그렇다: 한 번의 측정값.' },
+  'live.noStreamUsed': {
+    en: 'one snapshot by default here; --no-stream=false refreshes the table in one message, as logs -f follows (Stop, FOLLOW_MAX, one follow per user).',
+    ko: '여기서는 기본이 한 번의 측정값이다. --no-stream=false는 logs -f처럼 하나의 메시지에서 표를 계속 갱신한다 (중지 버튼, FOLLOW_MAX, 사용자당 하나).',
+  },
   'stats.title': { en: 'Container resource usage', ko: '컨테이너 자원 사용량' },
   'stats.none': { en: 'No running containers of yours.', ko: '실행 중인 내 컨테이너가 없습니다.' },
   'top.title': {
