@@ -69,10 +69,14 @@ export const COMMAND_PATHS: Readonly<Record<string, Path>> = {
   ps: { steps: [], api: ['GET /containers/json?all=…&filters={"label":["stevedore.deployment=…"]}'], note: 'explain.path.readsOnly' },
   logs: {
     steps: [],
-    api: ['GET /containers/json', 'GET /containers/{id}/logs?stdout=1&stderr=1&tail=…[&since=…&until=…&timestamps=1&details=1]'],
+    api: ['GET /containers/json', 'GET /containers/{id}/logs?stdout=1&stderr=1&tail=…[&follow=1&since=…&until=…&timestamps=1&details=1]'],
     note: 'explain.path.readsOnly',
   },
-  stats: { steps: [], api: ['GET /containers/json', 'GET /containers/{id}/stats?stream=false'], note: 'explain.path.readsOnly' },
+  stats: {
+    steps: [],
+    api: ['GET /containers/json', 'GET /containers/{id}/stats?stream=false (again each refresh with --no-stream=false)'],
+    note: 'explain.path.readsOnly',
+  },
   top: { steps: [], api: ['GET /containers/json', 'GET /containers/{id}/top'], note: 'explain.path.readsOnly' },
   inspect: { steps: [], api: ['GET /containers/json', 'GET /containers/{id}/json'], note: 'explain.path.readsOnly' },
   stop: { steps: [step('running', 'exited')], api: ['GET /containers/json', 'POST /containers/{id}/stop'] },

@@ -45,6 +45,17 @@ afterAll(async () => {
   if (config) await cleanUp(config);
 });
 
+/** The most of `times` (ms) in any window of `ms`: what a platform's limit over that window sees. */
+function busiest(times: number[], ms: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; j < sorted.length; j++) {
+    while (sorted[j]! - sorted[i]! >= ms) i++;
+    most = Math.max(most, j - i + 1);
+  }
+  return most;
+}
+
 /** The numbers of the `line N` lines a text shows. */
 const lineNumbers = (text: string) => [...text.matchAll(/line (\d+)/g)].map((m) => Number(m[1]));
 
@@ -85,6 +96,14 @@ describe('streamed output on Discord (strict rate limits)', () => {
     const finals = await Promise.all(tokens.map((t) => finalOf(t)));
     for (const final of finals) expect(lineNumbers(final.body.embeds[0].description)).toHaveLength(30);
     expect(discord.rateLimited()).toEqual([]);
+    // Never past the rate the headers announce: 5 requests of one token's bucket in any 5 s.
+    for (const token of tokens)
+      expect(
+        busiest(
+          edits(token).map((r) => r.at),
+          5000,
+        ),
+      ).toBeLessThanOrEqual(5);
     // The budget was shared: output edits went for the jobs, not for one alone.
     const streamedJobs = tokens.filter((t) => edits(t).some((r) => /line \d+/.test(r.body?.content ?? '') && !r.body?.embeds?.length));
     expect(streamedJobs.length).toBeGreaterThan(1);
@@ -174,6 +193,13 @@ describe('streamed output on Slack (strict rate limits)', () => {
     const finals = await Promise.all(acks.map((a) => finalOf(jobOf(a))));
     for (const final of finals) expect(lineNumbers(JSON.stringify(final.args.blocks))).toHaveLength(30);
     expect(slack.rateLimited()).toEqual([]);
+    // Never past chat.update's tier 3 in any minute, streamed edits and final replies together.
+    expect(
+      busiest(
+        slack.find('chat.update').map((c) => c.at),
+        60_000,
+      ),
+    ).toBeLessThanOrEqual(50);
   });
 
   it('streams nothing through a response_url (a channel the bot is not in): its uses are kept for the result', async () => {
