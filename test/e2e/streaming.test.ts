@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { startStack, type Stack } from '../../src/stack.js';
 import { DiscordStandIn, type RecordedRequest } from '../stand-ins/discord-stand-in.js';
-import { SlackStandIn, type SlackCall } from '../stand-ins/slack-stand-in.js';
+import { SlackStandIn, postButtonPress, type SlackCall } from '../stand-ins/slack-stand-in.js';
 import { cleanUp, isolatedConfig, testLog } from '../helpers/test-stack.js';
 
 const CHANNEL = '300000000000000001';
@@ -200,6 +200,31 @@ describe('streamed output on Slack (strict rate limits)', () => {
         60_000,
       ),
     ).toBeLessThanOrEqual(50);
+  });
+
+  it("follows logs into the job's thread, under a channel message with a Stop button, which ends it", async () => {
+    const started = jobOf(await send(`run -d --name slticker busybox sh -c 'while :; do echo tick; sleep 0.3; done'`, 'C1', 'U40'));
+    await finalOf(started);
+    const job = jobOf(await send('logs -f slticker', 'C1', 'U40'));
+    await expect.poll(() => tsOf(job), { timeout: 30_000, interval: 100 }).toBeDefined();
+    const ts = tsOf(job)!;
+    // The output goes to one reply in the job's thread, posted once and then updated.
+    const inThread = () => slack.find('chat.postMessage').filter((c) => c.args.thread_ts === ts);
+    await expect.poll(() => inThread().length, { timeout: 30_000, interval: 100 }).toBe(1);
+    expect(JSON.stringify(inThread()[0]!.args.blocks)).toMatch(/tick/);
+    // The channel message has the Stop button, standing for the job's cancel.
+    const stop = [...slack.find('chat.postMessage'), ...slack.find('chat.update')]
+      .filter((c) => c.ts === ts || c.args.ts === ts)
+      .flatMap((c) => (c.args.blocks ?? []).filter((b: { type: string }) => b.type === 'actions'))
+      .flatMap((b: { elements: { value: string; action_id: string; text: { text: string } }[] }) => b.elements)
+      .find((e) => e.text.text === 'Stop')!;
+    expect(stop.value).toBe(`cancel ${job}`);
+    await postButtonPress(port, SECRET, { user: 'U40', channel: 'C1', value: stop.value, actionId: stop.action_id });
+    const final = await finalOf(job);
+    expect(JSON.stringify(final.args.blocks)).toMatch(/Followed logs of slticker/);
+    expect(JSON.stringify(final.args.blocks)).toMatch(/Stopped by /);
+    expect(slack.find('chat.postMessage').filter((c) => c.args.thread_ts === ts)).toHaveLength(1);
+    expect(slack.rateLimited()).toEqual([]);
   });
 
   it('streams nothing through a response_url (a channel the bot is not in): its uses are kept for the result', async () => {

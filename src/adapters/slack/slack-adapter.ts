@@ -278,14 +278,24 @@ export class SlackAdapter implements ChatAdapter {
     }
   }
 
-  /** Hands the latest output of a running job to the pacer, for its channel message once that is posted. */
+  /**
+   * Hands the latest output of a running job to the pacer, for its channel message once that is posted. A follow's
+   * output (it has a Stop button) goes to the job's thread instead: one reply there, posted once and then updated,
+   * while the channel message keeps its stage and the Stop button.
+   */
   private async streamOutput(delivery: Extract<Delivery, { kind: 'progress' }>): Promise<void> {
-    const ts = await this.o.entry.store.get(`slack:message:${delivery.jobId}`);
+    const { jobId, progress } = delivery;
+    const ts = await this.o.entry.store.get(`slack:message:${jobId}`);
     if (!ts) return; // the stage's own message is not posted yet: the next output will find it
-    const m = renderProgress(delivery.jobId, delivery.progress);
     const channel = delivery.replyTo.channelId;
-    this.stream.offer(delivery.jobId, async () => {
-      await this.app.client.chat.update({ channel, ts, text: m.text, blocks: m.blocks as never });
+    const followed = progress.buttons?.some((b) => b.id === 'stop');
+    const m = renderProgress(jobId, followed ? { ...progress, buttons: undefined } : progress);
+    const threadKey = `slack:thread:${jobId}`;
+    this.stream.offer(jobId, async () => {
+      const reply = followed ? await this.o.entry.store.get(threadKey) : ts;
+      if (reply) return void (await this.app.client.chat.update({ channel, ts: reply, text: m.text, blocks: m.blocks as never }));
+      const posted = await this.app.client.chat.postMessage({ channel, thread_ts: ts, text: m.text, blocks: m.blocks as never });
+      await this.o.entry.store.put(threadKey, String(posted.ts), MESSAGE_MS);
     });
   }
 
