@@ -45,6 +45,8 @@ export const PERMISSION = {
   EMBED_LINKS: 1n << 14n,
   ATTACH_FILES: 1n << 15n,
   ADMINISTRATOR: 1n << 3n,
+  CREATE_PUBLIC_THREADS: 1n << 35n,
+  SEND_MESSAGES_IN_THREADS: 1n << 38n,
 } as const;
 /** What Stevedore needs, and what a correctly invited bot has. */
 export const NEEDED = PERMISSION.VIEW_CHANNEL | PERMISSION.SEND_MESSAGES | PERMISSION.EMBED_LINKS | PERMISSION.ATTACH_FILES;
@@ -90,6 +92,8 @@ export class DiscordStandIn {
   private nextId = 0n;
   private order = 0;
   private readonly interactions = new Map<string, InteractionState>();
+  /** Threads started on messages: thread id → its channel and the message it started on. */
+  readonly threads = new Map<string, { parent: string; message: string; name: string }>();
   /** Users whose DMs are closed to the bot (50007). */
   readonly closedDms = new Set<string>();
   /** Guilds the bot is in, with its permissions there. */
@@ -156,6 +160,8 @@ export class DiscordStandIn {
 
   /** The bot's permissions in a channel: its role's in the guild, less the channel's overwrite. */
   permissionsIn(channelId: string): bigint | undefined {
+    const thread = this.threads.get(channelId);
+    if (thread) return this.permissionsIn(thread.parent);
     for (const g of this.guilds) {
       const c = g.channels.find((x) => x.id === channelId);
       if (c) return g.botPermissions & PERMISSION.ADMINISTRATOR ? ~0n : g.botPermissions & ~(c.deny ?? 0n);
@@ -530,6 +536,29 @@ export class DiscordStandIn {
       const recipient = String(body?.recipient_id ?? '');
       return send(200, { id: `${DM_PREFIX}${recipient}`, type: 1, recipients: [{ id: recipient, username: 'user', discriminator: '0' }] });
     }
+    if ((m = /^\/api\/v10\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path)) && req.method === 'POST') {
+      // Start Thread from Message: CREATE_PUBLIC_THREADS in the channel; the thread is a channel of its own.
+      if (!this.botAuth(recorded)) return refuse(401, 0, '401: Unauthorized');
+      const permissions = this.permissionsIn(m[1]!);
+      if (permissions === undefined || this.threads.has(m[1]!)) return refuse(404, 10003, 'Unknown Channel');
+      if (!(permissions & PERMISSION.VIEW_CHANNEL)) return refuse(403, 50001, 'Missing Access');
+      if (!(permissions & PERMISSION.CREATE_PUBLIC_THREADS)) return refuse(403, 50013, 'Missing Permissions');
+      const name = String(body?.name ?? '');
+      if (!name || name.length > 100)
+        return (
+          invalid({ name: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }] } }),
+          undefined
+        );
+      const id = this.snowflake();
+      this.threads.set(id, { parent: m[1]!, message: m[2]!, name });
+      return send(201, { id, type: 11, parent_id: m[1], name, guild_id: this.guilds[0]?.id, owner_id: this.botUserId });
+    }
+    if ((m = /^\/api\/v10\/channels\/(\d+)\/messages\/(\d+)$/.exec(path)) && req.method === 'PATCH') {
+      if (!this.botAuth(recorded)) return refuse(401, 0, '401: Unauthorized');
+      if (this.permissionsIn(m[1]!) === undefined) return refuse(404, 10003, 'Unknown Channel');
+      if (invalid(checkMessage(body ?? {}, fileParts, false))) return;
+      return send(200, this.message(body, m[2]!, m[1]!));
+    }
     if ((m = /^\/api\/v10\/channels\/([^/]+)\/messages$/.exec(path)) && req.method === 'POST') {
       if (!this.botAuth(recorded)) return refuse(401, 0, '401: Unauthorized');
       const channel = m[1]!;
@@ -539,7 +568,8 @@ export class DiscordStandIn {
         const permissions = this.permissionsIn(channel);
         if (permissions === undefined) return refuse(404, 10003, 'Unknown Channel');
         if (!(permissions & PERMISSION.VIEW_CHANNEL)) return refuse(403, 50001, 'Missing Access');
-        if (!(permissions & PERMISSION.SEND_MESSAGES)) return refuse(403, 50013, 'Missing Permissions');
+        const sendBit = this.threads.has(channel) ? PERMISSION.SEND_MESSAGES_IN_THREADS : PERMISSION.SEND_MESSAGES;
+        if (!(permissions & sendBit)) return refuse(403, 50013, 'Missing Permissions');
         if (fileParts.length && !(permissions & PERMISSION.ATTACH_FILES)) return refuse(403, 50013, 'Missing Permissions');
       }
       if (body?.flags && body.flags & 64)

@@ -24,6 +24,7 @@ import { inviteUrl, missingIn, missingInChannel, permissionFix } from './permiss
 import { BUTTON_PREFIX, EPHEMERAL, renderProgress, renderReply, type DiscordMessage } from './render.js';
 import { DiscordEditBudget } from './edit-budget.js';
 import { EditPacer } from '../shared/edit-pacer.js';
+import { FollowThreads } from './follow-thread.js';
 
 export interface DiscordOptions {
   entry: ChatEntry;
@@ -111,8 +112,9 @@ export class DiscordAdapter implements ChatAdapter {
   private readonly acking = new Map<string, Promise<unknown>>();
   /** What each interaction token's bucket has left, as Discord's headers say. */
   private readonly buckets = new DiscordEditBudget();
-  /** Streamed output edits by interaction token, paced apart from the delivery lanes. */
+  /** Streamed output edits by interaction token (or thread), paced apart from the delivery lanes. */
   readonly stream: EditPacer;
+  private readonly threads: FollowThreads;
 
   constructor(private readonly o: DiscordOptions) {
     this.tree = commandTree(o.registry.all);
@@ -120,9 +122,11 @@ export class DiscordAdapter implements ChatAdapter {
     this.client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: o.apiUrl }, allowedMentions: { parse: [] } });
     this.rest = this.client.rest;
     this.rest.on(RESTEvents.Response, (request, response) => {
-      const token = /^\/webhooks\/\d+\/([^/]+)\//.exec(String(request.path))?.[1];
-      if (token) this.buckets.observe(token, response.headers, Date.now());
+      const path = String(request.path);
+      const key = /^\/webhooks\/\d+\/([^/]+)\//.exec(path)?.[1] ?? threadKey(/^\/channels\/(\d+)\/messages/.exec(path)?.[1]);
+      if (key) this.buckets.observe(key, response.headers, Date.now());
     });
+    this.threads = new FollowThreads(this.rest, this.client, o.entry.store, o.tokenTtlMs);
     this.stream = new EditPacer(this.buckets, (error) =>
       o.entry.log.warn({ err: error, code: codeOf(error) }, 'discord: a streamed output edit was not sent'),
     );
@@ -255,21 +259,34 @@ export class DiscordAdapter implements ChatAdapter {
     await this.acking.get(interactionId); // a job can end before its command's deferral is through
     const token = await this.o.entry.store.get(`discord:${interactionId}`);
     if (delivery.kind === 'progress') {
-      const streamed = delivery.progress.output && token;
-      // Output goes when the token's bucket has room for it and the final reply after it, never in line before it.
-      if (streamed) return this.stream.offer(token, () => this.patchOriginal(token, renderProgress(delivery.jobId, delivery.progress)));
+      const { jobId, progress } = delivery;
       // Progress after the token expired is not worth a new message.
-      if (token)
-        await this.withToken(
-          () => this.patchOriginal(token, renderProgress(delivery.jobId, delivery.progress)),
-          () => undefined,
+      if (!token) return;
+      const followed = progress.buttons?.some((b) => b.id === 'stop');
+      const thread =
+        followed && progress.output ? await this.threads.of(jobId, delivery.replyTo.channelId, progress.detail as string) : undefined;
+      // A follow's output goes to its thread where there is one: the job's message keeps its stage and Stop.
+      if (thread)
+        return this.stream.offer(threadKey(thread.thread)!, () =>
+          this.threads.show(jobId, thread, renderProgress(jobId, { ...progress, buttons: undefined })),
         );
+      // Output goes when the token's bucket has room for it and the final reply after it, never in line before it.
+      if (progress.output) return this.stream.offer(token, () => this.patchOriginal(token, renderProgress(jobId, progress)).then(() => {}));
+      await this.withToken(
+        async () => {
+          const sent = await this.patchOriginal(token, renderProgress(jobId, progress));
+          if (followed && sent?.id) await this.threads.original(jobId, sent.id);
+        },
+        () => undefined,
+      );
       return;
     }
     const render = (unacknowledged: boolean) =>
       renderReply(unacknowledged ? answeringUnacknowledged(delivery.reply, lang) : delivery.reply, lang);
     if (delivery.kind === 'notice') return this.withoutToken(delivery.replyTo, render(false), delivery.reply.ephemeral);
     if (token) await this.stream.finish(token);
+    const thread = await this.o.entry.store.get(`discord:thread:${delivery.jobId}`);
+    if (thread && thread !== 'none') await this.stream.finish(threadKey((JSON.parse(thread) as { thread: string }).thread)!);
     await this.edit(delivery.replyTo, render, delivery.reply.ephemeral);
   };
 
@@ -282,7 +299,7 @@ export class DiscordAdapter implements ChatAdapter {
     const message = render(false);
     await this.withToken(
       async () => {
-        if (!ephemeral) return this.patchOriginal(token, message);
+        if (!ephemeral) return void (await this.patchOriginal(token, message));
         // The deferral was public: say it privately, then take the public placeholder away.
         await this.rest.post(Routes.webhook(this.o.applicationId, token), {
           body: { ...message.body, flags: EPHEMERAL },
@@ -330,12 +347,12 @@ export class DiscordAdapter implements ChatAdapter {
     }
   }
 
-  private async patchOriginal(token: string, message: DiscordMessage): Promise<void> {
-    await this.rest.patch(Routes.webhookMessage(this.o.applicationId, token, '@original'), {
+  private async patchOriginal(token: string, message: DiscordMessage): Promise<{ id?: string } | undefined> {
+    return (await this.rest.patch(Routes.webhookMessage(this.o.applicationId, token, '@original'), {
       body: message.body,
       files: message.files,
       auth: false,
-    });
+    })) as { id?: string } | undefined;
   }
 
   private async postToChannel(channelId: string, message: DiscordMessage): Promise<void> {
@@ -373,6 +390,11 @@ export class DiscordAdapter implements ChatAdapter {
     }
     return new Undeliverable(`discord ${code}: ${(error as Error).message}`, notice);
   }
+}
+
+/** The pacer's and the budget's key of a follow's thread (a channel of its own, with its own bucket). */
+function threadKey(channelId: string | undefined): string | undefined {
+  return channelId && `thread:${channelId}`;
 }
 
 /** A message for a channel: the ephemeral flag means nothing there. */
