@@ -139,6 +139,10 @@ export class FleetSandbox implements SandboxApi {
     return (await this.on(id, false)).containerLogs(id, tail, maxBytes, options);
   }
 
+  async followLogs(...args: Parameters<SandboxApi['followLogs']>) {
+    return (await this.on(args[0], false)).followLogs(...args);
+  }
+
   async containerStats(id: string) {
     return (await this.on(id, false)).containerStats(id);
   }
