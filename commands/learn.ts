@@ -4,9 +4,9 @@ import type { Lang } from '../src/core/flag-spec.js';
 import { msg, say } from '../src/core/messages/index.js';
 import type { LabRecord } from '../src/core/queue-ports.js';
 import type { Reply, ReplyButton } from '../src/core/reply.js';
-import { ownerId } from '../src/core/request.js';
+import { ownerId, type Platform } from '../src/core/request.js';
 import { formatTable } from '../src/core/table.js';
-import { LABS, labByNumber, type Lab } from '../src/labs/index.js';
+import { LABS, labByNumber, type Lab, type Step } from '../src/labs/index.js';
 import { checkAll } from '../src/labs/checks.js';
 import { ownContainers } from '../src/labs/engine-reads.js';
 import { progressReply } from './learn-progress.js';
@@ -74,7 +74,7 @@ export const learn = defineCommand<LearnArgs>({
       case 'check':
         return check(ctx, record);
       case 'hint':
-        return hint(record, ctx.lang);
+        return hint(record, ctx.lang, ctx.who.platform);
       case 'skip':
         return skip(ctx, record);
     }
@@ -116,32 +116,43 @@ function listing(record: LabRecord, lang: Lang): Reply {
   };
 }
 
+/** Slack's slash commands carry no files; Discord attaches one, the terminal reads a path. */
+const carriesFiles = (platform: Platform) => platform !== 'slack';
+
+/** The way a step is done on this platform, where it differs: no file can come with a command there. */
+function insteadOn(step: Step, platform: Platform): Step['noFiles'] {
+  return carriesFiles(platform) ? undefined : step.noFiles;
+}
+
 /** One step, as the learner reads it: what to do, why, the command, how to have it checked. */
-function stepReply(lab: Lab, index: number, lang: Lang, before?: string): Reply {
+function stepReply(lab: Lab, index: number, lang: Lang, platform: Platform, before?: string): Reply {
   const step = lab.steps[index]!;
   const title = say(msg('labs.step.title', { lab: lab.number, title: lab.title[lang], step: index + 1, steps: lab.steps.length }), lang);
+  const instead = insteadOn(step, platform);
   const fields = [{ name: say('labs.field.why', lang), value: step.why[lang] }];
-  if (step.file)
+  if (instead) fields.push({ name: say('labs.field.elsewhere', lang), value: `/docker ${step.command}` });
+  else if (step.file)
     fields.push({
       name: say('labs.field.file', lang),
       value: say(msg('labs.file', { name: step.file.name, content: step.file.content.trim() }), lang),
     });
   fields.push({ name: say('labs.field.then', lang), value: say('labs.then', lang) });
+  const todo = instead ? `${say('labs.noFiles', lang)}\n${instead.do[lang]}` : step.do[lang];
   return {
     status: 'info',
     title,
-    body: before ? `${before}\n\n${step.do[lang]}` : step.do[lang],
-    code: { text: `/docker ${step.command}` },
+    body: before ? `${before}\n\n${todo}` : todo,
+    code: { text: `/docker ${instead?.command ?? step.command}` },
     fields,
     buttons: stepButtons(lang),
   };
 }
 
 async function start(ctx: Ctx, record: LabRecord, lab: Lab): Promise<Reply> {
-  if (record.current?.lab === lab.number) return stepReply(lab, record.current.step, ctx.lang, lab.about[ctx.lang]);
+  if (record.current?.lab === lab.number) return stepReply(lab, record.current.step, ctx.lang, ctx.who.platform, lab.about[ctx.lang]);
   record.current = { lab: lab.number, step: 0, since: Date.now(), misses: 0, skipped: [] };
   await ctx.labs.put(record);
-  return stepReply(lab, 0, ctx.lang, lab.about[ctx.lang]);
+  return stepReply(lab, 0, ctx.lang, ctx.who.platform, lab.about[ctx.lang]);
 }
 
 async function check(ctx: Ctx, record: LabRecord): Promise<Reply> {
@@ -176,7 +187,7 @@ async function advance(ctx: Ctx, record: LabRecord, lab: Lab, said: string): Pro
   if (current.step + 1 < lab.steps.length) {
     record.current = { ...current, step: current.step + 1, since: Date.now(), misses: 0 };
     await ctx.labs.put(record);
-    return stepReply(lab, current.step + 1, ctx.lang, said);
+    return stepReply(lab, current.step + 1, ctx.lang, ctx.who.platform, said);
   }
   record.finished[lab.number] = Date.now();
   record.current = undefined;
@@ -202,14 +213,14 @@ async function advance(ctx: Ctx, record: LabRecord, lab: Lab, said: string): Pro
   };
 }
 
-function hint(record: LabRecord, lang: Lang): Reply {
+function hint(record: LabRecord, lang: Lang, platform: Platform): Reply {
   const { lab, current } = underWay(record);
   const step = lab.steps[current.step]!;
   return {
     status: 'info',
     title: say(msg('labs.hint.title', { lab: lab.number, step: current.step + 1 }), lang),
     body: step.hint[lang],
-    code: { text: `/docker ${step.command}` },
+    code: { text: `/docker ${insteadOn(step, platform)?.command ?? step.command}` },
     buttons: stepButtons(lang, false),
   };
 }
@@ -240,5 +251,5 @@ async function reset(ctx: Ctx, record: LabRecord): Promise<Reply> {
   const said = removed.length
     ? say(msg('labs.reset', { lab: lab.number, removed: removed.join(', ') }), ctx.lang)
     : say(msg('labs.reset.nothing', { lab: lab.number }), ctx.lang);
-  return stepReply(lab, 0, ctx.lang, said);
+  return stepReply(lab, 0, ctx.lang, ctx.who.platform, said);
 }

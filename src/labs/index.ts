@@ -36,7 +36,15 @@ export function labProblems(labs: readonly Lab[]): string[] {
       text(`${where} do`, step.do);
       text(`${where} why`, step.why);
       text(`${where} hint`, step.hint);
-      if (!step.command.trim() || step.command.startsWith('/')) problems.push(`${where}: the command is the text after /docker`);
+      const command = (c: string) => {
+        if (!c.trim() || c.startsWith('/')) problems.push(`${where}: the command is the text after /docker`);
+      };
+      command(step.command);
+      if (step.file && !step.noFiles) problems.push(`${where}: takes a file in, with no way where commands carry no file`);
+      if (step.noFiles) {
+        text(`${where} noFiles do`, step.noFiles.do);
+        command(step.noFiles.command);
+      }
       if (!step.checks.length) problems.push(`${where}: nothing is checked`);
       for (const check of step.checks) problems.push(...checkProblems(check, lab).map((p) => `${where}: ${p}`));
     });

@@ -41,6 +41,13 @@ export const filesInAndOut: Lab = {
       },
       command: 'cp note.txt box:/files/note.txt',
       file: { name: 'note.txt', content: 'hello from the host\n' },
+      noFiles: {
+        do: {
+          en: 'Write the file note.txt into box as /files/note.txt from inside the container, with exec.',
+          ko: 'exec로 컨테이너 안에서 box의 /files/note.txt 파일을 만듭니다.',
+        },
+        command: "exec box sh -c 'echo hello from the host > /files/note.txt'",
+      },
       checks: [{ kind: 'file', container: 'box', path: '/files/note.txt' }],
       hint: {
         en: 'The destination is box:/files/note.txt: the container name, a colon, then the full path inside it.',

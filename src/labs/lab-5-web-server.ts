@@ -41,6 +41,13 @@ export const webServer: Lab = {
       },
       command: 'cp index.html site:/www/index.html',
       file: { name: 'index.html', content: '<h1>our team</h1>\n' },
+      noFiles: {
+        do: {
+          en: 'Write your page into site as /www/index.html from inside the container, with exec.',
+          ko: 'exec로 컨테이너 안에서 site의 /www/index.html에 내 페이지를 씁니다.',
+        },
+        command: "exec site sh -c 'echo our team > /www/index.html'",
+      },
       checks: [{ kind: 'file', container: 'site', path: '/www/index.html', content: 'our team' }],
       hint: { en: 'The destination is site:/www/index.html.', ko: '대상은 site:/www/index.html입니다.' },
     },

@@ -97,6 +97,11 @@ export interface Step {
   command: string;
   /** A local file the command takes in (cp), with what to put in it. */
   file?: { name: string; content: string };
+  /**
+   * Where a command can carry no file (Slack's slash commands), the way that works there: what to do and the command,
+   * meeting the same checks (they look at the engine, not at how the file came).
+   */
+  noFiles?: { do: LabText; command: string };
   /** All must hold. */
   checks: Check[];
   /** Said by `/docker learn hint`, and with a near miss. */

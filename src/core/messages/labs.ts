@@ -220,6 +220,11 @@ export const labMessages = catalog({
     en: (p: { name: string; content: string }) => `Make a file ${p.name} holding: ${p.content}`,
     ko: (p: { name: string; content: string }) => `${p.name} 파일을 만들고 내용으로 다음을 넣으세요: ${p.content}`,
   },
+  'labs.noFiles': {
+    en: 'Slack slash commands carry no files, so here the file is made inside the container instead of copied in; the check looks at the file, not at how it came.',
+    ko: 'Slack 슬래시 명령으로는 파일을 보낼 수 없으므로, 여기서는 파일을 복사해 넣는 대신 컨테이너 안에서 만듭니다. 확인은 파일이 어떻게 들어왔는지가 아니라 파일 자체를 봅니다.',
+  },
+  'labs.field.elsewhere': { en: 'With cp, on the terminal or Discord', ko: '터미널이나 Discord에서는 cp로' },
   'labs.then': {
     en: 'Type the command, then /docker learn check (or just /docker learn). /docker learn hint if stuck.',
     ko: '명령을 입력한 뒤 /docker learn check(또는 /docker learn)를 입력하세요. 막히면 /docker learn hint를 쓰세요.',

@@ -21,16 +21,17 @@ describe('the labs', () => {
   it('teach commands Stevedore understands: every step’s command parses as typed (or is refused as its step expects)', () => {
     const unparsed: string[] = [];
     for (const lab of LABS)
-      for (const step of lab.steps) {
-        try {
-          parseCommand(step.command, { who, settings, registry: commands });
-        } catch (error) {
-          // A step met by its answer (image rm on a shared sandbox) may be refused, as long as it is understood.
-          const answered = step.checks.some((c) => c.kind === 'asked' && !c.succeeded);
-          if (answered && isUserError(error) && error.code === 'forbidden') continue;
-          unparsed.push(`lab ${lab.number} ${step.id}: ${(error as Error).message}`);
+      for (const step of lab.steps)
+        for (const command of [step.command, step.noFiles?.command ?? step.command]) {
+          try {
+            parseCommand(command, { who, settings, registry: commands });
+          } catch (error) {
+            // A step met by its answer (image rm on a shared sandbox) may be refused, as long as it is understood.
+            const answered = step.checks.some((c) => c.kind === 'asked' && !c.succeeded);
+            if (answered && isUserError(error) && error.code === 'forbidden') continue;
+            unparsed.push(`lab ${lab.number} ${step.id}: ${(error as Error).message}`);
+          }
         }
-      }
     expect(unparsed).toEqual([]);
   });
 
@@ -50,6 +51,8 @@ describe('the labs', () => {
     expect(problems).toContain('lab 3 (first-container): numbered 3, expected 1');
     expect(problems).toContain('lab 3 (first-container) title: the Korean text is not Korean');
     expect(problems.some((p) => /container whalesay is not in the lab's containers/.test(p))).toBe(true);
+    const noWay = labProblems([{ ...LABS[0]!, steps: [{ ...LABS[0]!.steps[0]!, file: { name: 'a.txt', content: 'a' } }] }]);
+    expect(noWay).toEqual(['lab 1 (first-container) step 1 (run): takes a file in, with no way where commands carry no file']);
   });
 });
 
