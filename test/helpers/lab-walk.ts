@@ -6,14 +6,30 @@ import type { TerminalAdapter } from '../../src/adapters/terminal/terminal-adapt
 import type { Reply } from '../../src/core/reply.js';
 import type { TestStack } from './test-stack.js';
 
-/** The policy lab walks run under: the commands the labs teach, the default quotas but for the rate. */
-export const LAB_POLICY = [
-  'channels:',
-  '  - channel: "terminal:*"',
-  '    commands: [read, run, rm, cp, exec, volume, pull, learn, explain]',
-  'quotas: { commandsPerMinute: 1000 }',
-  '',
-].join('\n');
+/** The policy lab walks run under in these channels: the commands the labs teach, the default quotas but for the rate. */
+export function labPolicy(channels: string[]): string {
+  return [
+    'channels:',
+    ...channels.flatMap((c) => [`  - channel: "${c}"`, '    commands: [read, run, rm, cp, exec, volume, pull, learn, explain]']),
+    'quotas: { commandsPerMinute: 1000 }',
+    '',
+  ].join('\n');
+}
+
+/** The lab policy on the terminal. */
+export const LAB_POLICY = labPolicy(['terminal:*']);
+
+/** What a learner sees of a reply, on any platform: its title (without a status mark) and its text. */
+export interface Seen {
+  title: string;
+  body?: string;
+}
+
+/** A learner on one platform: types a command as that platform takes it, and sees its final reply. */
+export interface Learner<C, S extends Seen> {
+  type(command: C): Promise<S>;
+  learn(): Promise<S>;
+}
 
 /** A local file for `cp` to take in, named after the test's deployment. */
 export function localFile(t: TestStack, name: string, content: string): string {
@@ -38,9 +54,14 @@ export async function wrong(user: TerminalAdapter, attempt: string[], differs: R
 }
 
 /** The right attempt: the check is met, and the next step (or the lab's end) is shown. */
-export async function right(user: TerminalAdapter, attempt: string[], next: RegExp): Promise<Reply> {
-  for (const line of attempt) await typed(user, line);
-  const check = await typed(user, 'learn');
-  expect(check.status === 'failed' ? JSON.stringify(check) : check.title).toMatch(next);
+export function right(user: TerminalAdapter, attempt: string[], next: RegExp): Promise<Reply> {
+  return rightOn({ type: (line: string) => typed(user, line), learn: () => typed(user, 'learn') }, attempt, next);
+}
+
+/** The right attempt on any platform: the commands typed as it takes them, then `learn` shows what comes next. */
+export async function rightOn<C, S extends Seen>(learner: Learner<C, S>, attempt: C[], next: RegExp): Promise<S> {
+  for (const command of attempt) await learner.type(command);
+  const check = await learner.learn();
+  expect(check.title, JSON.stringify(check)).toMatch(next);
   return check;
 }
