@@ -52,18 +52,23 @@ export function asEngineTrouble(error: unknown): unknown {
   return error;
 }
 
-/** Wraps every method of a sandbox so that a missing engine surfaces as EngineUnavailable. */
-export function withEngineErrors<T extends object>(target: T): T {
+/** A proxy of `target` whose methods hand the promises they return through `around` (other results pass as they are). */
+function aroundCalls<T extends object>(target: T, around: (out: Promise<unknown>) => Promise<unknown>): T {
   return new Proxy(target, {
     get(t, property, receiver) {
       const value = Reflect.get(t, property, receiver);
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
         const out = value.apply(t, args);
-        return out instanceof Promise ? out.catch((error: unknown) => Promise.reject(asEngineTrouble(error))) : out;
+        return out instanceof Promise ? around(out) : out;
       };
     },
   });
+}
+
+/** Wraps every method of a sandbox so that a missing engine surfaces as EngineUnavailable. */
+export function withEngineErrors<T extends object>(target: T): T {
+  return aroundCalls(target, (out) => out.catch((error: unknown) => Promise.reject(asEngineTrouble(error))));
 }
 
 /**
@@ -71,22 +76,14 @@ export function withEngineErrors<T extends object>(target: T): T {
  * (404, 409) is an answer; EngineUnavailable is not. A fleet host's health counts these.
  */
 export function watchCalls<T extends object>(target: T, answered: () => void, unanswered: (error: unknown) => void): T {
-  return new Proxy(target, {
-    get(t, property, receiver) {
-      const value = Reflect.get(t, property, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        const out = value.apply(t, args);
-        if (!(out instanceof Promise)) return out;
-        return out.then(
-          (result: unknown) => (answered(), result),
-          (error: unknown) => {
-            if (error instanceof EngineUnavailable) unanswered(error);
-            else answered();
-            return Promise.reject(error);
-          },
-        );
-      };
-    },
-  });
+  return aroundCalls(target, (out) =>
+    out.then(
+      (result: unknown) => (answered(), result),
+      (error: unknown) => {
+        if (error instanceof EngineUnavailable) unanswered(error);
+        else answered();
+        return Promise.reject(error);
+      },
+    ),
+  );
 }

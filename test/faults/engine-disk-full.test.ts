@@ -1,18 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
-import { startStack, type Stack } from '../../src/stack.js';
+import type { Stack } from '../../src/stack.js';
 import { until } from '../helpers/processes.js';
-import { cleanUp, isolatedEnv, testLog } from '../helpers/test-stack.js';
+import { cleanUp, isolatedEnv, startPrintingStack } from '../helpers/test-stack.js';
 import { OwnEngine } from './own-engine.js';
 
 let engine: OwnEngine;
 let stack: Stack;
 let config: Config;
-let printed = '';
+let printed: () => string = () => '';
 
 beforeAll(async () => {
   engine = new OwnEngine(join(tmpdir(), `sv-disk-${process.pid}`), { diskSize: '96m' });
@@ -22,14 +21,7 @@ beforeAll(async () => {
   config = loadConfig(
     isolatedEnv({ DOCKER_HOST: engine.host, OPS_CHANNEL: 'terminal', CLEANUP_EXITED_AGE: '0s', CLEANUP_VOLUME_AGE: '0s' }),
   );
-  const out = new PassThrough();
-  out.on('data', (c: Buffer) => (printed += c.toString()));
-  stack = await startStack(config, {
-    roles: new Set(['bot', 'worker', 'scheduler']),
-    log: testLog(),
-    terminalOut: out,
-    terminalUser: 'alice',
-  });
+  ({ stack, printed } = await startPrintingStack(config));
 });
 afterAll(async () => {
   await stack?.close();
@@ -51,7 +43,7 @@ describe("the engine's disk full", () => {
       expect(reply.title).toBe("The sandbox host's disk is full (the engine answered: no space left on device); the command was not run.");
       expect(reply.body).toContain('/docker cleanup');
     }
-    expect(printed.match(/disk is full: containers cannot be created/g)).toHaveLength(1);
+    expect(printed().match(/disk is full: containers cannot be created/g)).toHaveLength(1);
 
     const cleanup = await submit('cleanup');
     expect(cleanup.status).toBe('ok');

@@ -1,31 +1,23 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
-import { startStack, type Stack } from '../../src/stack.js';
+import type { Stack } from '../../src/stack.js';
 import { until } from '../helpers/processes.js';
-import { cleanUp, isolatedEnv, testLog } from '../helpers/test-stack.js';
+import { cleanUp, isolatedEnv, startPrintingStack } from '../helpers/test-stack.js';
 import { OwnEngine } from './own-engine.js';
 
 let engine: OwnEngine;
 let stack: Stack;
 let config: Config;
-let printed = '';
+let printed: () => string = () => '';
 
 beforeAll(async () => {
   engine = new OwnEngine(join(tmpdir(), `sv-live-${process.pid}`), { liveRestore: true });
   await engine.start();
   engine.seed('busybox:latest');
   config = loadConfig(isolatedEnv({ DOCKER_HOST: engine.host, ENGINE_WAIT: '60s' }));
-  const out = new PassThrough();
-  out.on('data', (c: Buffer) => (printed += c.toString()));
-  stack = await startStack(config, {
-    roles: new Set(['bot', 'worker', 'scheduler']),
-    log: testLog(),
-    terminalOut: out,
-    terminalUser: 'alice',
-  });
+  ({ stack, printed } = await startPrintingStack(config));
 });
 afterAll(async () => {
   await stack?.close();
@@ -48,7 +40,7 @@ describe('the engine restarted (live-restore) while a container runs', () => {
     expect(final.code!.text).toContain('before');
     expect(final.code!.text).toContain('after');
     await until(() => engine.docker('ps', '-aq').stdout.trim() === '', 30_000, 'the --rm container to be removed');
-    expect(printed.match(/Exit code: 0/g)?.length).toBe(1);
+    expect(printed().match(/Exit code: 0/g)?.length).toBe(1);
     const until_ = String(Math.ceil(Date.now() / 1000) + 1);
     const created = engine.docker('events', '--since', since, '--until', until_, '--filter', 'event=create', '--format', '{{.ID}}');
     // The engine forgets its events when it restarts: these are the creates since then, and none is a second run.

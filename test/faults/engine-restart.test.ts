@@ -1,27 +1,20 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
-import { startStack, type Stack } from '../../src/stack.js';
+import type { Stack } from '../../src/stack.js';
 import { until } from '../helpers/processes.js';
 import { OwnEngine } from './own-engine.js';
-import { cleanUp, isolatedEnv, testLog } from '../helpers/test-stack.js';
+import { cleanUp, isolatedEnv, startPrintingStack } from '../helpers/test-stack.js';
 
 let engine: OwnEngine;
 const stacks: { stack: Stack; config: Config }[] = [];
-let printed = '';
+let printed: () => string = () => '';
 
 async function stackOn(env: Record<string, string>): Promise<Stack> {
   const config = loadConfig(isolatedEnv({ DOCKER_HOST: engine.host, ...env }));
-  const out = new PassThrough();
-  out.on('data', (c: Buffer) => (printed += c.toString()));
-  const stack = await startStack(config, {
-    roles: new Set(['bot', 'worker', 'scheduler']),
-    log: testLog(),
-    terminalOut: out,
-    terminalUser: 'alice',
-  });
+  const { stack, printed: printedHere } = await startPrintingStack(config);
+  printed = printedHere;
   stacks.push({ stack, config });
   return stack;
 }
@@ -45,12 +38,16 @@ describe('the Docker engine stopped and started mid-queue', () => {
     expect((await stack.terminal!.submit('run --rm busybox echo before')).code!.text.trim()).toBe('before');
     await engine.stop();
     const during = [stack.terminal!.submit('run --rm busybox echo during-1'), stack.terminal!.submit('run --rm busybox echo during-2')];
-    await until(() => printed.includes('waiting for the Docker engine'), 15_000, 'the waiting notice');
-    await until(() => printed.includes('Docker engine is unreachable'), 15_000, 'the ops channel to be told');
+    await until(() => printed().includes('waiting for the Docker engine'), 15_000, 'the waiting notice');
+    await until(() => printed().includes('Docker engine is unreachable'), 15_000, 'the ops channel to be told');
     await engine.start();
     const finals = await Promise.all(during);
     expect(finals.map((f) => f.code!.text.trim()).sort()).toEqual(['during-1', 'during-2']);
-    await until(() => /Docker engine is back\nIt was unreachable for \d+ s\./.test(printed), 15_000, 'the ops channel to hear it is back');
+    await until(
+      () => /Docker engine is back\nIt was unreachable for \d+ s\./.test(printed()),
+      15_000,
+      'the ops channel to hear it is back',
+    );
   });
 
   it('fails a job with a clear reason when the engine stays away past ENGINE_WAIT', async () => {

@@ -1,6 +1,5 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Reply } from '../../src/core/reply.js';
@@ -8,9 +7,9 @@ import { ownerId } from '../../src/core/request.js';
 import { LABEL } from '../../src/policy/labels.js';
 import { volumeNameFor } from '../../src/policy/volumes.js';
 import { registry } from '../../src/health/metrics.js';
-import { startStack, type Stack } from '../../src/stack.js';
+import type { Stack } from '../../src/stack.js';
 import { until } from '../helpers/processes.js';
-import { cleanUp, isolatedEnv, testLog } from '../helpers/test-stack.js';
+import { cleanUp, isolatedEnv, startPrintingStack } from '../helpers/test-stack.js';
 import { OwnEngine } from './own-engine.js';
 
 /**
@@ -26,7 +25,7 @@ const HOSTS: Host[] = ['a', 'b'];
 const SLOTS: Record<Host, number> = { a: 1, b: 2 };
 let stack: Stack;
 let config: Config;
-let printed = '';
+let printed: () => string = () => '';
 const alice = { platform: 'terminal', userId: 'alice' } as const;
 
 const submit = (text: string): Promise<Reply> => stack.terminal!.submit(text);
@@ -94,14 +93,7 @@ beforeAll(async () => {
       'channels: [{ channel: "terminal:*", commands: [all] }]\nquotas: { queuedJobs: 50, commandsPerMinute: 1000, runningContainers: 20 }\n',
     ),
   );
-  const out = new PassThrough();
-  out.on('data', (c: Buffer) => (printed += c.toString()));
-  stack = await startStack(config, {
-    roles: new Set(['bot', 'worker', 'scheduler']),
-    log: testLog(),
-    terminalOut: out,
-    terminalUser: 'alice',
-  });
+  ({ stack, printed } = await startPrintingStack(config));
 }, 120_000);
 
 afterAll(async () => {
@@ -219,7 +211,7 @@ describe('a fleet of two engines', () => {
     expect(done).not.toContain(onA);
     const onB = containersOn('b').filter((c) => c.name.startsWith('slow-'));
     expect(new Set(onB.map((c) => c.name)).size).toBe(onB.length);
-    await until(() => printed.includes('Sandbox host a taken out for 2 s'), 30_000, 'the ops channel to hear host a is out');
+    await until(() => printed().includes('Sandbox host a taken out for 2 s'), 30_000, 'the ops channel to hear host a is out');
     // /healthz and /metrics show each host.
     expect(await stack.healthChecks['host a']!()).toEqual({
       ok: false,
@@ -241,7 +233,7 @@ describe('a fleet of two engines', () => {
 
   it('takes work again on the host once it is back', async () => {
     await engines.a.start();
-    await until(() => printed.includes('Sandbox host a is back'), 60_000, 'the ops channel to hear host a is back');
+    await until(() => printed().includes('Sandbox host a is back'), 60_000, 'the ops channel to hear host a is back');
     const replies = await Promise.all(
       Array.from({ length: 6 }, (_, i) => submit(`run --name again-${i} busybox sh -c "sleep 1; echo again-${i}"`)),
     );

@@ -1,24 +1,21 @@
 import { getPriority } from 'node:os';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { dockerClient } from '../../src/sandbox/docker-client.js';
-import { startStack, type Stack } from '../../src/stack.js';
+import type { Stack } from '../../src/stack.js';
 import { exited, spawnStevedore, until } from '../helpers/processes.js';
-import { cleanUp, deploymentContainers, engineEvents, isolatedEnv, testLog } from '../helpers/test-stack.js';
+import { cleanUp, deploymentContainers, engineEvents, isolatedEnv, startPrintingStack } from '../helpers/test-stack.js';
 
 let env: Record<string, string>;
 let config: Config;
 let bot: Stack;
-let printed = '';
+let printed: () => string = () => '';
 const children: ReturnType<typeof spawnStevedore>[] = [];
 
 beforeAll(async () => {
   env = isolatedEnv({ JOB_LOCK: '3s' });
   config = loadConfig(env);
-  const out = new PassThrough();
-  out.on('data', (c: Buffer) => (printed += c.toString()));
-  bot = await startStack(config, { roles: new Set(['bot']), log: testLog(), terminalOut: out, terminalUser: 'alice' });
+  ({ stack: bot, printed } = await startPrintingStack(config, { roles: ['bot'] }));
 });
 afterAll(async () => {
   for (const c of children) c.kill('SIGKILL');
@@ -52,7 +49,7 @@ describe('a worker killed with SIGKILL while its container runs', () => {
       expect(final.body).toMatch(/Collected from the container this job had already started/);
     });
     expect(events.filter((e) => e === 'create')).toHaveLength(1);
-    expect(printed.match(/✔ busybox:latest sh -c/g)).toHaveLength(1);
+    expect(printed().match(/✔ busybox:latest sh -c/g)).toHaveLength(1);
     expect(await deploymentContainers(docker, config)).toEqual([]);
     // How long the recovery took is measured by `npm run chaos` (bench/), not asserted here.
   });

@@ -73,6 +73,23 @@ export async function cleanUp(config: Config): Promise<void> {
 }
 
 /** A Stevedore for one test file, driven from terminal adapters as several users. */
+/** A Stevedore (by default the whole: bot, worker, scheduler) whose terminal is one user's, and all it printed. */
+export async function startPrintingStack(
+  config: Config,
+  options: { roles?: Role[]; user?: string } = {},
+): Promise<{ stack: Stack; printed(): string }> {
+  let printed = '';
+  const out = new PassThrough();
+  out.on('data', (c: Buffer) => (printed += c.toString()));
+  const stack = await startStack(config, {
+    roles: new Set(options.roles ?? ['bot', 'worker', 'scheduler']),
+    log: testLog(),
+    terminalOut: out,
+    terminalUser: options.user ?? 'alice',
+  });
+  return { stack, printed: () => printed };
+}
+
 export interface TestStack {
   config: Config;
   alice: TerminalAdapter;
