@@ -22,6 +22,9 @@ export interface StackOptions extends BotOptions {
   log: Logger;
 }
 
+/** The pids limit gVisor needs: its own threads (38 for an idle container) count against it. */
+const RUNSC_PIDS = 1024;
+
 /** A running Stevedore: the roles asked for, wired together, and one way to stop them all. */
 export type Stack = Shared & {
   bot?: Awaited<ReturnType<typeof startBot>>;
@@ -57,6 +60,10 @@ export async function startStack(config: Config, options: StackOptions): Promise
           )
       : () => engineIsolationWarnings(dockerClient(config));
     for (const warning of insecureHostWarnings(config.sandboxHosts, config.dockerHost, config.dockerTlsVerify)) options.log.warn(warning);
+    if (config.runtime === 'runsc' && config.pidsLimit < RUNSC_PIDS)
+      options.log.warn(
+        `SANDBOX_RUNTIME=runsc with SANDBOX_PIDS_LIMIT=${config.pidsLimit}: gVisor's own threads count against it and some containers will die; set it to ${RUNSC_PIDS}`,
+      );
     void isolation().then(
       (warnings) => warnings.forEach((w) => options.log.warn(w)),
       () => {},

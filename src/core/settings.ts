@@ -169,7 +169,12 @@ export const SETTINGS = {
   memoryMax: setting('SANDBOX_MEMORY_MAX', bytes, '512m', 'The most memory a user may ask for with --memory.'),
   cpus: setting('SANDBOX_CPUS', cpus, '0.5', 'CPUs of a container.'),
   cpusMax: setting('SANDBOX_CPUS_MAX', cpus, '1', 'The most CPUs a user may ask for with --cpus.'),
-  pidsLimit: setting('SANDBOX_PIDS_LIMIT', count(8), '64', 'Processes a container may have at once (stops fork bombs).'),
+  pidsLimit: setting(
+    'SANDBOX_PIDS_LIMIT',
+    count(8),
+    '64',
+    "Processes a container may have at once (stops fork bombs); with runsc, 1024 (gVisor's own threads count).",
+  ),
   tmpfsSize: setting('SANDBOX_TMPFS_SIZE', bytes, '16m', 'Size of the noexec tmpfs on /tmp (counts against memory).'),
   user: setting('SANDBOX_USER', text.regex(/^[1-9]\d*(:[1-9]\d*)?$/), '1000:1000', 'The non-root uid:gid every container runs as.'),
   runtime: setting(
