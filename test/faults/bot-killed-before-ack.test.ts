@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startStack, type Stack } from '../../src/stack.js';
 import { DiscordStandIn } from '../stand-ins/discord-stand-in.js';
+import { SlackStandIn } from '../stand-ins/slack-stand-in.js';
 import { exited, spawnStevedore, until } from '../helpers/processes.js';
 import { cleanUp, isolatedEnv, testLog } from '../helpers/test-stack.js';
 
@@ -73,5 +74,63 @@ describe('the bot killed after storing a job and before acknowledging it', () =>
     expect(discord.find('PATCH', new RegExp(`/webhooks/\\d+/${token}/messages/@original$`)).map((r) => r.code)).toContain(10015);
     const jobs = await stacks[0]!.commandQueue!.queue.getJobCounts('completed', 'failed', 'active', 'waiting');
     expect(jobs).toMatchObject({ completed: 1, failed: 0, active: 0, waiting: 0 });
+  });
+});
+
+describe('on Slack, a command whose ack never went through', () => {
+  it('is answered in the channel, saying it answers the command that seemed to fail', async () => {
+    const slack = new SlackStandIn();
+    await slack.start();
+    const slackConfig = loadConfig(
+      isolatedEnv(
+        {
+          SLACK_BOT_TOKEN: 'xoxb-test',
+          SLACK_SIGNING_SECRET: 'secret',
+          SLACK_API_URL: slack.apiUrl,
+          SLACK_PORT: '0',
+          SLACK_HOST: '127.0.0.1',
+        },
+        'channels: [{ channel: "slack:*", commands: [all] }]\n',
+      ),
+    );
+    const bot = await startStack(slackConfig, { roles: new Set(['bot']), log: testLog() });
+    try {
+      // What a bot killed between storing the job and its ack leaves: the job, its language, the mark of no ack.
+      const answer = await bot.handle!({
+        platform: 'slack',
+        userId: 'U1',
+        channelId: 'C1',
+        workspace: 'T1',
+        text: 'run --rm busybox echo stored-before-the-slack-ack',
+        replyTo: { route: 'slack', channelId: 'C1', userId: 'U1' },
+      });
+      if (answer.kind !== 'queued') throw new Error(`not queued: ${JSON.stringify(answer)}`);
+      await bot.store.put(`slack:lang:${answer.queued.jobId}`, 'en', 60_000);
+      await bot.store.put(`slack:unacked:${answer.queued.jobId}`, '1', 60_000);
+      const worker = await startStack(slackConfig, { roles: new Set(['worker']), log: testLog() });
+      try {
+        // The final reply: the message's last form, with its header.
+        const final = () =>
+          [...slack.find('chat.update'), ...slack.find('chat.postMessage')].find((c) =>
+            JSON.stringify(c.args.blocks ?? '').includes(':white_check_mark: busybox:latest echo stored-before-the-slack-ack'),
+          );
+        await expect.poll(final, { timeout: 60_000 }).toBeDefined();
+        expect(JSON.stringify(final()!.args.blocks)).toContain('Stevedore had received it and ran it once');
+        // A command acknowledged as usual is answered without that sentence.
+        await slack.slashCommand(bot.slackAddress!.port, 'secret', { text: 'run --rm busybox echo acked-as-usual', trigger_id: 't-ok' });
+        const usual = () =>
+          [...slack.find('chat.update'), ...slack.find('chat.postMessage')].find((c) =>
+            JSON.stringify(c.args.blocks ?? '').includes(':white_check_mark: busybox:latest echo acked-as-usual'),
+          );
+        await expect.poll(usual, { timeout: 60_000 }).toBeDefined();
+        expect(JSON.stringify(usual()!.args.blocks)).not.toContain('ran it once');
+      } finally {
+        await worker.close();
+      }
+    } finally {
+      await bot.close();
+      await slack.stop();
+      await cleanUp(slackConfig);
+    }
   });
 });

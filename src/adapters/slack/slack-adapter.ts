@@ -4,7 +4,7 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '
 import type { Delivery } from '../../core/job.js';
 import type { Lang } from '../../core/flag-spec.js';
 import { msg, say } from '../../core/messages/index.js';
-import type { Reply } from '../../core/reply.js';
+import { answeringUnacknowledged, type Reply } from '../../core/reply.js';
 import type { ChatRequest } from '../../core/request.js';
 import type { ChatEntry } from '../../pipeline/chat-entry.js';
 import type { AdapterHealth, ChatAdapter } from '../../core/chat-adapter.js';
@@ -59,6 +59,8 @@ export class SlackAdapter implements ChatAdapter {
   private problem?: string;
   /** chat.update calls of the last minute, which streamed output edits keep within. */
   private readonly updates = new SlackUpdateBudget();
+  /** Jobs whose command this process is acknowledging now: their deliveries wait for the ack to be through. */
+  private readonly acking = new Map<string, Promise<unknown>>();
   /** Streamed output edits, paced apart from the delivery lanes. */
   readonly stream: EditPacer;
 
@@ -104,9 +106,23 @@ export class SlackAdapter implements ChatAdapter {
       const answer = await o.entry.handle(request);
       if (answer.kind === 'reply' && answer.replayed) return ack(); // a retry or a replay: answered the first time
       if (answer.kind === 'queued') {
-        // Kept before the ack, so the job's first delivery finds its response_url however fast the job runs.
-        await this.remember(answer.queued.jobId, answer.lang, command.response_url);
-        return ack({ response_type: 'ephemeral', text: renderQueued(answer.queued, answer.lang).text });
+        const { jobId } = answer.queued;
+        // Kept before the ack, so the job's first delivery finds its response_url however fast the job runs; the
+        // mark of a command not yet acknowledged goes once the ack is through (a bot killed before leaves it).
+        await this.remember(jobId, answer.lang, command.response_url, true);
+        const acked = (async () => {
+          await ack({ response_type: 'ephemeral', text: renderQueued(answer.queued, answer.lang).text });
+          await this.o.entry.store.remove(this.unackedKey(jobId));
+        })();
+        this.acking.set(
+          jobId,
+          acked.catch(() => {}),
+        );
+        try {
+          return await acked;
+        } finally {
+          this.acking.delete(jobId);
+        }
       }
       const m = renderReply(answer.reply, langOf(answer));
       await ack({ response_type: answer.reply.ephemeral ? 'ephemeral' : 'in_channel', text: m.text, blocks: m.blocks } as never);
@@ -244,8 +260,17 @@ export class SlackAdapter implements ChatAdapter {
   };
 
   /** What the bot keeps of a queued command, outside the job: its requester's language and its response_url. */
-  private async remember(jobId: string, lang: Lang, responseUrl: string | undefined): Promise<void> {
-    await Promise.all([this.o.entry.store.put(this.langKey(jobId), lang, MESSAGE_MS), this.responseUrls.keep(jobId, responseUrl)]);
+  private async remember(jobId: string, lang: Lang, responseUrl: string | undefined, unacknowledged = false): Promise<void> {
+    await Promise.all([
+      this.o.entry.store.put(this.langKey(jobId), lang, MESSAGE_MS),
+      unacknowledged && this.o.entry.store.put(this.unackedKey(jobId), '1', MESSAGE_MS),
+      this.responseUrls.keep(jobId, responseUrl),
+    ]);
+  }
+
+  /** Set from storing a job until its command's ack is through: still there, the bot stopped before acknowledging. */
+  private unackedKey(jobId: string): string {
+    return `slack:unacked:${jobId}`;
   }
 
   private langKey(jobId: string): string {
@@ -257,10 +282,14 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   private async send(delivery: Delivery): Promise<void> {
+    await this.acking.get(delivery.jobId); // a job can end before its command's ack is through
     const lang: Lang =
       delivery.kind === 'progress'
         ? delivery.progress.lang
         : ((await this.o.entry.store.get(this.langKey(delivery.jobId))) as Lang) || 'en';
+    // The user saw Slack's own error for the command: the reply says it ran all the same.
+    if (delivery.kind === 'final' && (await this.o.entry.store.get(this.unackedKey(delivery.jobId))))
+      delivery = { ...delivery, reply: answeringUnacknowledged(delivery.reply, lang) };
     // Once the channel refused this job's messages, they go through the response_url without asking again.
     const known = await this.o.entry.store.get(this.notMemberKey(delivery.jobId));
     // Output is streamed into the channel message only: a response_url's 5 uses are kept for the result.
