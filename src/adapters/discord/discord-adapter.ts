@@ -13,6 +13,7 @@ import {
 } from 'discord.js';
 import type { Delivery } from '../../core/job.js';
 import { answeringUnacknowledged } from '../../core/reply.js';
+import { AcksInFlight } from '../shared/acks-in-flight.js';
 import type { CommandRegistry } from '../../core/command.js';
 import { msg, type Lang, type Message } from '../../core/messages/index.js';
 import type { ChatRequest } from '../../core/request.js';
@@ -109,7 +110,7 @@ export class DiscordAdapter implements ChatAdapter {
   /** What each guild lacks of the permissions the bot needs, by guild id; empty when all is there. */
   private readonly missing = new Map<string, string>();
   /** Interactions this process is acknowledging now: their deliveries wait for the deferral to be through. */
-  private readonly acking = new Map<string, Promise<unknown>>();
+  private readonly acking = new AcksInFlight();
   /** What each interaction token's bucket has left, as Discord's headers say. */
   private readonly buckets = new DiscordEditBudget();
   /** Streamed output edits by interaction token (or thread), paced apart from the delivery lanes. */
@@ -213,17 +214,8 @@ export class DiscordAdapter implements ChatAdapter {
       // The token before the deferral: a bot stopped in between leaves a job whose reply finds the token, and
       // Discord's answer to it says the command was never acknowledged.
       await this.o.entry.store.put(`discord:${i.id}`, i.token, this.o.tokenTtlMs);
-      const deferral = i.deferReply();
-      this.acking.set(
-        i.id,
-        deferral.catch(() => {}),
-      );
-      try {
-        await deferral;
-        deferred = true;
-      } finally {
-        this.acking.delete(i.id);
-      }
+      await this.acking.during(i.id, i.deferReply());
+      deferred = true;
     });
     if (answer.kind === 'queued') return; // the chat entry announces it, editing the deferred reply
     const m = renderReply(answer.reply, lang);
@@ -256,7 +248,7 @@ export class DiscordAdapter implements ChatAdapter {
   readonly deliver = async (delivery: Delivery): Promise<void> => {
     const lang: Lang = delivery.replyTo.lang === 'ko' ? 'ko' : 'en';
     const interactionId = String(delivery.replyTo.interactionId ?? '');
-    await this.acking.get(interactionId); // a job can end before its command's deferral is through
+    await this.acking.settled(interactionId); // a job can end before its command's deferral is through
     const token = await this.o.entry.store.get(`discord:${interactionId}`);
     if (delivery.kind === 'progress') {
       const { jobId, progress } = delivery;

@@ -5,6 +5,7 @@ import type { Delivery } from '../../core/job.js';
 import type { Lang } from '../../core/flag-spec.js';
 import { msg, say } from '../../core/messages/index.js';
 import { answeringUnacknowledged, type Reply } from '../../core/reply.js';
+import { AcksInFlight } from '../shared/acks-in-flight.js';
 import type { ChatRequest } from '../../core/request.js';
 import type { ChatEntry } from '../../pipeline/chat-entry.js';
 import type { AdapterHealth, ChatAdapter } from '../../core/chat-adapter.js';
@@ -60,7 +61,7 @@ export class SlackAdapter implements ChatAdapter {
   /** chat.update calls of the last minute, which streamed output edits keep within. */
   private readonly updates = new SlackUpdateBudget();
   /** Jobs whose command this process is acknowledging now: their deliveries wait for the ack to be through. */
-  private readonly acking = new Map<string, Promise<unknown>>();
+  private readonly acking = new AcksInFlight();
   /** Streamed output edits, paced apart from the delivery lanes. */
   readonly stream: EditPacer;
 
@@ -110,19 +111,11 @@ export class SlackAdapter implements ChatAdapter {
         // Kept before the ack, so the job's first delivery finds its response_url however fast the job runs; the
         // mark of a command not yet acknowledged goes once the ack is through (a bot killed before leaves it).
         await this.remember(jobId, answer.lang, command.response_url, true);
-        const acked = (async () => {
+        const acked = async () => {
           await ack({ response_type: 'ephemeral', text: renderQueued(answer.queued, answer.lang).text });
           await this.o.entry.store.remove(this.unackedKey(jobId));
-        })();
-        this.acking.set(
-          jobId,
-          acked.catch(() => {}),
-        );
-        try {
-          return await acked;
-        } finally {
-          this.acking.delete(jobId);
-        }
+        };
+        return this.acking.during(jobId, acked());
       }
       const m = renderReply(answer.reply, langOf(answer));
       await ack({ response_type: answer.reply.ephemeral ? 'ephemeral' : 'in_channel', text: m.text, blocks: m.blocks } as never);
@@ -282,7 +275,7 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   private async send(delivery: Delivery): Promise<void> {
-    await this.acking.get(delivery.jobId); // a job can end before its command's ack is through
+    await this.acking.settled(delivery.jobId); // a job can end before its command's ack is through
     const lang: Lang =
       delivery.kind === 'progress'
         ? delivery.progress.lang
