@@ -2,7 +2,7 @@
 // (a bare Bolt app, the bare dockerode lifecycle, `docker run --rm`). Prints one table; writes bench/results.json.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chatBenchEnv } from './chat-env.js';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pino } from 'pino';
@@ -33,27 +33,14 @@ const discord = new DiscordStandIn();
 await slack.start();
 await discord.start();
 const id = Date.now().toString(36);
-const policyFile = join(tmpdir(), `stevedore-bench-${id}.yaml`);
-writeFileSync(
-  policyFile,
-  'channels: [{ channel: "*", commands: [all] }]\nquotas: { commandsPerMinute: 1000000, queuedJobs: 100000, queueDepth: 1000000, runningContainers: 100 }\n',
-);
-const slackPort = 40_000 + Math.floor(Math.random() * 10_000);
-const env: Record<string, string> = {
-  QUEUE_PREFIX: `{sv-bench-${id}}`,
-  STEVEDORE_DEPLOYMENT: `bench-${id}`,
-  POLICY_FILE: policyFile,
-  LOG_LEVEL: 'warn',
-  SLACK_BOT_TOKEN: 'xoxb-bench',
-  SLACK_SIGNING_SECRET: SECRET,
-  SLACK_API_URL: slack.apiUrl,
-  SLACK_PORT: String(slackPort),
-  SLACK_HOST: '127.0.0.1',
-  DISCORD_TOKEN: 'bench-token',
-  DISCORD_APPLICATION_ID: discord.applicationId,
-  DISCORD_API_URL: discord.apiUrl,
-  HEALTH_PORT: '0',
-};
+const env = chatBenchEnv(id, {
+  slack,
+  discord,
+  signingSecret: SECRET,
+  policy:
+    'channels: [{ channel: "*", commands: [all] }]\nquotas: { commandsPerMinute: 1000000, queuedJobs: 100000, queueDepth: 1000000, runningContainers: 100 }\n',
+});
+const slackPort = Number(env.SLACK_PORT);
 const config = loadConfig({ ...process.env, ...env });
 const rows: string[][] = [];
 const results: Record<string, unknown> = { machine: machine(), when: new Date().toISOString() };

@@ -62,3 +62,14 @@ export function pidOf(name: string): number | undefined {
     return undefined;
   }
 }
+
+/** The most of `times` (ms) that fall in any window of `ms`: a rate limit's sliding window, as a platform counts it. */
+export function busiest(times: readonly number[], ms: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; j < sorted.length; j++) {
+    while (sorted[j]! - sorted[i]! >= ms) i++;
+    most = Math.max(most, j - i + 1);
+  }
+  return most;
+}

@@ -1,15 +1,13 @@
 // `npm run bench:streaming`: streamed output against the platforms' limits. The same burst of printing jobs (on
 // Discord and Slack at once, strict stand-ins) runs with streaming on and off; the table gives the edits sent per
 // second against each platform's limit, the 429s provoked, and the extra CPU of bot and worker per streaming job.
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { DiscordStandIn } from '../test/stand-ins/discord-stand-in.js';
 import { SlackStandIn, postSlashCommand } from '../test/stand-ins/slack-stand-in.js';
 import { exited, spawnStevedore, until } from '../test/helpers/processes.js';
 import { cleanUp } from '../test/helpers/test-stack.js';
-import { arg, cpuMsOf, machine, median, printTable } from './report.js';
+import { chatBenchEnv } from './chat-env.js';
+import { arg, busiest, cpuMsOf, machine, median, printTable } from './report.js';
 
 const JOBS = arg('jobs', 10);
 const SECRET = 'bench-signing-secret';
@@ -32,39 +30,18 @@ interface Outcome {
   replyMs: number[];
 }
 
-/** The most of `times` (ms) that fall in any window of `ms`. */
-function busiest(times: number[], ms: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; j < sorted.length; j++) {
-    while (sorted[j]! - sorted[i]! >= ms) i++;
-    most = Math.max(most, j - i + 1);
-  }
-  return most;
-}
-
 async function burst(streamInterval: string): Promise<Outcome> {
   const slack = new SlackStandIn({ rateLimits: true });
   const discord = new DiscordStandIn({ rateLimits: true });
   await Promise.all([slack.start(), discord.start()]);
   const id = `${Date.now().toString(36)}${streamInterval === '0' ? 'off' : 'on'}`;
-  const policyFile = join(tmpdir(), `stevedore-bench-stream-${id}.yaml`);
-  writeFileSync(policyFile, 'channels: [{ channel: "*", commands: [all] }]\nquotas: { commandsPerMinute: 100000, queuedJobs: 1000 }\n');
-  const slackPort = 40_000 + Math.floor(Math.random() * 10_000);
   const env: Record<string, string> = {
-    QUEUE_PREFIX: `{sv-bench-${id}}`,
-    STEVEDORE_DEPLOYMENT: `bench-${id}`,
-    POLICY_FILE: policyFile,
-    LOG_LEVEL: 'warn',
-    SLACK_BOT_TOKEN: 'xoxb-bench',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    SLACK_PORT: String(slackPort),
-    SLACK_HOST: '127.0.0.1',
-    DISCORD_TOKEN: 'bench-token',
-    DISCORD_APPLICATION_ID: discord.applicationId,
-    DISCORD_API_URL: discord.apiUrl,
-    HEALTH_PORT: '0',
+    ...chatBenchEnv(`stream-${id}`, {
+      slack,
+      discord,
+      signingSecret: SECRET,
+      policy: 'channels: [{ channel: "*", commands: [all] }]\nquotas: { commandsPerMinute: 100000, queuedJobs: 1000 }\n',
+    }),
     WORKER_CONCURRENCY: String(2 * JOBS),
     STREAM_INTERVAL: streamInterval,
   };
@@ -73,7 +50,7 @@ async function burst(streamInterval: string): Promise<Outcome> {
   const worker = spawnStevedore(env, 'worker');
   try {
     const slash = (text: string, user: string) =>
-      postSlashCommand(slackPort, SECRET, { text, user_id: user, trigger_id: `t-${Math.random().toString(36).slice(2)}` });
+      postSlashCommand(Number(env.SLACK_PORT), SECRET, { text, user_id: user, trigger_id: `t-${Math.random().toString(36).slice(2)}` });
     await until(async () => (await slash('help', 'U0').catch(() => ({ status: 0 }))).status === 200, 60_000, 'the bot');
     // One job through first: the worker is up and the image is there.
     await slash('run busybox true', 'U0');

@@ -1,3 +1,4 @@
+import { busiest } from '../../bench/report.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { startStack, type Stack } from '../../src/stack.js';
@@ -64,17 +65,6 @@ afterAll(async () => {
   await Promise.all([discord?.stop(), slack?.stop()]);
   if (config) await cleanUp(config);
 });
-
-/** The most of `times` (ms) in any window of `ms`: what a platform's limit over that window sees. */
-function busiest(times: number[], ms: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; j < sorted.length; j++) {
-    while (sorted[j]! - sorted[i]! >= ms) i++;
-    most = Math.max(most, j - i + 1);
-  }
-  return most;
-}
 
 /**
  * The most requests in one of Discord's bucket windows: a window opens with the first request after the last one
