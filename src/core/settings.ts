@@ -369,6 +369,18 @@ export const SETTINGS = {
     'mymaster',
     'With REDIS_SENTINELS: the name the sentinels know the primary by.',
   ),
+  redisWaitReplicas: setting(
+    'REDIS_WAIT_REPLICAS',
+    z.union([z.literal('auto'), count(0)]),
+    'auto',
+    'Replicas that must hold a job before the user hears "queued" (Redis WAIT). auto: 1 with REDIS_SENTINELS, else 0.',
+  ),
+  redisWaitTimeout: setting(
+    'REDIS_WAIT_TIMEOUT',
+    duration,
+    '500ms',
+    'How long an acknowledgement waits for REDIS_WAIT_REPLICAS; past it the job is queued on the primary alone (counted in /metrics).',
+  ),
   drainCheck: setting('DRAIN_CHECK', duration, '1s', 'How often a worker looks at the drain flag (/docker drain, SIGUSR2).'),
 } as const;
 

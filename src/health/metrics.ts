@@ -119,3 +119,9 @@ export const hostOut = new Gauge({
   labelNames: ['host'] as const,
   registers: [registry],
 });
+
+export const acksUnreplicated = new Counter({
+  name: 'stevedore_acks_unreplicated_total',
+  help: 'Jobs acknowledged before REDIS_WAIT_REPLICAS replicas confirmed them within REDIS_WAIT_TIMEOUT (held by the primary alone).',
+  registers: [registry],
+});

@@ -25,6 +25,8 @@ export interface CommandQueueOptions {
   jobsKept: number;
   /** With SANDBOX_HOSTS: the hosts, each with a queue of its own for work on what it holds. */
   hosts?: readonly string[];
+  /** Waits for replicas to hold each job before it is acknowledged (REDIS_WAIT_REPLICAS); none: the primary's word. */
+  replicas?: { wait(): Promise<number> };
 }
 
 /** The producer: records a command as a job before anyone is told it was queued. */
@@ -35,9 +37,11 @@ export class CommandQueue implements CommandQueueApi {
   readonly pinned = new Map<string, Queue<CommandJob>>();
 
   private readonly connection: Redis;
+  private readonly replicas?: { wait(): Promise<number> };
 
   constructor(options: CommandQueueOptions) {
     this.connection = options.connection;
+    this.replicas = options.replicas;
     const open = (name: string) => {
       const queue = new Queue<CommandJob>(name, {
         connection: options.connection,
@@ -88,6 +92,7 @@ export class CommandQueue implements CommandQueueApi {
         throw new UserError('unavailable', msg('queue.full'), msg('queue.full.hint'));
       throw new UserError('unavailable', msg('queue.unreachable'), msg('queue.unreachable.hint'));
     }
+    await this.replicas?.wait();
     // A pinned job waits in its host's queue alone (rarely long): its place there, counted after the add.
     if (pinned) return { jobId: added.id!, position: Math.max(1, await pinned.getWaitingCount().catch(() => 1)) };
     counts.waiting += 1;

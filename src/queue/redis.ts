@@ -48,14 +48,6 @@ export function redisConnection(url: string, role: 'worker' | 'producer', sentin
   });
 }
 
-/**
- * Waits until at least `replicas` replicas hold every write this connection made (Redis WAIT): what makes a job
- * survive the loss of the primary once it has been acknowledged. Resolves with how many replicas confirmed in time.
- */
-export async function waitReplicated(connection: Redis, replicas = 1, timeoutMs = 1000): Promise<number> {
-  return (await connection.call('WAIT', replicas, timeoutMs)) as number;
-}
-
 /** Where Redis is looked for, for messages: the sentinels when there are some, else REDIS_URL without its password. */
 export function redisWhere(url: string, sentinel?: SentinelSettings): string {
   if (sentinel?.redisSentinels.length) return `sentinels ${sentinel.redisSentinels.join(',')} (primary ${sentinel.redisSentinelMaster})`;

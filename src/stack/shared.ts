@@ -25,6 +25,7 @@ import type { ParsedCommand } from '../core/command.js';
 import { parseCommand } from '../core/parse.js';
 import type { Requester } from '../core/request.js';
 import { hostFor } from '../pipeline/route-job.js';
+import { replicaBarrier } from './replicas.js';
 
 /** What every role of one process shares: its Redis connections, the queue-side services, one sandbox client. */
 export type Shared = Awaited<ReturnType<typeof startShared>>;
@@ -49,7 +50,8 @@ export async function startShared(config: Config, log: Logger) {
   const { queuePrefix: prefix, jobsKept } = config;
   const deliveries = new DeliveryQueues(blocking, prefix, jobsKept, (route) => deliveriesRetried.inc({ route }));
   const hosts = config.sandboxHosts.map((h) => h.name);
-  const commandQueue = new CommandQueue({ connection: producer, prefix, attempts: config.jobAttempts, jobsKept, hosts });
+  const replicas = replicaBarrier(config, () => connect('producer'), log);
+  const commandQueue = new CommandQueue({ connection: producer, prefix, attempts: config.jobAttempts, jobsKept, hosts, replicas });
   const expiry = new ExpiryQueue(producer, prefix, jobsKept);
   const store = new ShortLivedStore(producer, prefix);
   const auditFile = config.auditFile ? new AuditFile(config.auditFile, config.auditFileMax, process.pid) : undefined;

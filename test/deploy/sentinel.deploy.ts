@@ -3,13 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Queue, type Worker } from 'bullmq';
+import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandJob } from '../../src/core/job.js';
-import { startCommandWorker } from '../../src/queue/command-queue.js';
-import { COMMAND_QUEUE } from '../../src/queue/names.js';
-import { redisConnection, waitReplicated, type SentinelSettings } from '../../src/queue/redis.js';
+import { CommandQueue, startCommandWorker } from '../../src/queue/command-queue.js';
+import { redisConnection, type SentinelSettings } from '../../src/queue/redis.js';
+import { ReplicaBarrier } from '../../src/queue/replica-barrier.js';
 import { testLog } from '../helpers/test-stack.js';
 
 /**
@@ -17,8 +17,8 @@ import { testLog } from '../helpers/test-stack.js';
  * on loopback, on ports of this test's own, watching a primary under a name of its own (a sentinel the package
  * started on 26379 watches its own and is left alone). Stevedore's connections go through the sentinels; the cases
  * are those of bullmq#3088 (a worker stuck after the primary is lost) and #648 (UNBLOCKED when the primary is
- * demoted under a blocked worker). #4378 (the sentinels out of reach while the worker looks for the primary) is not
- * covered yet: see docs/deploy.md.
+ * demoted under a blocked worker) and #4378/#4585 (every Redis and sentinel gone longer than a blocking read's
+ * watchdog, the worker's connection left looking for the primary, then all back).
  */
 const id = randomBytes(3).toString('hex');
 const DIR = join(process.cwd(), '.data', `sentinel-test-${id}`);
@@ -33,7 +33,10 @@ let dataPorts: number[] = [];
 let settings: SentinelSettings;
 let producer: Redis;
 let blocking: Redis;
-let queue: Queue<CommandJob>;
+let barrierConnection: Redis;
+let queue: CommandQueue;
+/** How many replicas confirmed the last job queued (the queue's own barrier, as the bot runs it). */
+let lastConfirmed = 0;
 let worker: Worker<CommandJob>;
 const processed = new Set<string>();
 
@@ -88,17 +91,17 @@ async function primaryPort(): Promise<number> {
   }
 }
 
-/** Adds a job and waits for one replica to hold it: what "queued" promises across a failover (WAIT 1). */
+/** Queues a job as the bot does, through the replica barrier: what "queued" promises across a failover (WAIT 1). */
 async function queueOne(n: number): Promise<{ id: string; replicated: number; ms: number } | undefined> {
   const t0 = performance.now();
   try {
-    const job = await queue.add('command', {
+    lastConfirmed = 0;
+    const { jobId } = await queue.enqueue({
       text: `job ${n}`,
       who: { platform: 'terminal', userId: 'u', channelId: 'c' },
       replyTo: { route: 'r', channelId: 'c' },
     });
-    const replicated = await waitReplicated(producer, 1, 1000);
-    return { id: job.id!, replicated, ms: performance.now() - t0 };
+    return { id: jobId, replicated: lastConfirmed, ms: performance.now() - t0 };
   } catch {
     return undefined; // refused while the primary is away: the user hears "could not be queued", nothing is promised
   }
@@ -161,10 +164,11 @@ beforeAll(async () => {
   });
   producer = redisConnection('redis://127.0.0.1', 'producer', settings);
   blocking = redisConnection('redis://127.0.0.1', 'worker', settings);
-  producer.on('error', () => {});
-  blocking.on('error', () => {});
-  queue = new Queue<CommandJob>(COMMAND_QUEUE, { connection: producer, prefix: PREFIX });
-  queue.on('error', () => {});
+  barrierConnection = redisConnection('redis://127.0.0.1', 'producer', settings);
+  for (const c of [producer, blocking, barrierConnection]) c.on('error', () => {});
+  const barrier = new ReplicaBarrier(barrierConnection, `${PREFIX}:acks:replicated`, 1, 1000);
+  const replicas = { wait: async () => (lastConfirmed = await barrier.wait()) };
+  queue = new CommandQueue({ connection: producer, prefix: PREFIX, attempts: 1, jobsKept: 1000, replicas });
   worker = startCommandWorker({
     connection: blocking,
     prefix: PREFIX,
@@ -179,8 +183,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker?.close().catch(() => {});
   await queue?.close().catch(() => {});
-  producer?.disconnect();
-  blocking?.disconnect();
+  for (const c of [producer, blocking, barrierConnection]) c?.disconnect();
   for (const child of servers.values()) child.kill('SIGKILL');
   rmSync(DIR, { recursive: true, force: true });
 });
@@ -234,5 +237,26 @@ describe('Redis Sentinel failover', () => {
       step(`primary switched from ${before} to ${await primaryPort()} by SENTINEL FAILOVER`);
     });
     await expectAllRun(acked);
+  });
+
+  it('comes back after every Redis and sentinel was down longer than a blocking read (bullmq#4378, #4585)', async () => {
+    const primary = await primaryPort();
+    const replicaPort = dataPorts.find((p) => p !== primary)!;
+    const before = processed.size;
+    for (const child of servers.values()) child.kill('SIGKILL');
+    servers.clear();
+    step(`every Redis and sentinel killed (primary ${primary})`);
+    // The outage is the scenario: longer than BullMQ's blocking read and its watchdog, so the worker's blocking
+    // connection is torn down while it is asking the (absent) sentinels for the primary.
+    await new Promise((r) => setTimeout(r, 12_000));
+    await startData(primary);
+    await startData(replicaPort, primary);
+    for (const port of sentinelPorts) await start(port, ['redis-sentinel', join(DIR, `sentinel-${port}.conf`)]);
+    step('all back');
+    const { acked } = await flowing(async () => {}, 10);
+    // The primary stayed the primary: every job it acknowledged runs, with a replica's copy or not.
+    await until(`all ${acked.length} jobs queued after the outage to run`, () => acked.every((a) => processed.has(a.id)), 60_000);
+    step(`${acked.length} acknowledged after the outage (${acked.filter((a) => a.replicated >= 1).length} with a replica's copy), all run`);
+    expect(processed.size).toBeGreaterThan(before);
   });
 });

@@ -89,6 +89,15 @@ export class RedisInstance {
     this.child = undefined;
   }
 
+  /** SIGSTOP / SIGCONT: Redis is there but answers nothing, as a replica on a stalled link. */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   /** SIGTERM: Redis writes its AOF and exits, as in a restart by an operator. */
   async stop(): Promise<void> {
     if (!this.child) return;
