@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Stevedore's services need, when they are missing and we may (root + apt-get).
+# Usage: install-packages.sh [deploy]   (deploy: also what the deployment images and tests need)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -12,6 +13,13 @@ command -v curl >/dev/null || missing+=(curl)
 command -v flock >/dev/null && command -v setsid >/dev/null || missing+=(util-linux)
 # The font the lifecycle diagrams of explain are drawn with.
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+if [ "${1:-}" = deploy ]; then
+  # The images are made from Debian's packages; the stack runs with Debian's compose; the failover test needs sentinels.
+  command -v mmdebstrap >/dev/null || missing+=(mmdebstrap)
+  command -v docker-compose >/dev/null || missing+=(docker-compose)
+  command -v redis-sentinel >/dev/null || missing+=(redis-sentinel)
+  command -v openssl >/dev/null || missing+=(openssl)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if is_root && command -v apt-get >/dev/null; then

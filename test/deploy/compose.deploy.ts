@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { createServer, type AddressInfo, type Server } from 'node:net';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, createServer, type AddressInfo, type Server } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,21 +9,34 @@ import { SlackStandIn, type SlackCall } from '../stand-ins/slack-stand-in.js';
 
 /**
  * The composed stack, end to end: the images of `npm run deploy:images`, docker-compose.yml as a team runs it, the
- * Slack adapter in the bot container talking to the strict stand-in on this machine. The stand-in listens on
- * loopback; the bot reaches it through the stack's own network (its gateway, on this machine), nothing else.
+ * Slack adapter in the bot container talking to the strict stand-in in this process. The stand-in listens on
+ * loopback and on a unix socket; the bot reaches it through a relay container on the stack's own network that
+ * forwards to the socket (test/deploy/compose.slack-relay.yml), so no address of this machine's network is used.
  */
 const run = promisify(execFile);
 const ROOT = process.cwd();
 const id = randomBytes(3).toString('hex');
 const PROJECT = `svdeploy${id}`;
 const DIR = join(ROOT, '.data', `deploy-test-${id}`);
+const RELAY_DIR = join(ROOT, '.data', `deploy-relay-${id}`);
+/**
+ * The relay's program, both ways through sockets in a folder shared with this process: the bot's calls to Slack
+ * (port 8080) to the stand-in's socket, and the slash commands this test sends (bot.sock) to the bot's port.
+ */
+const RELAY = `const net = require('net');
+const pipe = (c, s) => { c.pipe(s).pipe(c); c.on('error', () => s.destroy()); s.on('error', () => c.destroy()); };
+net.createServer((c) => pipe(c, net.connect('/relay/slack.sock'))).listen(8080);
+require('fs').rmSync('/relay/bot.sock', { force: true });
+net.createServer((c) => pipe(c, net.connect(3000, 'bot'))).listen('/relay/bot.sock', () => require('fs').chmodSync('/relay/bot.sock', 0o666));`;
+const RELAY_URL = 'http://slack-relay:8080';
 const SECRET = `signing-${id}`;
 const started = Date.now();
 const step = (text: string) => console.log(`[deploy ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${text}`);
 
 let slack: SlackStandIn;
 let relay: Server;
-let gatewayUrl = '';
+/** A loopback port of this process's own that leads to the bot, through the relay (the stack's ports are in its engine's namespace). */
+let toBot: Server;
 const ports = { registry: 0, slack: 0 };
 let env: NodeJS.ProcessEnv;
 
@@ -40,7 +53,7 @@ async function sh(file: string, args: string[], timeoutMs = 300_000): Promise<st
   return stdout.trim();
 }
 /** The compose files: the stack, and on a host where privileged containers cannot start, its unprivileged engine. */
-const files = ['-f', 'docker-compose.yml'];
+const files = ['-f', 'docker-compose.yml', '-f', 'test/deploy/compose.slack-relay.yml'];
 const compose = (...args: string[]) => sh('docker-compose', ['-p', PROJECT, ...files, ...args]);
 const containers = async (service: string) => (await compose('ps', '-q', service)).split('\n').filter(Boolean);
 
@@ -66,8 +79,13 @@ function finals(marker: string): SlackCall[] {
 }
 
 async function send(text: string, user = 'U1'): Promise<string> {
-  const responseUrl = slack.responseUrl().replace(/^http:\/\/127\.0\.0\.1:\d+/, gatewayUrl);
-  const answer = await slack.slashCommand(ports.slack, SECRET, { text, response_url: responseUrl, user_id: user, user_name: user });
+  const responseUrl = slack.responseUrl().replace(/^http:\/\/127\.0\.0\.1:\d+/, RELAY_URL);
+  const answer = await slack.slashCommand((toBot.address() as AddressInfo).port, SECRET, {
+    text,
+    response_url: responseUrl,
+    user_id: user,
+    user_name: user,
+  });
   expect(answer.status, answer.body).toBe(200);
   return answer.body;
 }
@@ -97,6 +115,8 @@ beforeAll(async () => {
     SLACK_BOT_TOKEN: 'xoxb-deploy',
     SLACK_SIGNING_SECRET: SECRET,
     WORKER_CONCURRENCY: '1',
+    STEVEDORE_RELAY_DIR: RELAY_DIR,
+    SLACK_API_URL: `${RELAY_URL}/api/`,
   };
   await sh('bash', ['deploy/setup.sh']);
   const privileged = await sh('docker', ['run', '--rm', '--privileged', '--entrypoint', 'true', 'stevedore/engine:local']).then(
@@ -114,13 +134,23 @@ beforeAll(async () => {
   });
   step(`setup done in ${DIR}; bringing up redis, registry and the sandbox engine (project ${PROJECT})`);
   await compose('up', '-d', 'redis', 'sandbox');
-  // The stand-in, reachable from the stack at its network's gateway (this machine's side of the bridge).
-  const gateway = await sh('docker', ['network', 'inspect', `${PROJECT}_queue`, '-f', '{{(index .IPAM.Config 0).Gateway}}']);
+  // The stand-in, reachable from the stack through the relay and the socket (the relay's user may be remapped: the
+  // folder and the socket are open to it).
+  mkdirSync(RELAY_DIR, { recursive: true });
+  chmodSync(RELAY_DIR, 0o777);
+  writeFileSync(join(RELAY_DIR, 'relay.cjs'), RELAY, { mode: 0o644 });
   relay = createServer((socket) => (slack as unknown as { http: Server }).http.emit('connection', socket));
-  await new Promise<void>((r) => relay.listen(0, gateway, r));
-  gatewayUrl = `http://${gateway}:${(relay.address() as AddressInfo).port}`;
-  env.SLACK_API_URL = `${gatewayUrl}/api/`;
-  step(`stand-in on 127.0.0.1:${slack.port}, reached by the stack at ${gatewayUrl}; seeding the registry`);
+  await new Promise<void>((r) => relay.listen(join(RELAY_DIR, 'slack.sock'), r));
+  chmodSync(join(RELAY_DIR, 'slack.sock'), 0o666);
+  await compose('up', '-d', 'slack-relay');
+  toBot = createServer((c) => {
+    const s = connect(join(RELAY_DIR, 'bot.sock'));
+    c.pipe(s).pipe(c);
+    c.on('error', () => s.destroy());
+    s.on('error', () => c.destroy());
+  });
+  await new Promise<void>((r) => toBot.listen(0, '127.0.0.1', r));
+  step(`stand-in on 127.0.0.1:${slack.port}, reached by the stack at ${RELAY_URL}; seeding the registry`);
   await sh('bash', ['deploy/seed-registry.sh']);
   step('bot, 2 workers and the scheduler starting (compose waits for Redis and the engine to be healthy)');
   await compose('up', '-d', '--scale', 'worker=2', 'bot', 'worker', 'scheduler');
@@ -137,8 +167,10 @@ afterAll(async () => {
     await compose('down', '-v', '--remove-orphans').catch((error) => console.error(`down failed: ${error}`));
   }
   relay?.close();
+  toBot?.close();
   await slack?.stop();
   rmSync(DIR, { recursive: true, force: true });
+  rmSync(RELAY_DIR, { recursive: true, force: true });
 });
 
 describe('the composed stack', () => {
