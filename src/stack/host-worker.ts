@@ -15,6 +15,8 @@ import type { Taker } from './taker.js';
 
 /** Commands that make or run a container: each holds one of its host's slots while it runs. */
 const HOLDS_A_SLOT = new Set(['run', 'exec', 'cp', 'curl']);
+/** Commands whose reply covers every host (lists, pull): they say which host was not heard from. */
+const COVERS_EVERY_HOST = new Set(['ps', 'images', 'volume ls', 'pull']);
 
 /**
  * One host of the fleet served by this process: a worker on the shared queue (new work) and one on the host's own
@@ -60,7 +62,8 @@ export function hostTakers(shared: Shared, fleet: Fleet, host: SandboxHost, deps
     const pinnedSlot = holds && job.host !== undefined;
     if (pinnedSlot) offerShared(-1);
     try {
-      return withLeftOutNote(await (holds ? slots.hold(run) : run()), view.leftOut, langOf(job.who.locale));
+      const reply = await (holds ? slots.hold(run) : run());
+      return coversEveryHost(job, registry) ? withLeftOutNote(reply, view.leftOut, langOf(job.who.locale)) : reply;
     } catch (error) {
       // Work that changed things on its host, or was meant for it alone, is not run again elsewhere: when the
       // host no longer answers, it ends here with the reason. New work that changed nothing goes back to the queue.
@@ -94,6 +97,14 @@ export function hostTakers(shared: Shared, fleet: Fleet, host: SandboxHost, deps
 function holdsASlot(job: CommandJob, registry: Shared['registry']): boolean {
   const name = registry.lookup(withoutPrefix(job.text).split(/\s+/))?.definition.name;
   return name !== undefined && HOLDS_A_SLOT.has(name);
+}
+
+function coversEveryHost(job: CommandJob, registry: Shared['registry']): boolean {
+  const words = withoutPrefix(job.text).split(/\s+/);
+  const found = registry.lookup(words);
+  if (!found) return false;
+  const name = found.definition.name;
+  return COVERS_EVERY_HOST.has(name) || COVERS_EVERY_HOST.has(`${name} ${words[found.words] ?? ''}`);
 }
 
 /** A line under a reply for each host its lists or pulls did not hear from, saying why. */

@@ -295,10 +295,12 @@ describe('a fleet of two engines', () => {
     const after = await Promise.all([0, 1, 2].map((i) => submit(`run --name after-${i} busybox echo after-${i}`)));
     expect(after.map((r) => r.code?.text.trim()).sort()).toEqual(['after-0', 'after-1', 'after-2']);
     expect(containersOn('b').filter((c) => c.name.startsWith('after-'))).toHaveLength(3);
-    // Lists and pulls say which host they did not ask, and why.
+    // Lists and pulls say which host they did not ask, and why; other replies do not.
+    expect(after.some((r) => r.body?.includes('was not asked'))).toBe(false);
     const listed = await submit('ps -a');
     expect(listed.body).toMatch(/^Sandbox host a was not asked: it is out for a cool-down \(about \d+ s more\)\.$/m);
     expect(listed.code!.text).not.toMatch(/\sa$/m);
+    for (const list of ['images', 'volume ls']) expect((await submit(list)).body).toMatch(/^Sandbox host a was not asked/m);
     const pulled = await submit('pull busybox');
     expect(pulled.status).toBe('ok');
     expect(pulled.code!.text).toMatch(/^b: /m);
