@@ -1,5 +1,5 @@
-// The fleet's burst: runs through Stevedore over two real engines (each in a network namespace of its own, one
-// worker process serving both), against the floor of the same two engines driven at once with dockerode in the
+// The fleet's burst: runs through Stevedore over two real engines (each in a network namespace of its own, pulling
+// through the project's registry as its mirror; one worker process serving both), against the floor of the same two engines driven at once with dockerode in the
 // same run. On one machine the engines share its CPUs: the floor is what the two reach together here.
 // `npx tsx bench/fleet-burst.ts [--burst 100] [--slots 4]`; `npm run bench` runs it too (compiled).
 import { writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { startStack } from '../src/stack.js';
 import { exited, spawnStevedore } from '../test/helpers/processes.js';
 import { cleanUp } from '../test/helpers/test-stack.js';
 import { OwnEngine } from '../test/faults/own-engine.js';
+import { RegistryMirror } from '../test/faults/registry-mirror.js';
 import { dockerodeLifecycle } from './floors.js';
 import { arg, machine, printTable } from './report.js';
 
@@ -26,11 +27,16 @@ export interface FleetBurstOptions {
 export async function fleetBurst(options: FleetBurstOptions): Promise<{ rows: string[][]; results: Record<string, unknown> }> {
   const { burst, slots, step } = options;
   const id = Date.now().toString(36);
-  const engines = ['a', 'b'].map((name) => ({ name, engine: new OwnEngine(join(tmpdir(), `sv-bench-fleet-${name}-${id}`)) }));
-  step('fleet: starting two engines');
+  const mirror = new RegistryMirror(join(tmpdir(), `sv-bench-fleet-mirror-${id}`));
+  const engines = ['a', 'b'].map((name) => ({
+    name,
+    engine: new OwnEngine(join(tmpdir(), `sv-bench-fleet-${name}-${id}`), { mirror: { registry: mirror, name } }),
+  }));
+  step('fleet: starting two engines and their registry mirror');
+  await mirror.start();
   for (const { engine } of engines) {
     await engine.start();
-    engine.seed('busybox:latest');
+    engine.pull('busybox:latest');
   }
   const policyFile = join(tmpdir(), `stevedore-bench-fleet-${id}.yaml`);
   writeFileSync(
@@ -114,6 +120,7 @@ export async function fleetBurst(options: FleetBurstOptions): Promise<{ rows: st
     await bot.close();
     await cleanUp(config).catch(() => {});
     for (const { engine } of engines) await engine.destroy();
+    await mirror.destroy();
   }
 }
 

@@ -3,7 +3,6 @@ import { msg, say } from '../src/core/messages/index.js';
 import { resolveAlias } from '../src/core/catalog.js';
 import { parseImageRef } from '../src/core/image-ref.js';
 import { allowedImagePatterns, checkImageAllowed } from '../src/policy/images.js';
-import type { SandboxApi } from '../src/core/sandbox-api.js';
 import { needArgs } from './shared/need-args.js';
 
 export const pull = defineCommand<{ image: string }>({
@@ -49,18 +48,20 @@ export const pull = defineCommand<{ image: string }>({
   },
   async execute(ctx) {
     await ctx.progress({ stage: 'pulling', detail: ctx.args.image });
-    const result = await ctx.sandbox.pull(ctx.args.image);
-    // An admin's pull moves what the deployment runs for this image; anyone else's only refreshes the tag.
-    const pinning = ctx.sandbox as SandboxApi & { pinImage?(ref: string): Promise<void> };
-    if (ctx.who.admin && !parseImageRef(ctx.args.image).digest) await pinning.pinImage?.(ctx.args.image);
+    // In a fleet every host in service pulls (each through its own mirror), so the next run finds it wherever it lands.
+    const results = ctx.sandbox.pullEverywhere
+      ? await ctx.sandbox.pullEverywhere(ctx.args.image)
+      : [await ctx.sandbox.pull(ctx.args.image)];
+    // An admin's pull moves what the deployment runs for this image (on every host that pulled); anyone else's
+    // only refreshes the tag.
+    if (ctx.who.admin && !parseImageRef(ctx.args.image).digest) await ctx.sandbox.pinImage?.(ctx.args.image);
+    const lines = results.flatMap((r) =>
+      [r.digest ? `Digest: ${r.digest}` : '', r.status].filter(Boolean).map((line) => (r.host ? `${r.host}: ${line}` : line)),
+    );
     return {
       status: 'ok',
       title: say(msg('pull.done', { image: ctx.args.image }), ctx.lang),
-      code: {
-        text: [result.digest ? `Digest: ${result.digest}` : '', result.status, parseImageRef(ctx.args.image).canonical]
-          .filter(Boolean)
-          .join('\n'),
-      },
+      code: { text: [...lines, parseImageRef(ctx.args.image).canonical].join('\n') },
     };
   },
 });

@@ -11,6 +11,9 @@ command -v dockerd >/dev/null || missing+=(docker.io)
 dpkg -s busybox-static >/dev/null 2>&1 || missing+=(busybox-static)
 command -v curl >/dev/null || missing+=(curl)
 command -v flock >/dev/null && command -v setsid >/dev/null || missing+=(util-linux)
+# The fleet's fault tests: engines and a registry mirror in network namespaces of their own, linked by veth pairs.
+command -v unshare >/dev/null && command -v nsenter >/dev/null || missing+=(util-linux)
+command -v ip >/dev/null || missing+=(iproute2)
 # The font the lifecycle diagrams of explain are drawn with.
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 if [ "${1:-}" = deploy ]; then

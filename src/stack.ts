@@ -5,7 +5,7 @@ import type { DiscordAdapter } from './adapters/discord/discord-adapter.js';
 import type { SlackAdapter } from './adapters/slack/slack-adapter.js';
 import type { SandboxApi } from './core/sandbox-api.js';
 import { dockerClient, hostClient } from './sandbox/docker-client.js';
-import { insecureHostWarnings } from './core/sandbox-hosts.js';
+import { hostRuntime, insecureHostWarnings } from './core/sandbox-hosts.js';
 import { engineIsolationWarnings } from './sandbox/engine-isolation.js';
 import type { Config } from './config.js';
 import type { ChatRequest } from './core/request.js';
@@ -63,6 +63,11 @@ export async function startStack(config: Config, options: StackOptions): Promise
     if (config.runtime === 'runsc' && config.pidsLimit < RUNSC_PIDS)
       options.log.warn(
         `SANDBOX_RUNTIME=runsc with SANDBOX_PIDS_LIMIT=${config.pidsLimit}: gVisor's own threads count against it and some containers will die; set it to ${RUNSC_PIDS}`,
+      );
+    const gvisorHosts = config.sandboxHosts.filter((h) => hostRuntime(h) === 'runsc').map((h) => h.name);
+    if (config.runtime !== 'runsc' && gvisorHosts.length && config.pidsLimit < RUNSC_PIDS)
+      options.log.warn(
+        `sandbox hosts ${gvisorHosts.join(', ')} run runsc (label gvisor) with SANDBOX_PIDS_LIMIT=${config.pidsLimit}: gVisor's own threads count against it and some containers will die; set it to ${RUNSC_PIDS}`,
       );
     void isolation().then(
       (warnings) => warnings.forEach((w) => options.log.warn(w)),

@@ -62,6 +62,8 @@ export interface RunResult {
 
 export interface PullResult {
   ref: string;
+  /** In a fleet: the host that pulled it. */
+  host?: string;
   digest?: string;
   /** The last status line the engine reported, e.g. "Downloaded newer image for …". */
   status: string;
@@ -141,6 +143,17 @@ export interface SandboxApi {
   ping(): Promise<void>;
   hasImage(ref: string): Promise<boolean>;
   pull(ref: string, onStatus?: OnStatus): Promise<PullResult>;
+  /** A fleet: pulls on every host in service, each through its own mirror (`pull`); the results, host by host. */
+  pullEverywhere?(ref: string, onStatus?: OnStatus): Promise<PullResult[]>;
+  /**
+   * Records what `ref` points to now as the image the deployment runs for it (an admin's pull; image-pins.ts); in a
+   * fleet, on every host the same job pulled it on.
+   */
+  pinImage?(ref: string): Promise<void>;
+  /** The pin of a tag on this engine: its image ID and the registry digest it was pulled by (none when loaded). */
+  pinOf?(ref: string): Promise<{ id: string; digest?: string } | undefined>;
+  /** Pins a tag to the image `digest` names in its repository, pulling that digest first where it is missing. */
+  adoptPin?(ref: string, digest: string): Promise<void>;
   /** Creates (or, for a retried job, finds) the planned container, runs it to the end or detaches. */
   run(plan: RunPlan, signal?: AbortSignal): Promise<RunResult>;
   listImages(): Promise<ImageInfo[]>;

@@ -6,7 +6,7 @@ export interface SandboxHost {
   url: string;
   /** Containers this engine makes or runs at once. */
   slots: number;
-  /** What the host offers (`gvisor`, `big`), for the operators' eyes and later routing. */
+  /** What the host offers (`gvisor`, `big`): shown on /healthz; `gvisor` also chooses its runtime (hostRuntime). */
   labels: string[];
   /** With tcp://: the TLS files that verify the engine and identify Stevedore to it. */
   tls?: { ca: string; cert: string; key: string };
@@ -52,6 +52,15 @@ function parseEntry(entry: string, defaultSlots: number): SandboxHost {
     throw new Error(`host ${name}: tcp:// needs ca=, cert= and key= (TLS), or insecure=1 to accept an engine anyone can reach`);
   if (tls && insecure) throw new Error(`host ${name}: TLS files and insecure=1 contradict each other`);
   return { name, url, slots, labels, ...(tls ? { tls } : {}), insecure };
+}
+
+/** The label that runs a host's containers under gVisor, and the runtime name its engine knows gVisor by. */
+export const GVISOR_LABEL = 'gvisor';
+export const GVISOR_RUNTIME = 'runsc';
+
+/** The OCI runtime a host's containers run with when its labels choose one (`gvisor`: runsc), else the deployment's. */
+export function hostRuntime(host: SandboxHost): string | undefined {
+  return host.labels.includes(GVISOR_LABEL) ? GVISOR_RUNTIME : undefined;
 }
 
 /** Plain-tcp engines, said once at start: anyone who reaches the port controls the engine. */

@@ -17,7 +17,7 @@ import { copyIn, copyOut, execIn } from './files.js';
 import { ensureVolume, listVolumes, removeVolume } from './volumes.js';
 import { LABEL } from '../policy/labels.js';
 import { runContainer } from './container-run.js';
-import { pinImage } from './image-pins.js';
+import { pinDigest, pinImage, pinOf, repoName } from './image-pins.js';
 import { followLogs, readLogs, readStats, readTop } from './stats.js';
 import { parseImageRef } from '../core/image-ref.js';
 import { engineMessage, isNotFound, isNotModified, toUserError } from './engine-errors.js';
@@ -79,10 +79,21 @@ export class DockerSandbox implements SandboxApi {
 
   /**
    * Records what `ref` points to on the engine now as the image this deployment runs for it (an admin's pull):
-   * see image-pins.ts. Not part of SandboxApi yet; `pull` reaches it where the sandbox offers it.
+   * see image-pins.ts.
    */
   async pinImage(ref: string): Promise<void> {
     await pinImage(this.docker, this.options.deployment, parseImageRef(ref));
+  }
+
+  pinOf(ref: string): Promise<{ id: string; digest?: string } | undefined> {
+    return pinOf(this.docker, this.options.deployment, parseImageRef(ref));
+  }
+
+  async adoptPin(ref: string, digest: string): Promise<void> {
+    const image = parseImageRef(ref);
+    const byDigest = `${repoName(image)}@${digest}`;
+    if (!(await this.hasImage(byDigest))) await this.pull(byDigest);
+    await pinDigest(this.docker, this.options.deployment, image, digest);
   }
 
   run(plan: RunPlan, signal?: AbortSignal): Promise<RunResult> {

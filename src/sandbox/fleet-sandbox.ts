@@ -10,6 +10,7 @@ import type {
   SandboxApi,
   VolumeInfo,
 } from '../core/sandbox-api.js';
+import type { ImageRef } from '../core/image-ref.js';
 import { LABEL } from '../policy/labels.js';
 
 export interface FleetSandboxOptions {
@@ -19,20 +20,31 @@ export interface FleetSandboxOptions {
   home?: string;
   /** The hosts in service now (not out for a cool-down): lists gather from these. */
   inService(): Promise<string[]>;
+  /** The hosts out for a cool-down, each with when it ends (ms since the epoch): named in a note when left out. */
+  out?(): Promise<Map<string, number>>;
+  /** The OCI runtime a host's containers run with, where its labels choose one (`gvisor`: runsc). */
+  runtimes?: ReadonlyMap<string, string>;
   /** Where made containers and volumes are recorded. */
   placements?: PlacementApi;
   /** Called once, before this job's first change on a host (the job's host is recorded there). */
   onChange?: () => Promise<void>;
 }
 
+/** A host a list or a pull did not hear from: out for a cool-down (not asked), or failed when asked. */
+export type LeftOut = { host: string; why: 'out'; seconds: number } | { host: string; why: 'failed' };
+
 /**
- * The fleet as one job sees it: new containers, volumes and pulls on its home host; lists gathered from every host
- * in service, each row saying its host; calls on a listed container or volume sent to the host it was listed on.
- * `changed` says whether this job asked its hosts to change anything (a job that did is not run again elsewhere).
+ * The fleet as one job sees it: new containers and volumes on its home host, pulls on every host in service; lists
+ * gathered from every host in service, each row saying its host; calls on a listed container or volume sent to the
+ * host it was listed on. `changed` says whether this job asked its hosts to change anything (a job that did is not
+ * run again elsewhere); `leftOut`, which hosts its lists and pulls did not hear from, and why.
  */
 export class FleetSandbox implements SandboxApi {
   changed = false;
+  readonly leftOut = new Map<string, LeftOut>();
   private readonly seenOn = new Map<string, string>();
+  /** Hosts this job pulled on: an admin's pull pins there. */
+  private readonly pulledOn = new Set<string>();
 
   constructor(private readonly options: FleetSandboxOptions) {}
 
@@ -54,12 +66,21 @@ export class FleetSandbox implements SandboxApi {
     this.changed = true;
   }
 
-  /** Asks every host in service; a host that fails is left out, unless every one fails. */
-  private async gather<T extends { host?: string }>(ask: (s: SandboxApi) => Promise<T[]>): Promise<T[]> {
+  /**
+   * Asks every host in service; a host that fails is left out, unless every one fails. Each host left out, by a
+   * cool-down or a failure, is noted in `leftOut`.
+   */
+  private async gather<T extends { host?: string }>(ask: (s: SandboxApi, host: string) => Promise<T[]>): Promise<T[]> {
     const names = await this.options.inService();
-    const settled = await Promise.allSettled(names.map((n) => ask(this.options.hosts.get(n)!)));
+    const out = (await this.options.out?.()) ?? new Map<string, number>();
+    for (const [host, until] of out) {
+      if (this.options.hosts.has(host))
+        this.leftOut.set(host, { host, why: 'out', seconds: Math.max(1, Math.round((until - Date.now()) / 1000)) });
+    }
+    const settled = await Promise.allSettled(names.map((n) => ask(this.options.hosts.get(n)!, n)));
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed && settled.every((s) => s.status === 'rejected')) throw failed.reason;
+    settled.forEach((s, i) => s.status === 'rejected' && this.leftOut.set(names[i]!, { host: names[i]!, why: 'failed' }));
     return settled.flatMap((s, i) => (s.status === 'fulfilled' ? s.value.map((row) => ({ ...row, host: names[i] })) : []));
   }
 
@@ -71,12 +92,41 @@ export class FleetSandbox implements SandboxApi {
     return this.home.hasImage(ref);
   }
 
+  /** A pull a run needs: on its home host alone. */
   pull(ref: string, onStatus?: OnStatus): Promise<PullResult> {
+    this.pulledOn.add(this.options.home!);
     return this.home.pull(ref, onStatus);
   }
 
+  /** `pull`: every host in service pulls, each through its own mirror; the home host reports progress. */
+  async pullEverywhere(ref: string, onStatus?: OnStatus): Promise<PullResult[]> {
+    await this.changing();
+    const results = await this.gather(async (s, host) => [await s.pull(ref, host === this.options.home ? onStatus : undefined)]);
+    for (const r of results) this.pulledOn.add(r.host!);
+    return results;
+  }
+
+  /** An admin's pull moves the pin on every host it pulled on, so each runs what it just pulled. */
   async pinImage(ref: string): Promise<void> {
-    await (this.home as SandboxApi & { pinImage?(r: string): Promise<void> }).pinImage?.(ref);
+    const hosts = this.pulledOn.size ? [...this.pulledOn] : [this.options.home!];
+    for (const host of hosts) await this.options.hosts.get(host)!.pinImage?.(ref);
+  }
+
+  /**
+   * A tag its home host has not pinned yet runs there by the digest another host in service pinned, so the same
+   * image runs on every host (image-pins.ts); with no pin anywhere, the home host pins what it has.
+   */
+  private async alignPin(image: ImageRef): Promise<void> {
+    const home = this.home;
+    if (image.digest || !home.pinOf || !home.adoptPin || (await home.pinOf(image.familiar))) return;
+    for (const host of await this.options.inService()) {
+      if (host === this.options.home) continue;
+      const pin = await this.options.hosts
+        .get(host)!
+        .pinOf?.(image.familiar)
+        .catch(() => undefined); // a host that fails is not asked; the next one is
+      if (pin?.digest) return home.adoptPin(image.familiar, pin.digest);
+    }
   }
 
   async run(plan: RunPlan, signal?: AbortSignal): Promise<RunResult> {
@@ -86,7 +136,9 @@ export class FleetSandbox implements SandboxApi {
     await this.options.placements?.record(owner, 'container', plan.displayName, host);
     for (const m of plan.mounts) await this.options.placements?.record(owner, 'volume', m.name, host);
     await this.changing();
-    return this.home.run(plan, signal);
+    await this.alignPin(plan.image);
+    const runtime = this.options.runtimes?.get(host);
+    return this.home.run(runtime ? { ...plan, runtime } : plan, signal);
   }
 
   async listImages(): Promise<ImageInfo[]> {

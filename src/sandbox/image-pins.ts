@@ -17,6 +17,9 @@ export function pinRepo(deployment: string, image: ImageRef): string {
 
 const pinTag = (image: ImageRef) => image.tag ?? 'latest';
 
+/** The repository as a familiar name, without tag or digest (`busybox`, `reg:5000/team/app`). */
+export const repoName = (image: ImageRef) => image.familiar.replace(/@.*$/, '').replace(/:[^:/]+$/, '');
+
 async function inspect(docker: Docker, ref: string): Promise<Docker.ImageInspectInfo | undefined> {
   try {
     return await docker.getImage(ref).inspect();
@@ -30,6 +33,23 @@ async function inspect(docker: Docker, ref: string): Promise<Docker.ImageInspect
 export async function pinImage(docker: Docker, deployment: string, image: ImageRef): Promise<string> {
   const info = await inspect(docker, image.familiar);
   if (!info) throw new UserError('not-found', msg('pin.missing', { image: image.familiar }));
+  await docker.getImage(info.Id).tag({ repo: pinRepo(deployment, image), tag: pinTag(image) });
+  return info.Id;
+}
+
+/** The pin of `image` on this engine: its image ID, and the registry digest it was pulled by (none when loaded). */
+export async function pinOf(docker: Docker, deployment: string, image: ImageRef): Promise<{ id: string; digest?: string } | undefined> {
+  const pinned = await inspect(docker, `${pinRepo(deployment, image)}:${pinTag(image)}`);
+  if (!pinned) return undefined;
+  const digest = (pinned.RepoDigests ?? []).find((d) => d.startsWith(`${repoName(image)}@`))?.split('@')[1];
+  return { id: pinned.Id, ...(digest ? { digest } : {}) };
+}
+
+/** Pins `image` to the image its repository's `digest` names (present on the engine): the pin another host holds. */
+export async function pinDigest(docker: Docker, deployment: string, image: ImageRef, digest: string): Promise<string> {
+  const ref = `${repoName(image)}@${digest}`;
+  const info = await inspect(docker, ref);
+  if (!info) throw new UserError('not-found', msg('pin.missing', { image: ref }));
   await docker.getImage(info.Id).tag({ repo: pinRepo(deployment, image), tag: pinTag(image) });
   return info.Id;
 }

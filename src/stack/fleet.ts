@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { Reply } from '../core/reply.js';
 import type { SandboxApi } from '../core/sandbox-api.js';
+import { hostRuntime } from '../core/sandbox-hosts.js';
 import { HostHealth } from '../health/host-health.js';
 import { HostStates, JobHosts, Placements } from '../queue/fleet-records.js';
 import { hostClient } from '../sandbox/docker-client.js';
@@ -34,6 +35,7 @@ export function openFleet(config: Config, redis: ConstructorParameters<typeof Pl
       return [h.name, watched];
     }),
   );
+  const runtimes = new Map(config.sandboxHosts.flatMap((h) => (hostRuntime(h) ? [[h.name, hostRuntime(h)!] as const] : [])));
   const inService = async () => {
     const out = await states.out();
     return config.sandboxHosts.map((h) => h.name).filter((n) => !out.has(n));
@@ -47,7 +49,8 @@ export function openFleet(config: Config, redis: ConstructorParameters<typeof Pl
     health,
     inService,
     /** The fleet as one job sees it (home: where it makes things); without a home, for lists and lookups. */
-    view: (home?: string, onChange?: () => Promise<void>) => new FleetSandbox({ hosts: sandboxes, home, inService, placements, onChange }),
+    view: (home?: string, onChange?: () => Promise<void>) =>
+      new FleetSandbox({ hosts: sandboxes, home, inService, out: () => states.out(), runtimes, placements, onChange }),
     /** This process serves `host`: its failures count, and `changed` hears when it goes out or comes back. */
     serve(host: string, changed: (out: boolean) => void): HostHealth {
       watchers.set(host, changed);

@@ -1,17 +1,22 @@
 import { EngineUnavailable, isUserError, UserError } from '../errors.js';
+import type { Lang } from '../core/flag-spec.js';
 import type { CommandJob } from '../core/job.js';
-import { msg } from '../core/messages/index.js';
+import { langOf, msg, say } from '../core/messages/index.js';
 import { withoutPrefix } from '../core/parse.js';
+import type { Reply } from '../core/reply.js';
 import type { SandboxHost } from '../core/sandbox-hosts.js';
 import { Semaphore } from '../core/semaphore.js';
 import { measureHostSlotsWith } from '../health/metrics.js';
 import { executeJob, type JobDeps } from '../pipeline/execute-job.js';
+import type { LeftOut } from '../sandbox/fleet-sandbox.js';
 import type { Fleet } from './fleet.js';
 import type { Shared } from './shared.js';
 import type { Taker } from './taker.js';
 
 /** Commands that make or run a container: each holds one of its host's slots while it runs. */
 const HOLDS_A_SLOT = new Set(['run', 'exec', 'cp', 'curl']);
+/** Commands whose reply covers every host (lists, pull): they say which host was not heard from. */
+const COVERS_EVERY_HOST = new Set(['ps', 'images', 'volume ls', 'pull']);
 
 /**
  * One host of the fleet served by this process: a worker on the shared queue (new work) and one on the host's own
@@ -38,7 +43,7 @@ export function hostTakers(shared: Shared, fleet: Fleet, host: SandboxHost, deps
   shared.closables.push({ close: async () => clearInterval(timer) });
   shared.healthChecks[`host ${host.name}`] = async () => ({
     ok: !health.out,
-    detail: `${health.out ? 'out for a cool-down; ' : ''}${slots.inUse}/${slots.size} slots in use, ${health.failures} failed calls, ${health.cooldowns} cool-downs`,
+    detail: `${health.out ? 'out for a cool-down; ' : ''}${slots.inUse}/${slots.size} slots in use, ${health.failures} failed calls, ${health.cooldowns} cool-downs${host.labels.length ? `; labels ${host.labels.join(', ')}` : ''}`,
   });
 
   const execute: Taker['execute'] = async (jobId, job, signal) => {
@@ -57,7 +62,8 @@ export function hostTakers(shared: Shared, fleet: Fleet, host: SandboxHost, deps
     const pinnedSlot = holds && job.host !== undefined;
     if (pinnedSlot) offerShared(-1);
     try {
-      return await (holds ? slots.hold(run) : run());
+      const reply = await (holds ? slots.hold(run) : run());
+      return coversEveryHost(job, registry) ? withLeftOutNote(reply, view.leftOut, langOf(job.who.locale)) : reply;
     } catch (error) {
       // Work that changed things on its host, or was meant for it alone, is not run again elsewhere: when the
       // host no longer answers, it ends here with the reason. New work that changed nothing goes back to the queue.
@@ -91,4 +97,24 @@ export function hostTakers(shared: Shared, fleet: Fleet, host: SandboxHost, deps
 function holdsASlot(job: CommandJob, registry: Shared['registry']): boolean {
   const name = registry.lookup(withoutPrefix(job.text).split(/\s+/))?.definition.name;
   return name !== undefined && HOLDS_A_SLOT.has(name);
+}
+
+function coversEveryHost(job: CommandJob, registry: Shared['registry']): boolean {
+  const words = withoutPrefix(job.text).split(/\s+/);
+  const found = registry.lookup(words);
+  if (!found) return false;
+  const name = found.definition.name;
+  return COVERS_EVERY_HOST.has(name) || COVERS_EVERY_HOST.has(`${name} ${words[found.words] ?? ''}`);
+}
+
+/** A line under a reply for each host its lists or pulls did not hear from, saying why. */
+function withLeftOutNote(reply: Reply, leftOut: ReadonlyMap<string, LeftOut>, lang: Lang): Reply {
+  if (!leftOut.size) return reply;
+  const notes = [...leftOut.values()].map((l) =>
+    say(
+      l.why === 'out' ? msg('fleet.leftOut.out', { host: l.host, seconds: l.seconds }) : msg('fleet.leftOut.failed', { host: l.host }),
+      lang,
+    ),
+  );
+  return { ...reply, body: [reply.body, ...notes].filter(Boolean).join('\n') };
 }

@@ -8,11 +8,13 @@ import { startStack, type Stack } from '../../src/stack.js';
 import { exited, spawnStevedore, until } from '../helpers/processes.js';
 import { cleanUp, isolatedEnv, testLog } from '../helpers/test-stack.js';
 import { OwnEngine } from './own-engine.js';
+import { RegistryMirror } from './registry-mirror.js';
 
-/** Two engines, each served by a worker process of its own (WORKER_HOSTS), and a bot. */
+/** Two engines pulling through the project's registry as their mirror, each served by a worker process of its own (WORKER_HOSTS), and a bot. */
+const mirror = new RegistryMirror(join(tmpdir(), `sv-fleet-crash-mirror-${process.pid}`));
 const engines = {
-  a: new OwnEngine(join(tmpdir(), `sv-fleet-crash-a-${process.pid}`)),
-  b: new OwnEngine(join(tmpdir(), `sv-fleet-crash-b-${process.pid}`)),
+  a: new OwnEngine(join(tmpdir(), `sv-fleet-crash-a-${process.pid}`), { mirror: { registry: mirror, name: 'a' } }),
+  b: new OwnEngine(join(tmpdir(), `sv-fleet-crash-b-${process.pid}`), { mirror: { registry: mirror, name: 'b' } }),
 };
 let env: Record<string, string>;
 let config: Config;
@@ -29,9 +31,10 @@ function namesOn(engine: OwnEngine, state?: 'running'): string[] {
 }
 
 beforeAll(async () => {
+  await mirror.start();
   for (const engine of Object.values(engines)) {
     await engine.start();
-    engine.seed('busybox:latest');
+    engine.pull('busybox:latest');
   }
   env = isolatedEnv({ SANDBOX_HOSTS: `a=${engines.a.host}?slots=2 b=${engines.b.host}?slots=2`, JOB_LOCK: '2s' });
   config = loadConfig(env);
@@ -51,6 +54,7 @@ afterAll(async () => {
   await bot?.close();
   if (config) await cleanUp(config);
   for (const engine of Object.values(engines)) await engine.destroy();
+  await mirror.destroy();
 }, 120_000);
 
 describe('the worker serving a host killed while its container runs', () => {

@@ -7,18 +7,24 @@ import { ownerId } from '../../src/core/request.js';
 import { LABEL } from '../../src/policy/labels.js';
 import { volumeNameFor } from '../../src/policy/volumes.js';
 import { registry } from '../../src/health/metrics.js';
+import { parseImageRef } from '../../src/core/image-ref.js';
+import { pinRepo } from '../../src/sandbox/image-pins.js';
 import type { Stack } from '../../src/stack.js';
 import { until } from '../helpers/processes.js';
 import { cleanUp, isolatedEnv, startPrintingStack } from '../helpers/test-stack.js';
 import { OwnEngine } from './own-engine.js';
+import { RegistryMirror } from './registry-mirror.js';
 
 /**
- * Two real engines, each in a network namespace of its own, served by one Stevedore process as a fleet: host a
- * with one slot, host b with two.
+ * Two real engines, each in a network namespace of its own whose only link goes to the project's registry (served
+ * from a namespace of the test's own), served by one Stevedore process as a fleet: host a with one slot, host b
+ * with two and the label gvisor. gVisor is not installed here: b's engine knows `runsc` as runc, so what is checked
+ * is the runtime Stevedore asks b for.
  */
+const mirror = new RegistryMirror(join(tmpdir(), `sv-fleet-mirror-${process.pid}`));
 const engines = {
-  a: new OwnEngine(join(tmpdir(), `sv-fleet-a-${process.pid}`)),
-  b: new OwnEngine(join(tmpdir(), `sv-fleet-b-${process.pid}`)),
+  a: new OwnEngine(join(tmpdir(), `sv-fleet-a-${process.pid}`), { mirror: { registry: mirror, name: 'a' } }),
+  b: new OwnEngine(join(tmpdir(), `sv-fleet-b-${process.pid}`), { mirror: { registry: mirror, name: 'b' }, runtimes: { runsc: 'runc' } }),
 };
 type Host = keyof typeof engines;
 const HOSTS: Host[] = ['a', 'b'];
@@ -73,15 +79,23 @@ async function pinnedTexts(host: Host): Promise<string[]> {
   return jobs.map((j) => j.data.text);
 }
 
+/** The image ID and registry digests of an image on one engine; undefined when it has none of that name. */
+function imageOn(host: Host, ref: string): { id: string; digests: string[] } | undefined {
+  const inspected = engines[host].docker('image', 'inspect', '--format', '{{json .}}', ref);
+  if (inspected.status !== 0) return undefined;
+  const image = JSON.parse(inspected.stdout) as { Id: string; RepoDigests: string[] | null };
+  return { id: image.Id, digests: image.RepoDigests ?? [] };
+}
+
+const busyboxPin = () => `${pinRepo(config.deployment, parseImageRef('busybox'))}:latest`;
+
 beforeAll(async () => {
-  for (const h of HOSTS) {
-    await engines[h].start();
-    engines[h].seed('busybox:latest');
-  }
+  await mirror.start();
+  for (const h of HOSTS) await engines[h].start(); // no image: the first test pulls them
   config = loadConfig(
     isolatedEnv(
       {
-        SANDBOX_HOSTS: `a=${engines.a.host}?slots=${SLOTS.a} b=${engines.b.host}?slots=${SLOTS.b}`,
+        SANDBOX_HOSTS: `a=${engines.a.host}?slots=${SLOTS.a} b=${engines.b.host}?slots=${SLOTS.b}&labels=gvisor,big`,
         HOST_FAILURES: '2',
         HOST_COOLDOWN: '2s',
         HEALTH_INTERVAL: '300ms',
@@ -90,7 +104,7 @@ beforeAll(async () => {
         CLEANUP_CRON: '0 0 1 1 *', // run by the test alone
         CLEANUP_EXITED_AGE: '1s',
       },
-      'channels: [{ channel: "terminal:*", commands: [all] }]\nquotas: { queuedJobs: 50, commandsPerMinute: 1000, runningContainers: 20 }\n',
+      'admins: { users: ["terminal:alice"] }\nchannels: [{ channel: "terminal:*", commands: [all] }]\nquotas: { queuedJobs: 50, commandsPerMinute: 1000, runningContainers: 20 }\n',
     ),
   );
   ({ stack, printed } = await startPrintingStack(config));
@@ -100,9 +114,31 @@ afterAll(async () => {
   await stack?.close();
   await cleanUp(config); // the Redis keys (the engines are destroyed below)
   for (const h of HOSTS) await engines[h].destroy();
+  await mirror.destroy();
 }, 120_000);
 
 describe('a fleet of two engines', () => {
+  it('pulls on every host through its own mirror, and an admin’s pull pins one digest on each', async () => {
+    // Each engine's namespace has one route, its link to the mirror: a pull can come from nowhere else.
+    for (const h of HOSTS) {
+      const routes = engines[h].inNamespace('ip', '-o', 'route').stdout.trim().split('\n');
+      expect(routes).toEqual([expect.stringMatching(new RegExp(`^${mirror.endpoint(h).network} dev mirror `))]);
+      expect(imageOn(h, 'busybox:latest')).toBeUndefined();
+    }
+    const reply = await submit('pull busybox');
+    expect(reply.status).toBe('ok');
+    const digest = imageOn('a', 'busybox:latest')!.digests[0]!.split('@')[1]!;
+    for (const h of HOSTS) {
+      expect(reply.code!.text).toContain(`${h}: Digest: ${digest}`);
+      const requests = mirror.requestsFrom(mirror.endpoint(h).engine);
+      expect(requests).toContain('HEAD /v2/library/busybox/manifests/latest 200');
+      expect(requests).toContainEqual(expect.stringMatching(/^GET \/v2\/library\/busybox\/blobs\/sha256:\w+ 200$/));
+      // The admin's pull pinned what each host pulled: the same image, by the same registry digest.
+      expect(imageOn(h, busyboxPin())).toEqual(imageOn('a', 'busybox:latest'));
+      expect(imageOn(h, busyboxPin())!.digests).toContain(`busybox@${digest}`);
+    }
+  }, 120_000);
+
   it('spreads a burst over the hosts, never past a host’s slots', async () => {
     const replies = await Promise.all(
       Array.from({ length: 6 }, (_, i) => submit(`run --name burst-${i} busybox sh -c "sleep 1; echo burst-${i}"`)),
@@ -117,6 +153,20 @@ describe('a fleet of two engines', () => {
     expect(mostAtOnce(on.a)).toBe(1);
     expect(mostAtOnce(on.b)).toBe(2);
   }, 120_000);
+
+  it('runs host b’s containers with runsc, as its label gvisor says, and shows each host’s labels on /healthz', async () => {
+    const runtimes = (h: Host) => {
+      const ids = engines[h].docker('ps', '-aq', '--filter', `label=${LABEL.deployment}=${config.deployment}`).stdout.split('\n');
+      return engines[h]
+        .docker('inspect', '--format', '{{.HostConfig.Runtime}}', ...ids.filter(Boolean))
+        .stdout.trim()
+        .split('\n');
+    };
+    expect(new Set(runtimes('a'))).toEqual(new Set(['runc']));
+    expect(new Set(runtimes('b'))).toEqual(new Set(['runsc']));
+    expect((await stack.healthChecks['host b']!()).detail).toMatch(/; labels gvisor, big$/);
+    expect((await stack.healthChecks['host a']!()).detail).not.toContain('labels');
+  }, 60_000);
 
   it('lists every host’s containers with a HOST column', async () => {
     const reply = await submit('ps -a');
@@ -194,6 +244,25 @@ describe('a fleet of two engines', () => {
     await expect.poll(async () => (await ran()).length, { timeout: 60_000 }).toBe(2);
   }, 120_000);
 
+  it('runs a tag on a host that has not pinned it by the digest another host pinned', async () => {
+    // On b: no pin any more, and busybox:latest moved to an image of b's own (a commit with a marker file).
+    const pinned = imageOn('a', busyboxPin())!;
+    expect(engines.b.docker('rmi', busyboxPin()).status).toBe(0);
+    expect(engines.b.docker('run', '--name', 'marker', '--network', 'none', '--user', '0', 'busybox', 'touch', '/moved').status).toBe(0);
+    expect(engines.b.docker('commit', 'marker', 'busybox:latest').status).toBe(0);
+    engines.b.docker('rm', 'marker');
+    expect(imageOn('b', 'busybox:latest')!.id).not.toBe(pinned.id);
+    // A volume of alice's on b (made behind Stevedore's back) sends the run there.
+    const labels = { [LABEL.deployment]: config.deployment, [LABEL.owner]: ownerId(alice), [LABEL.name]: 'on-b' };
+    const volume = volumeNameFor(config.deployment, alice, 'on-b');
+    const made = engines.b.docker('volume', 'create', ...Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]), volume);
+    expect(made.status).toBe(0);
+    const reply = await submit('run --rm -v on-b:/v busybox sh -c "test -e /moved && echo moved || echo pinned"');
+    expect(reply.code!.text.trim()).toBe('pinned');
+    expect(imageOn('b', busyboxPin())!.id).toBe(pinned.id);
+    expect(imageOn('b', 'busybox:latest')!.id).toBe(pinned.id);
+  }, 120_000);
+
   it('ends the jobs of a host that dies mid-run with the reason, runs none twice, and sends new work to the other', async () => {
     const texts = Array.from({ length: 5 }, (_, i) => `run --name slow-${i} busybox sh -c "sleep 3; echo slow-${i}"`);
     const pending = texts.map((t) => submit(t));
@@ -226,6 +295,17 @@ describe('a fleet of two engines', () => {
     const after = await Promise.all([0, 1, 2].map((i) => submit(`run --name after-${i} busybox echo after-${i}`)));
     expect(after.map((r) => r.code?.text.trim()).sort()).toEqual(['after-0', 'after-1', 'after-2']);
     expect(containersOn('b').filter((c) => c.name.startsWith('after-'))).toHaveLength(3);
+    // Lists and pulls say which host they did not ask, and why; other replies do not.
+    expect(after.some((r) => r.body?.includes('was not asked'))).toBe(false);
+    const listed = await submit('ps -a');
+    expect(listed.body).toMatch(/^Sandbox host a was not asked: it is out for a cool-down \(about \d+ s more\)\.$/m);
+    expect(listed.code!.text).not.toMatch(/\sa$/m);
+    for (const list of ['images', 'volume ls']) expect((await submit(list)).body).toMatch(/^Sandbox host a was not asked/m);
+    const pulled = await submit('pull busybox');
+    expect(pulled.status).toBe('ok');
+    expect(pulled.code!.text).toMatch(/^b: /m);
+    expect(pulled.code!.text).not.toMatch(/^a: /m);
+    expect(pulled.body).toMatch(/Sandbox host a was not asked/);
     const pinned = await submit(`logs ${onA}`);
     expect(pinned.status).toBe('error');
     expect(pinned.title).toMatch(/Sandbox host a, where this lives, is not answering and is out for a cool-down/);

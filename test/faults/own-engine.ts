@@ -1,20 +1,29 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { stopByPidFile, until } from '../helpers/processes.js';
+import { inNetns, RegistryMirror } from './registry-mirror.js';
 
 export interface OwnEngineOptions {
   /** Containers keep running while the engine is stopped and started again (`--live-restore`). */
   liveRestore?: boolean;
   /** A data root of this size on a tmpfs of its own (its disk can be filled for real), e.g. '96m'. */
   diskSize?: string;
+  /** Pulls docker.io images through this mirror, over a link of its own named `name` (its only way out). */
+  mirror?: { registry: RegistryMirror; name: string };
+  /** More OCI runtimes the engine knows, by name → binary (`--add-runtime`). */
+  runtimes?: Record<string, string>;
 }
 
 /**
  * A Docker engine of a fault test's own, in a network namespace of its own (`unshare --net`: a second engine in the
  * host's namespace would take docker0 from the first), with its own socket, data root, exec root and pid file. It
  * can be restarted with its containers running (live-restore), and its data root can be a small disk to fill.
+ * With a mirror, it pulls through the project's registry over a veth link, which is its namespace's only link.
  */
 export class OwnEngine {
+  /** A process in the engine's network namespace (the `unshare` that started it). */
+  private nsPid?: number;
+
   constructor(
     readonly dir: string,
     private readonly options: OwnEngineOptions = {},
@@ -40,7 +49,9 @@ export class OwnEngine {
       });
       if (mount.status !== 0) throw new Error(`mounting a tmpfs for the engine's data root failed: ${mount.stderr}`);
     }
-    spawn(
+    const mirror = this.options.mirror;
+    const log = openSync(`${this.dir}/dockerd.log`, 'a'); // removed with the directory
+    const engine = spawn(
       'unshare',
       [
         '--net',
@@ -59,17 +70,38 @@ export class OwnEngine {
         '--iptables=false',
         '--ip-masq=false',
         ...(this.options.liveRestore ? ['--live-restore'] : []),
+        ...(mirror ? RegistryMirror.engineFlags(mirror.registry.endpoint(mirror.name)) : []),
+        ...Object.entries(this.options.runtimes ?? {}).map(([name, path]) => `--add-runtime=${name}=${path}`),
       ],
-      { stdio: 'ignore', detached: true },
-    ).unref();
+      { stdio: ['ignore', log, log], detached: true },
+    );
+    engine.unref();
+    closeSync(log);
+    this.nsPid = engine.pid!;
     await until(() => this.docker('version', '--format', '{{.Server.Version}}').status === 0, 30_000, 'the test dockerd');
+    if (mirror) await mirror.registry.link(mirror.name, this.nsPid);
+  }
+
+  /** Runs a command in the engine's network namespace (`ip route`, say). */
+  inNamespace(...args: string[]) {
+    if (this.nsPid === undefined) throw new Error('the engine has not been started');
+    return inNetns(this.nsPid, ...args);
+  }
+
+  /** Pulls an image through the engine's API, as Stevedore's pull does (with a mirror, through it). */
+  pull(image: string): void {
+    const pulled = this.docker('pull', '-q', image);
+    if (pulled.status !== 0) throw new Error(`pulling ${image} on the test engine failed: ${pulled.stderr}`);
   }
 
   private mounted(): boolean {
     return spawnSync('mountpoint', ['-q', this.dataRoot]).status === 0;
   }
 
-  /** Copies an image from the main engine (a test fixture; deployments pull through a registry). */
+  /**
+   * Copies an image from the main engine, for the tests of one engine whose disk or restarts are the point (a fleet
+   * pulls through its mirror instead, as deployments do).
+   */
   seed(image: string): void {
     const saved = spawnSync('docker', ['save', image], { maxBuffer: 64 * 1024 * 1024 });
     const loaded = spawnSync('docker', ['-H', this.host, 'load', '-q'], { input: saved.stdout });

@@ -47,5 +47,14 @@ export const fleetMessages = catalog({
     en: (p: { seconds: number }) => `It was out for ${p.seconds} s and takes work again.`,
     ko: (p: { seconds: number }) => `${p.seconds}초 동안 제외됐고, 이제 다시 작업을 받습니다.`,
   },
+  'fleet.leftOut.out': {
+    en: (p: { host: string; seconds: number }) =>
+      `Sandbox host ${p.host} was not asked: it is out for a cool-down (about ${p.seconds} s more).`,
+    ko: (p: { host: string; seconds: number }) => `샌드박스 호스트 ${p.host}는 잠시 쉬는 중이라 묻지 않았습니다 (약 ${p.seconds}초 남음).`,
+  },
+  'fleet.leftOut.failed': {
+    en: (p: { host: string }) => `Sandbox host ${p.host} was asked but failed, so it is left out here.`,
+    ko: (p: { host: string }) => `샌드박스 호스트 ${p.host}에도 물었지만 실패해서 여기서는 빠졌습니다.`,
+  },
   'column.host': { en: 'HOST', ko: '호스트' },
 });

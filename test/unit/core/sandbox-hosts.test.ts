@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
-import { insecureHostWarnings, parseSandboxHosts } from '../../../src/core/sandbox-hosts.js';
+import { hostRuntime, insecureHostWarnings, parseSandboxHosts } from '../../../src/core/sandbox-hosts.js';
 import { Semaphore } from '../../../src/core/semaphore.js';
 
 describe('SANDBOX_HOSTS', () => {
@@ -21,6 +21,12 @@ describe('SANDBOX_HOSTS', () => {
       },
       { name: 'c', url: 'ssh://me@box', slots: 4, labels: [], insecure: false },
     ]);
+  });
+
+  it('runs a host labelled gvisor with runsc, and leaves the others to the deployment’s runtime', () => {
+    const [a, b] = parseSandboxHosts('a=unix:///run/a.sock?labels=big,gvisor b=unix:///run/b.sock?labels=big', 4);
+    expect(hostRuntime(a!)).toBe('runsc');
+    expect(hostRuntime(b!)).toBeUndefined();
   });
 
   it('takes plain tcp only when marked insecure, and warns of it', () => {
