@@ -3,6 +3,8 @@ import { UserError } from '../errors.js';
 import { msg } from '../core/messages/index.js';
 import type { PathWhat } from '../core/messages/policy.js';
 import type { Requester } from '../core/request.js';
+import type { VolumeDisk } from '../core/sandbox-api.js';
+import type { Settings } from '../core/settings.js';
 import { containerNameFor } from './labels.js';
 
 /** A named volume mounted into a container: the user's name, the engine's name, where, how. */
@@ -68,4 +70,11 @@ export function parseMountFlag(value: string, who: Requester, deployment: string
 
 function mount(name: string, target: string, readOnly: boolean, who: Requester, deployment: string): VolumeMount {
   return { name, volume: volumeNameFor(deployment, who, name), target, readOnly };
+}
+
+/** How this deployment bounds new volumes; undefined when VOLUME_SIZE is 0 (unbounded). */
+export function volumeDiskOf(settings: Pick<Settings, 'volumeSize' | 'volumeBudget' | 'volumeDir'>): VolumeDisk | undefined {
+  return settings.volumeSize > 0
+    ? { dir: settings.volumeDir, sizeBytes: settings.volumeSize, budgetBytes: settings.volumeBudget }
+    : undefined;
 }
