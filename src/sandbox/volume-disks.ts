@@ -50,7 +50,8 @@ create)
     truncate -s "$3" "$img.new"; mke2fs -q -F -m 0 "$img.new" >/dev/null; mv "$img.new" "$img"
   fi
   attach
-  mount -t ${DISK_FS} -o ${DISK_OPTIONS} "$dev" /tmp; chown "$4" /tmp; umount /tmp ;;
+  # An empty root for the sandbox user (no lost+found: a volume starts as empty as Docker's own).
+  mount -t ${DISK_FS} -o ${DISK_OPTIONS} "$dev" /tmp; rmdir /tmp/lost+found 2>/dev/null || true; chown "$4" /tmp; umount /tmp ;;
 attach) attach ;;
 remove)
   for n in $(onfile); do losetup -d /dev/loop$n; done
