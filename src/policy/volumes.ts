@@ -78,3 +78,9 @@ export function volumeDiskOf(settings: Pick<Settings, 'volumeSize' | 'volumeBudg
     ? { dir: settings.volumeDir, sizeBytes: settings.volumeSize, budgetBytes: settings.volumeBudget }
     : undefined;
 }
+
+/** Said at start and on /healthz when VOLUME_SIZE=0 leaves volumes unbounded (docs/security.md). */
+export function unboundedVolumesWarning(settings: Pick<Settings, 'volumeSize'>): string | undefined {
+  if (settings.volumeSize > 0) return undefined;
+  return "VOLUME_SIZE=0: volumes are the local driver's plain directories on the engine's disk, with no size, no per-user budget and no noexec: one user can fill the engine host's disk";
+}

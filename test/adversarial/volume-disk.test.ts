@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LABEL } from '../../src/policy/labels.js';
 import { loopsOf, onEngineHost } from '../helpers/engine-host.js';
-import { startTestStack, type TestStack } from '../helpers/test-stack.js';
+import { cleanUp, isolatedConfig, startTestStack, testLog, type TestStack } from '../helpers/test-stack.js';
+import { startStack } from '../../src/stack.js';
 
 /**
  * Volumes with a hard bound on the engine host's disk: a fixed-size filesystem each (VOLUME_SIZE), mounted
@@ -139,5 +140,21 @@ describe('removing a volume', () => {
     expect((await t.bob.submit('volume rm keep')).title).toBe('Removed keep');
     expect(await loopsOf(t.docker, dir, volume)).toEqual([]);
     expect(await onEngineHost(t.docker, dir, `ls -a /disks | grep -F '${volume}' || true`)).toBe('');
+  });
+});
+
+describe('/healthz', () => {
+  it('says how volumes are bounded, and warns when VOLUME_SIZE=0 leaves them unbounded', async () => {
+    expect(await t.main.healthChecks.volumes!()).toEqual({ ok: true, detail: '16MiB disk each, 32MiB per user' });
+    const config = isolatedConfig({ VOLUME_SIZE: '0' });
+    const stack = await startStack(config, { roles: new Set(['worker']), log: testLog() });
+    try {
+      expect((await stack.healthChecks.volumes!()).detail).toMatch(
+        /^VOLUME_SIZE=0: volumes are .* one user can fill the engine host's disk$/,
+      );
+    } finally {
+      await stack.close();
+      await cleanUp(config);
+    }
   });
 });
