@@ -69,7 +69,7 @@ export async function ensureVolume(
       .getVolume(volume)
       .remove()
       .catch(() => {});
-    await removeDisk(docker, place, deployment).catch(() => {});
+    await removeDisk(docker, place).catch(() => {});
     throw error;
   }
   return true;
@@ -135,7 +135,7 @@ async function attachIfIdle(docker: Docker, info: Docker.VolumeInspectInfo): Pro
   const running = await docker.listContainers({ filters: { volume: [info.Name], status: ['running'] } });
   if (running.length) return;
   await ensureHelperImage(docker);
-  await attachDisk(docker, place, info.Labels?.[LABEL.deployment] ?? '');
+  await attachDisk(docker, place);
 }
 
 /** Before a container that exists is started (or copied into while stopped): its disk volumes checked. */
@@ -194,6 +194,6 @@ export async function removeVolume(docker: Docker, volume: string): Promise<void
   const place = info && diskPlace(info);
   if (place) {
     await ensureHelperImage(docker);
-    await removeDisk(docker, place, info.Labels?.[LABEL.deployment] ?? '');
+    await removeDisk(docker, place);
   }
 }
