@@ -84,3 +84,12 @@ export function unboundedVolumesWarning(settings: Pick<Settings, 'volumeSize'>):
   if (settings.volumeSize > 0) return undefined;
   return "VOLUME_SIZE=0: volumes are the local driver's plain directories on the engine's disk, with no size, no per-user budget and no noexec: one user can fill the engine host's disk";
 }
+
+/** A bounded volume's filesystem and mount options (src/sandbox/volume-disks.ts makes it). */
+export const DISK_FS = 'ext2';
+export const DISK_OPTIONS = 'noexec,nosuid,nodev';
+
+/** The local driver's options for a bounded volume: its filesystem on the loop device node beside its image. */
+export function diskDriverOptions(dir: string, volume: string): Record<string, string> {
+  return { type: DISK_FS, device: `${dir}/${volume}.dev`, o: DISK_OPTIONS };
+}

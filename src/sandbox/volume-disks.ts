@@ -3,6 +3,7 @@ import type Docker from 'dockerode';
 import { UserError } from '../errors.js';
 import { msg } from '../core/messages/index.js';
 import { LABEL } from '../policy/labels.js';
+import { DISK_FS, DISK_OPTIONS } from '../policy/volumes.js';
 import { engineMessage, isNotFound } from './engine-errors.js';
 
 /**
@@ -13,8 +14,6 @@ import { engineMessage, isNotFound } from './engine-errors.js';
  * below, which takes one volume at a time (a lock directory beside its image).
  */
 export const DISK_IMAGE = 'busybox:latest';
-export const DISK_FS = 'ext2';
-export const DISK_OPTIONS = 'noexec,nosuid,nodev';
 /** Where the engine's host directory of images is mounted in the helper. */
 const IN_HELPER = '/disks';
 
@@ -78,11 +77,6 @@ export function diskPlace(info: { Name: string; Options?: Record<string, string>
   const device = info.Options?.device;
   if (info.Options?.type !== DISK_FS || !device?.endsWith(`/${info.Name}.dev`)) return undefined;
   return { dir: device.slice(0, -`/${info.Name}.dev`.length), volume: info.Name };
-}
-
-/** The local driver's options for a disk volume. */
-export function diskDriverOptions(place: DiskPlace): Record<string, string> {
-  return { type: DISK_FS, device: `${place.dir}/${place.volume}.dev`, o: DISK_OPTIONS };
 }
 
 /** Makes the image (when missing), attaches it and gives its root to `owner` (host uid:gid): a one-shot helper. */

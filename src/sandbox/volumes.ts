@@ -5,7 +5,8 @@ import { formatBinaryBytes } from '../core/units.js';
 import { UserError } from '../errors.js';
 import { LABEL } from '../policy/labels.js';
 import { isNotFound, toUserError } from './engine-errors.js';
-import { attachDisk, createDisk, diskDriverOptions, diskPlace, DISK_IMAGE, hostOwner, removeDisk } from './volume-disks.js';
+import { diskDriverOptions } from '../policy/volumes.js';
+import { attachDisk, createDisk, diskPlace, DISK_IMAGE, hostOwner, removeDisk } from './volume-disks.js';
 
 async function ensureHelperImage(docker: Docker): Promise<void> {
   try {
@@ -59,7 +60,7 @@ export async function ensureVolume(
     await docker.createVolume({
       Name: volume,
       Driver: 'local',
-      DriverOpts: diskDriverOptions(place),
+      DriverOpts: diskDriverOptions(place.dir, volume),
       Labels: { ...labels, [LABEL.size]: String(disk.sizeBytes) },
     });
     // Two creations at once may both have passed the check: the later volumes past the budget go again.
