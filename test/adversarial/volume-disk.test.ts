@@ -45,7 +45,7 @@ describe('a volume is bounded', () => {
 
   it('is mounted noexec,nosuid,nodev: a static binary copied into it does not run', async () => {
     const reply = await t.alice.submit(
-      `run --rm -v fill:/data busybox sh -c 'rm -f /data/big; cp /bin/busybox /data/bb && chmod 755 /data/bb; /data/bb echo ran; grep " /data " /proc/mounts'`,
+      `run --rm -v fill:/data busybox sh -c 'rm -f /data/big; cp /bin/busybox /data/busybox && chmod 755 /data/busybox; /data/busybox echo ran; grep " /data " /proc/mounts'`,
     );
     expect(reply.code!.text).not.toMatch(/^ran$/m);
     expect(reply.code!.text).toMatch(/Permission denied/);
