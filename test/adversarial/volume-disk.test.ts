@@ -161,3 +161,25 @@ describe('/healthz', () => {
     }
   });
 });
+
+describe('an engine that will not run the disk helper', () => {
+  it('refuses the volume with the reason and what an operator can do, and makes nothing', async () => {
+    // A directory the engine cannot bind-mount (its parent is a file) stands in for an engine that refuses.
+    const other = await startTestStack({
+      policy: 'channels: [{ channel: "terminal:*", commands: [all] }]\n',
+      env: { VOLUME_DIR: '/etc/hostname/volumes' },
+    });
+    try {
+      const reply = await other.alice.submit('volume create data');
+      expect(reply.status).toBe('error');
+      expect(reply.title).toMatch(
+        /^Volumes here are fixed-size disks prepared by a privileged container on the sandbox host, and the engine would not run it: /,
+      );
+      expect(reply.body).toMatch(/VOLUME_SIZE=0/);
+      const { Volumes } = await other.docker.listVolumes({ filters: { label: [`${LABEL.deployment}=${other.config.deployment}`] } });
+      expect(Volumes).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+});
