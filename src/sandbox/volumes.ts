@@ -156,6 +156,27 @@ export async function attachVolumesOf(docker: Docker, containerId: string, unles
   }
 }
 
+type DiskUsage = { Volumes?: { Name: string; UsageData?: { Size: number } }[] };
+const usageUnderWay = new WeakMap<Docker, Promise<DiskUsage>>();
+
+/**
+ * The engine's disk usage, one request at a time per client (the engine refuses a second while one runs: "a disk
+ * usage operation is already running"); when another process's is running, no sizes.
+ */
+function diskUsage(docker: Docker): Promise<DiskUsage> {
+  let pending = usageUnderWay.get(docker);
+  if (!pending) {
+    pending = (docker.df() as Promise<DiskUsage>)
+      .catch((error: unknown) => {
+        if (/already running/.test(String((error as Error).message))) return {};
+        throw error;
+      })
+      .finally(() => usageUnderWay.delete(docker));
+    usageUnderWay.set(docker, pending);
+  }
+  return pending;
+}
+
 /**
  * This deployment's volumes with their sizes and the containers using them. The engine's disk usage measures the
  * local driver's plain volumes only; a disk volume shows its fixed size.
@@ -163,7 +184,7 @@ export async function attachVolumesOf(docker: Docker, containerId: string, unles
 export async function listVolumes(docker: Docker, deployment: string): Promise<VolumeInfo[]> {
   const [listed, df, containers] = await Promise.all([
     docker.listVolumes({ filters: { label: [`${LABEL.deployment}=${deployment}`] } }),
-    docker.df() as Promise<{ Volumes?: { Name: string; UsageData?: { Size: number } }[] }>,
+    diskUsage(docker),
     docker.listContainers({ all: true, filters: { label: [`${LABEL.deployment}=${deployment}`] } }),
   ]);
   const measured = new Map((df.Volumes ?? []).map((v) => [v.Name, v.UsageData?.Size]));
