@@ -85,7 +85,7 @@ export async function createDisk(docker: Docker, place: DiskPlace, deployment: s
     .createContainer({
       ...helperSpec(place.dir, true),
       Cmd: ['create', place.volume, String(sizeBytes), owner],
-      Labels: { [LABEL.deployment]: deployment, [LABEL.name]: 'volume-disk' },
+      Labels: { [LABEL.deployment]: deployment, [LABEL.name]: 'volume-setup' },
     })
     .catch((error) => {
       throw refused(error);
