@@ -5,7 +5,7 @@ import { ownerId } from '../src/core/request.js';
 import { formatTable } from '../src/core/table.js';
 import { formatAge, formatBytes } from '../src/core/units.js';
 import { LABEL } from '../src/policy/labels.js';
-import { checkVolumeName, volumeNameFor } from '../src/policy/volumes.js';
+import { checkVolumeName, volumeDiskOf, volumeNameFor } from '../src/policy/volumes.js';
 import { hostColumn } from './shared/replies.js';
 
 const ACTIONS = ['create', 'ls', 'rm', 'inspect', 'prune'] as const;
@@ -60,7 +60,14 @@ export const volume = defineCommand<{ action: Action; names: string[] }>({
             [LABEL.name]: name,
             ...(ctx.who.userName ? { [LABEL.ownerName]: ctx.who.userName } : {}),
           };
-          if (await ctx.sandbox.createVolume(volumeNameFor(ctx.settings.deployment, ctx.who, name), labels, ctx.settings.user))
+          if (
+            await ctx.sandbox.createVolume(
+              volumeNameFor(ctx.settings.deployment, ctx.who, name),
+              labels,
+              ctx.settings.user,
+              volumeDiskOf(ctx.settings),
+            )
+          )
             created.push(name);
         }
         return {

@@ -7,6 +7,8 @@ import type { SandboxApi } from './core/sandbox-api.js';
 import { dockerClient, hostClient } from './sandbox/docker-client.js';
 import { hostRuntime, insecureHostWarnings } from './core/sandbox-hosts.js';
 import { engineIsolationWarnings } from './sandbox/engine-isolation.js';
+import { unboundedVolumesWarning } from './policy/volumes.js';
+import { formatBinaryBytes } from './core/units.js';
 import type { Config } from './config.js';
 import type { ChatRequest } from './core/request.js';
 import type { Answer } from './pipeline/handle-request.js';
@@ -52,7 +54,8 @@ export async function startStack(config: Config, options: StackOptions): Promise
     stack.healthChecks.docker = fleet
       ? async () => (await Promise.any([...fleet.sandboxes.values()].map((s) => s.ping())), { ok: true })
       : async () => (await stack.sandboxOf().ping(), { ok: true });
-    // An engine that does not remap user namespaces is said once at start and on /healthz (a warning, not a fault).
+    // An engine that does not remap user namespaces, or unbounded volumes, are said once at start and on /healthz
+    // (a warning, not a fault).
     const isolation = fleet
       ? async () =>
           (await Promise.all(fleet.hosts.map((h) => engineIsolationWarnings(hostClient(h, config.sshAuthSock)).catch(() => [])))).flatMap(
@@ -69,6 +72,12 @@ export async function startStack(config: Config, options: StackOptions): Promise
       options.log.warn(
         `sandbox hosts ${gvisorHosts.join(', ')} run runsc (label gvisor) with SANDBOX_PIDS_LIMIT=${config.pidsLimit}: gVisor's own threads count against it and some containers will die; set it to ${RUNSC_PIDS}`,
       );
+    const unbounded = unboundedVolumesWarning(config);
+    if (unbounded) options.log.warn(unbounded);
+    stack.healthChecks.volumes = async () => ({
+      ok: true,
+      detail: unbounded ?? `${formatBinaryBytes(config.volumeSize)} disk each, ${formatBinaryBytes(config.volumeBudget)} per user`,
+    });
     void isolation().then(
       (warnings) => warnings.forEach((w) => options.log.warn(w)),
       () => {},

@@ -12,6 +12,16 @@ export interface SandboxLimits {
   logMaxBytes: number;
 }
 
+/**
+ * How new volumes are bounded (VOLUME_SIZE, VOLUME_BUDGET, VOLUME_DIR): each a fixed-size filesystem image in `dir`
+ * on the engine's host, an owner's together at most `budgetBytes`. Absent: unbounded volumes (VOLUME_SIZE=0).
+ */
+export interface VolumeDisk {
+  dir: string;
+  sizeBytes: number;
+  budgetBytes: number;
+}
+
 /** Everything Stevedore will ask the engine to create, decided server-side before any Docker call. */
 export interface RunPlan {
   image: ImageRef;
@@ -32,6 +42,8 @@ export interface RunPlan {
   runtime?: string;
   /** Named volumes, the owner's own, created when missing. */
   mounts: { name: string; volume: string; target: string; readOnly: boolean }[];
+  /** How a volume the run creates is bounded. */
+  volumeDisk?: VolumeDisk;
   limits: SandboxLimits;
   /** Told each time a foreground container writes output (streaming); reads it when it wants to. */
   onOutput?: OnOutput;
@@ -185,8 +197,11 @@ export interface SandboxApi {
   containerTop(id: string): Promise<{ titles: string[]; processes: string[][] }>;
   inspectContainer(id: string): Promise<Record<string, unknown>>;
   listVolumes(): Promise<VolumeInfo[]>;
-  /** Creates a volume (labels given) if missing, owned by the sandbox user; false when it was there already. */
-  createVolume(volume: string, labels: Record<string, string>, user: string): Promise<boolean>;
+  /**
+   * Creates a volume (labels given) if missing, owned by the sandbox user, bounded by `disk` (refused past the
+   * owner's budget); false when it was there already.
+   */
+  createVolume(volume: string, labels: Record<string, string>, user: string, disk?: VolumeDisk): Promise<boolean>;
   removeVolume(volume: string): Promise<void>;
   copyIn(containerId: string, path: string, data: Buffer, user: string): Promise<void>;
   copyOut(containerId: string, path: string, maxBytes: number): Promise<{ name: string; data: Buffer; archive: boolean }>;

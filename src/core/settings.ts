@@ -176,6 +176,24 @@ export const SETTINGS = {
     "Processes a container may have at once (stops fork bombs); with runsc, 1024 (gVisor's own threads count).",
   ),
   tmpfsSize: setting('SANDBOX_TMPFS_SIZE', bytes, '16m', 'Size of the noexec tmpfs on /tmp (counts against memory).'),
+  volumeSize: setting(
+    'VOLUME_SIZE',
+    bytes,
+    '64m',
+    'Size of each named volume: a fixed-size filesystem image on the engine\'s host (in VOLUME_DIR), mounted noexec,nosuid,nodev; writing past it fails with "No space left on device". 0: unbounded local-driver volumes, warned at start and on /healthz. See docs/security.md.',
+  ),
+  volumeBudget: setting(
+    'VOLUME_BUDGET',
+    bytes,
+    '256m',
+    "Total size of one user's volumes; a volume past it is refused, saying which of theirs to remove.",
+  ),
+  volumeDir: setting(
+    'VOLUME_DIR',
+    text.regex(/^\/[\w./-]*$/, 'an absolute path of letters, digits, _ . - and /'),
+    '/var/lib/stevedore/volumes',
+    "Directory on the sandbox engine's host (each host, with SANDBOX_HOSTS) holding the volumes' images; created by the engine when missing. It must not be mounted nodev.",
+  ),
   user: setting('SANDBOX_USER', text.regex(/^[1-9]\d*(:[1-9]\d*)?$/), '1000:1000', 'The non-root uid:gid every container runs as.'),
   runtime: setting(
     'SANDBOX_RUNTIME',

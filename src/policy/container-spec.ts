@@ -1,5 +1,7 @@
 import type { RunPlan } from '../core/sandbox-api.js';
 import { SECCOMP_OPT } from './seccomp.js';
+import { LABEL } from './labels.js';
+import { diskDriverOptions } from './volumes.js';
 
 /** The body of `POST /containers/create`: a fixed hardened template filled from the plan, never from user JSON. */
 export interface ContainerSpec {
@@ -37,7 +39,17 @@ export interface ContainerSpec {
     RestartPolicy: { Name: 'no' };
     AutoRemove: boolean;
     Runtime?: string;
-    Mounts: { Type: 'volume'; Source: string; Target: string; ReadOnly: boolean }[];
+    /**
+     * Named volumes. With a bound, each also says how the engine would make it: one removed between its check and
+     * this container is made again on the missing image and fails to mount, never as an unbounded directory.
+     */
+    Mounts: {
+      Type: 'volume';
+      Source: string;
+      Target: string;
+      ReadOnly: boolean;
+      VolumeOptions?: { NoCopy: false; DriverConfig: { Name: 'local'; Options: Record<string, string> }; Labels: Record<string, string> };
+    }[];
     LogConfig: { Type: 'json-file'; Config: Record<string, string> };
   };
 }
@@ -84,7 +96,26 @@ export function containerSpec(plan: RunPlan): ContainerSpec {
       // Foreground containers are removed by the worker after their output and exit code are collected.
       AutoRemove: plan.detach && plan.autoRemove,
       ...(plan.runtime ? { Runtime: plan.runtime } : {}),
-      Mounts: plan.mounts.map((m) => ({ Type: 'volume', Source: m.volume, Target: m.target, ReadOnly: m.readOnly })),
+      Mounts: plan.mounts.map((m) => ({
+        Type: 'volume',
+        Source: m.volume,
+        Target: m.target,
+        ReadOnly: m.readOnly,
+        ...(plan.volumeDisk
+          ? {
+              VolumeOptions: {
+                NoCopy: false,
+                DriverConfig: { Name: 'local', Options: diskDriverOptions(plan.volumeDisk.dir, m.volume) },
+                Labels: {
+                  [LABEL.deployment]: plan.labels[LABEL.deployment]!,
+                  [LABEL.owner]: plan.labels[LABEL.owner]!,
+                  [LABEL.name]: m.name,
+                  [LABEL.size]: String(plan.volumeDisk.sizeBytes),
+                },
+              },
+            }
+          : {}),
+      })),
       LogConfig: { Type: 'json-file', Config: { 'max-size': String(limits.logMaxBytes), 'max-file': '1' } },
     },
   };

@@ -11,6 +11,8 @@ export const LABEL = {
   job: 'stevedore.job',
   name: 'stevedore.name',
   expires: 'stevedore.expires',
+  /** A volume's fixed size in bytes (a disk volume). */
+  size: 'stevedore.size',
 } as const;
 
 export const LABEL_PREFIX = 'stevedore.';

@@ -12,7 +12,7 @@ import { parseBytes } from '../core/units.js';
 import { allowedImagePatterns, checkImageAllowed } from './images.js';
 import { CONTAINER_NAME, LABEL, LABEL_PREFIX, containerNameFor } from './labels.js';
 import { RUN_FLAG_POLICY } from './run-flags.js';
-import { parseMountFlag, parseVolumeFlag } from './volumes.js';
+import { parseMountFlag, parseVolumeFlag, volumeDiskOf } from './volumes.js';
 
 /** What the user typed for `run`, before policy: the image word, the container's command, the flags. */
 export interface RunArgs {
@@ -94,6 +94,7 @@ export function planRun(args: RunArgs, who: Requester, jobId: string, settings: 
     pull,
     runtime: settings.runtime,
     mounts,
+    volumeDisk: mounts.length ? volumeDiskOf(settings) : undefined,
     limits: {
       memoryBytes,
       nanoCpus: Math.round(cpus * 1e9),

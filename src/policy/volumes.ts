@@ -3,6 +3,8 @@ import { UserError } from '../errors.js';
 import { msg } from '../core/messages/index.js';
 import type { PathWhat } from '../core/messages/policy.js';
 import type { Requester } from '../core/request.js';
+import type { VolumeDisk } from '../core/sandbox-api.js';
+import type { Settings } from '../core/settings.js';
 import { containerNameFor } from './labels.js';
 
 /** A named volume mounted into a container: the user's name, the engine's name, where, how. */
@@ -68,4 +70,26 @@ export function parseMountFlag(value: string, who: Requester, deployment: string
 
 function mount(name: string, target: string, readOnly: boolean, who: Requester, deployment: string): VolumeMount {
   return { name, volume: volumeNameFor(deployment, who, name), target, readOnly };
+}
+
+/** How this deployment bounds new volumes; undefined when VOLUME_SIZE is 0 (unbounded). */
+export function volumeDiskOf(settings: Pick<Settings, 'volumeSize' | 'volumeBudget' | 'volumeDir'>): VolumeDisk | undefined {
+  return settings.volumeSize > 0
+    ? { dir: settings.volumeDir, sizeBytes: settings.volumeSize, budgetBytes: settings.volumeBudget }
+    : undefined;
+}
+
+/** Said at start and on /healthz when VOLUME_SIZE=0 leaves volumes unbounded (docs/security.md). */
+export function unboundedVolumesWarning(settings: Pick<Settings, 'volumeSize'>): string | undefined {
+  if (settings.volumeSize > 0) return undefined;
+  return "VOLUME_SIZE=0: volumes are the local driver's plain directories on the engine's disk, with no size, no per-user budget and no noexec: one user can fill the engine host's disk";
+}
+
+/** A bounded volume's filesystem and mount options (src/sandbox/volume-disks.ts makes it). */
+export const DISK_FS = 'ext2';
+export const DISK_OPTIONS = 'noexec,nosuid,nodev';
+
+/** The local driver's options for a bounded volume: its filesystem on the loop device node beside its image. */
+export function diskDriverOptions(dir: string, volume: string): Record<string, string> {
+  return { type: DISK_FS, device: `${dir}/${volume}.dev`, o: DISK_OPTIONS };
 }

@@ -25,7 +25,7 @@ export async function runContainer(docker: Docker, plan: RunPlan, signal?: Abort
       [LABEL.name]: m.name,
       ...(plan.labels[LABEL.ownerName] ? { [LABEL.ownerName]: plan.labels[LABEL.ownerName] } : {}),
     };
-    await ensureVolume(docker, m.volume, labels, plan.user);
+    await ensureVolume(docker, m.volume, labels, plan.user, plan.volumeDisk, true);
   }
   const spec = containerSpec(plan);
   // The pinned image, never whatever the tag says now (image-pins.ts): the tag is pointed back at the pin, and the

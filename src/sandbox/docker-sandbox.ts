@@ -11,10 +11,11 @@ import type {
   RunResult,
   SandboxApi,
   StatsSample,
+  VolumeDisk,
   VolumeInfo,
 } from '../core/sandbox-api.js';
 import { copyIn, copyOut, execIn } from './files.js';
-import { ensureVolume, listVolumes, removeVolume } from './volumes.js';
+import { attachVolumesOf, ensureVolume, listVolumes, removeVolume } from './volumes.js';
 import { LABEL } from '../policy/labels.js';
 import { runContainer } from './container-run.js';
 import { pinDigest, pinImage, pinOf, repoName } from './image-pins.js';
@@ -174,10 +175,12 @@ export class DockerSandbox implements SandboxApi {
   }
 
   async startContainer(id: string): Promise<void> {
+    await attachVolumesOf(this.docker, id);
     await this.docker.getContainer(id).start().catch(ignoreNotModified);
   }
 
   async restartContainer(id: string, timeoutSeconds?: number): Promise<void> {
+    await attachVolumesOf(this.docker, id);
     await this.docker
       .getContainer(id)
       .restart(timeoutSeconds === undefined ? {} : { t: timeoutSeconds })
@@ -206,19 +209,22 @@ export class DockerSandbox implements SandboxApi {
     return listVolumes(this.docker, this.options.deployment);
   }
 
-  createVolume(volume: string, labels: Record<string, string>, user: string): Promise<boolean> {
-    return ensureVolume(this.docker, volume, labels, user);
+  createVolume(volume: string, labels: Record<string, string>, user: string, disk?: VolumeDisk): Promise<boolean> {
+    return ensureVolume(this.docker, volume, labels, user, disk);
   }
 
   removeVolume(volume: string): Promise<void> {
     return removeVolume(this.docker, volume);
   }
 
-  copyIn(containerId: string, path: string, data: Buffer, user: string): Promise<void> {
+  async copyIn(containerId: string, path: string, data: Buffer, user: string): Promise<void> {
+    // A stopped container's volumes are mounted for the copy.
+    await attachVolumesOf(this.docker, containerId, true);
     return copyIn(this.docker, containerId, path, data, user);
   }
 
-  copyOut(containerId: string, path: string, maxBytes: number): Promise<{ name: string; data: Buffer; archive: boolean }> {
+  async copyOut(containerId: string, path: string, maxBytes: number): Promise<{ name: string; data: Buffer; archive: boolean }> {
+    await attachVolumesOf(this.docker, containerId, true);
     return copyOut(this.docker, containerId, path, maxBytes);
   }
 

@@ -213,12 +213,12 @@ export class FleetSandbox implements SandboxApi {
     return list;
   }
 
-  async createVolume(volume: string, labels: Record<string, string>, user: string): Promise<boolean> {
+  async createVolume(volume: string, labels: Record<string, string>, user: string, disk?: RunPlan['volumeDisk']): Promise<boolean> {
     const owner = labels[LABEL.owner];
     const name = labels[LABEL.name];
     if (owner && name) await this.options.placements?.record(owner, 'volume', name, this.options.home!);
     await this.changing();
-    return this.home.createVolume(volume, labels, user);
+    return this.home.createVolume(volume, labels, user, disk);
   }
 
   async removeVolume(volume: string): Promise<void> {

@@ -1,40 +1,114 @@
 import type Docker from 'dockerode';
 import { msg } from '../core/messages/index.js';
-import type { VolumeInfo } from '../core/sandbox-api.js';
+import type { VolumeDisk, VolumeInfo } from '../core/sandbox-api.js';
+import { formatBinaryBytes } from '../core/units.js';
+import { UserError } from '../errors.js';
 import { LABEL } from '../policy/labels.js';
 import { isNotFound, toUserError } from './engine-errors.js';
-
-/** The image of the one-shot helper that prepares a new volume (always allowed, seeded with the sandbox images). */
-const HELPER_IMAGE = 'busybox:latest';
+import { diskDriverOptions } from '../policy/volumes.js';
+import { attachDisk, createDisk, diskPlace, DISK_IMAGE, hostOwner, removeDisk } from './volume-disks.js';
 
 async function ensureHelperImage(docker: Docker): Promise<void> {
   try {
-    await docker.getImage(HELPER_IMAGE).inspect();
+    await docker.getImage(DISK_IMAGE).inspect();
   } catch (error) {
     if (!isNotFound(error)) throw error;
-    const stream = await docker.pull(HELPER_IMAGE);
+    const stream = await docker.pull(DISK_IMAGE);
     await new Promise((resolve, reject) => docker.modem.followProgress(stream, (e: Error | null) => (e ? reject(e) : resolve(undefined))));
   }
 }
 
-/**
- * Creates the owner's named volume when it is missing: the local driver, no options, Stevedore's labels; then
- * gives its root to the sandbox user (a one-shot helper that may only chown), so a non-root container can write.
- */
-export async function ensureVolume(docker: Docker, volume: string, labels: Record<string, string>, user: string): Promise<boolean> {
+async function inspectVolume(docker: Docker, volume: string): Promise<Docker.VolumeInspectInfo | undefined> {
   try {
-    await docker.getVolume(volume).inspect();
-    return false;
+    return await docker.getVolume(volume).inspect();
   } catch (error) {
-    if (!isNotFound(error)) throw error;
+    if (isNotFound(error)) return undefined;
+    throw error;
   }
-  await docker.createVolume({ Name: volume, Driver: 'local', Labels: labels });
+}
+
+/**
+ * Creates the owner's named volume when it is missing: with `disk`, a fixed-size filesystem of its own
+ * (volume-disks.ts), refused past the owner's budget; without, the local driver's unbounded directory. Its root
+ * belongs to the sandbox user. With `attach`, a volume that exists has its disk checked before a container uses it.
+ */
+export async function ensureVolume(
+  docker: Docker,
+  volume: string,
+  labels: Record<string, string>,
+  user: string,
+  disk?: VolumeDisk,
+  attach = false,
+): Promise<boolean> {
+  const deployment = labels[LABEL.deployment]!;
+  const info = await inspectVolume(docker, volume);
+  if (info) {
+    if (attach) await attachIfIdle(docker, info);
+    return false;
+  }
   await ensureHelperImage(docker);
+  if (!disk) {
+    await docker.createVolume({ Name: volume, Driver: 'local', Labels: labels });
+    await chownPlain(docker, volume, deployment, user);
+    return true;
+  }
+  const owner = labels[LABEL.owner]!;
+  await withinBudget(docker, deployment, owner, disk, volume);
+  const place = { dir: disk.dir, volume };
+  try {
+    await createDisk(docker, place, deployment, disk.sizeBytes, await hostOwner(docker, user));
+    await docker.createVolume({
+      Name: volume,
+      Driver: 'local',
+      DriverOpts: diskDriverOptions(place.dir, volume),
+      Labels: { ...labels, [LABEL.size]: String(disk.sizeBytes) },
+    });
+    // Two creations at once may both have passed the check: the later volumes past the budget go again.
+    await withinBudget(docker, deployment, owner, disk, volume);
+  } catch (error) {
+    await docker
+      .getVolume(volume)
+      .remove()
+      .catch(() => {});
+    await removeDisk(docker, place).catch(() => {});
+    throw error;
+  }
+  return true;
+}
+
+/**
+ * An owner's volumes must fit the budget with `volume` among them: before it is made, all of them; after, those
+ * made before it. A volume without a size (made unbounded, before disks) counts as one of the current size.
+ */
+async function withinBudget(docker: Docker, deployment: string, owner: string, disk: VolumeDisk, volume: string): Promise<void> {
+  const { Volumes } = await docker.listVolumes({ filters: { label: [`${LABEL.deployment}=${deployment}`, `${LABEL.owner}=${owner}`] } });
+  const list = (Volumes ?? []) as (Docker.VolumeInspectInfo & { CreatedAt?: string })[];
+  const sizeOf = (v: Docker.VolumeInspectInfo) => Number(v.Labels?.[LABEL.size] ?? disk.sizeBytes) || disk.sizeBytes;
+  // Made at the same moment or before it counts before it (the engine's times are in whole seconds): two made at
+  // once past the budget both go, rather than both stay.
+  const mine = list.find((v) => v.Name === volume);
+  const before = mine ? list.filter((v) => v.Name !== volume && Date.parse(v.CreatedAt ?? '') <= Date.parse(mine.CreatedAt ?? '')) : list;
+  if (before.reduce((n, v) => n + sizeOf(v), 0) + disk.sizeBytes <= disk.budgetBytes) return;
+  const others = list.filter((v) => v.Name !== volume);
+  throw new UserError(
+    'quota',
+    msg('volume.budget', {
+      size: formatBinaryBytes(disk.sizeBytes),
+      budget: formatBinaryBytes(disk.budgetBytes),
+      used: formatBinaryBytes(others.reduce((n, v) => n + sizeOf(v), 0)),
+      names: others.map((v) => v.Labels?.[LABEL.name] ?? v.Name).join(', '),
+    }),
+    msg('volume.budget.hint'),
+  );
+}
+
+/** The local driver's volume: gives its root to the sandbox user (a one-shot helper that may only chown). */
+async function chownPlain(docker: Docker, volume: string, deployment: string, user: string): Promise<void> {
   const helper = await docker.createContainer({
-    Image: HELPER_IMAGE,
+    Image: DISK_IMAGE,
     Cmd: ['chown', user, '/volume'],
     User: '0:0',
-    Labels: { [LABEL.deployment]: labels[LABEL.deployment]!, [LABEL.name]: 'volume-setup' },
+    Labels: { [LABEL.deployment]: deployment, [LABEL.name]: 'volume-setup' },
     HostConfig: {
       NetworkMode: 'none',
       ReadonlyRootfs: true,
@@ -50,35 +124,98 @@ export async function ensureVolume(docker: Docker, volume: string, labels: Recor
   } finally {
     await helper.remove({ force: true }).catch(() => {});
   }
-  return true;
 }
 
-/** This deployment's volumes with their sizes (from the engine's disk usage) and the containers using them. */
+/**
+ * A disk volume about to be mounted: its loop device must still be on its own image (a reboot or a detach moves
+ * loop numbers). One that a running container uses is mounted already, so it is left alone.
+ */
+async function attachIfIdle(docker: Docker, info: Docker.VolumeInspectInfo): Promise<void> {
+  const place = diskPlace(info);
+  if (!place) return;
+  const running = await docker.listContainers({ filters: { volume: [info.Name], status: ['running'] } });
+  if (running.length) return;
+  await ensureHelperImage(docker);
+  await attachDisk(docker, place);
+}
+
+/** Before a container that exists is started (or copied into while stopped): its disk volumes checked. */
+export async function attachVolumesOf(docker: Docker, containerId: string, unlessRunning = false): Promise<void> {
+  let info: Docker.ContainerInspectInfo;
+  try {
+    info = await docker.getContainer(containerId).inspect();
+  } catch (error) {
+    if (isNotFound(error)) return; // the call itself will say so
+    throw error;
+  }
+  if (unlessRunning && info.State.Running) return;
+  for (const m of info.Mounts) {
+    if (m.Type !== 'volume' || !m.Name) continue;
+    const volume = await inspectVolume(docker, m.Name);
+    if (volume) await attachIfIdle(docker, volume);
+  }
+}
+
+type DiskUsage = { Volumes?: { Name: string; UsageData?: { Size: number } }[] };
+const usageUnderWay = new WeakMap<Docker, Promise<DiskUsage>>();
+
+/**
+ * The engine's disk usage, one request at a time per client (the engine refuses a second while one runs: "a disk
+ * usage operation is already running"); when another process's is running, no sizes.
+ */
+function diskUsage(docker: Docker): Promise<DiskUsage> {
+  let pending = usageUnderWay.get(docker);
+  if (!pending) {
+    pending = (docker.df() as Promise<DiskUsage>)
+      .catch((error: unknown) => {
+        if (/already running/.test(String((error as Error).message))) return {};
+        throw error;
+      })
+      .finally(() => usageUnderWay.delete(docker));
+    usageUnderWay.set(docker, pending);
+  }
+  return pending;
+}
+
+/**
+ * This deployment's volumes with their sizes and the containers using them. The engine's disk usage measures the
+ * local driver's plain volumes only; a disk volume shows its fixed size.
+ */
 export async function listVolumes(docker: Docker, deployment: string): Promise<VolumeInfo[]> {
-  const [df, containers] = await Promise.all([
-    docker.df() as Promise<{
-      Volumes?: { Name: string; Labels: Record<string, string> | null; CreatedAt: string; UsageData?: { Size: number } }[];
-    }>,
+  const [listed, df, containers] = await Promise.all([
+    docker.listVolumes({ filters: { label: [`${LABEL.deployment}=${deployment}`] } }),
+    diskUsage(docker),
     docker.listContainers({ all: true, filters: { label: [`${LABEL.deployment}=${deployment}`] } }),
   ]);
-  return (df.Volumes ?? [])
-    .filter((v) => v.Labels?.[LABEL.deployment] === deployment && v.Labels[LABEL.name])
-    .map((v) => ({
-      name: v.Labels![LABEL.name]!,
-      volume: v.Name,
-      owner: v.Labels![LABEL.owner] ?? '',
-      ownerName: v.Labels![LABEL.ownerName],
-      createdMs: Date.parse(v.CreatedAt),
-      sizeBytes: v.UsageData?.Size !== undefined && v.UsageData.Size >= 0 ? v.UsageData.Size : undefined,
-      usedBy: containers.filter((c) => c.Mounts.some((m) => m.Name === v.Name)).map((c) => c.Labels[LABEL.name] ?? c.Names[0]!.slice(1)),
-    }));
+  const measured = new Map((df.Volumes ?? []).map((v) => [v.Name, v.UsageData?.Size]));
+  return ((listed.Volumes ?? []) as (Docker.VolumeInspectInfo & { CreatedAt?: string })[])
+    .filter((v) => v.Labels?.[LABEL.name])
+    .map((v) => {
+      const size = measured.get(v.Name) ?? Number(v.Labels[LABEL.size] ?? -1);
+      return {
+        name: v.Labels[LABEL.name]!,
+        volume: v.Name,
+        owner: v.Labels[LABEL.owner] ?? '',
+        ownerName: v.Labels[LABEL.ownerName],
+        createdMs: Date.parse(v.CreatedAt ?? ''),
+        sizeBytes: size >= 0 ? size : undefined,
+        usedBy: containers.filter((c) => c.Mounts.some((m) => m.Name === v.Name)).map((c) => c.Labels[LABEL.name] ?? c.Names[0]!.slice(1)),
+      };
+    });
 }
 
+/** Removes a volume; a disk volume's loop device is detached and its files deleted. */
 export async function removeVolume(docker: Docker, volume: string): Promise<void> {
+  const info = await inspectVolume(docker, volume);
   await docker
     .getVolume(volume)
     .remove()
     .catch((error) => {
       throw toUserError(error, (engine) => msg('sandbox.removeVolumeFailed', { engine }));
     });
+  const place = info && diskPlace(info);
+  if (place) {
+    await ensureHelperImage(docker);
+    await removeDisk(docker, place);
+  }
 }

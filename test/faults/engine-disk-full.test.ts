@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
+import { LABEL } from '../../src/policy/labels.js';
 import type { Stack } from '../../src/stack.js';
 import { until } from '../helpers/processes.js';
 import { cleanUp, isolatedEnv, startPrintingStack } from '../helpers/test-stack.js';
@@ -19,7 +20,14 @@ beforeAll(async () => {
   engine.seed('busybox:latest');
   // Exited containers and unused volumes are expired at once: the cleanup may take them.
   config = loadConfig(
-    isolatedEnv({ DOCKER_HOST: engine.host, OPS_CHANNEL: 'terminal', CLEANUP_EXITED_AGE: '0s', CLEANUP_VOLUME_AGE: '0s' }),
+    // Volume images on the engine's own disk, as with dind (docs/security.md), so a volume fills it.
+    isolatedEnv({
+      DOCKER_HOST: engine.host,
+      OPS_CHANNEL: 'terminal',
+      CLEANUP_EXITED_AGE: '0s',
+      CLEANUP_VOLUME_AGE: '0s',
+      VOLUME_DIR: `${engine.dataRoot}/stevedore-volumes`,
+    }),
   );
   ({ stack, printed } = await startPrintingStack(config));
 });
@@ -50,6 +58,8 @@ describe("the engine's disk full", () => {
     expect(engine.docker('volume', 'ls', '-q').stdout.trim()).toBe('');
     const after = await submit('run --rm busybox echo room-again');
     expect(after.code!.text.trim()).toBe('room-again');
-    await until(() => engine.docker('ps', '-aq').stdout.trim() === '', 30_000, 'the --rm container to be removed');
+    // The deployment's containers: the engine also keeps the container that checks volumes' loop devices.
+    const mine = () => engine.docker('ps', '-aq', '--filter', `label=${LABEL.deployment}=${config.deployment}`).stdout.trim();
+    await until(() => mine() === '', 30_000, 'the --rm container to be removed');
   });
 });

@@ -113,6 +113,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
   await cleanUp(config); // the Redis keys (the engines are destroyed below)
+  // Each engine's volumes as Stevedore removes them: their loop devices and images on this host go too.
+  for (const h of HOSTS) await cleanUp({ ...config, dockerHost: engines[h].host }).catch(() => {});
   for (const h of HOSTS) await engines[h].destroy();
   await mirror.destroy();
 }, 120_000);

@@ -10,6 +10,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import type { TerminalAdapter } from '../../src/adapters/terminal/terminal-adapter.js';
 import { LABEL } from '../../src/policy/labels.js';
 import { dockerClient } from '../../src/sandbox/docker-client.js';
+import { removeVolume } from '../../src/sandbox/volumes.js';
 import { startStack, type Role, type Stack } from '../../src/stack.js';
 
 export const testLog = () => pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -53,11 +54,8 @@ export async function cleanUp(config: Config): Promise<void> {
       .remove({ force: true })
       .catch(() => {});
   const volumes = (await docker.listVolumes({ filters: { label: [`${LABEL.deployment}=${config.deployment}`] } })).Volumes ?? [];
-  for (const v of volumes)
-    await docker
-      .getVolume(v.Name)
-      .remove({ force: true })
-      .catch(() => {});
+  // As the sandbox removes them: a disk volume's loop device and image go with it.
+  for (const v of volumes) await removeVolume(docker, v.Name).catch(() => {});
   // The deployment's image pins are tags of its own on the engine (src/sandbox/image-pins.ts).
   for (const image of await docker.listImages())
     for (const tag of image.RepoTags ?? [])

@@ -64,6 +64,8 @@ describe('explain is never wrong about what would run', () => {
         Source: m.Source,
         Target: m.Target,
         ReadOnly: Boolean(m.ReadOnly),
+        // How the engine would make a missing volume: a bounded one's filesystem options (container-spec.ts).
+        ...(m.VolumeOptions ? { VolumeOptions: { ...m.VolumeOptions, NoCopy: Boolean(m.VolumeOptions.NoCopy) } } : {}),
       })),
     }).toEqual({
       image: spec.Image,

@@ -24,7 +24,7 @@ describe('named volumes', () => {
     expect((await t.alice.submit(`run --rm -v data:/data busybox sh -c 'echo kept > /data/note; id -u'`)).code!.text.trim()).toBe('1000');
     expect((await t.alice.submit('run --rm -v data:/data:ro busybox cat /data/note')).code!.text.trim()).toBe('kept');
     const ls = await t.alice.submit('volume ls');
-    expect(ls.code!.text).toMatch(/^data\s+alice\s+\d+B\s+-\s+/m);
+    expect(ls.code!.text).toMatch(/^data\s+alice\s+[\d.]+[kMG]?B\s+-\s+/m);
   });
 
   it("are the owner's own: another user's same name is another volume, and theirs is out of reach", async () => {

@@ -97,8 +97,9 @@ export const policyMessages = catalog({
       `--mount type=${p.type} 마운트는 쓸 수 없습니다. 이름 있는 볼륨(type=volume)만 쓸 수 있습니다. ${p.type === 'bind' ? '바인드 마운트는 호스트 경로를 드러냅니다' : '모든 컨테이너에는 이미 작은 /tmp가 있습니다'}.`,
   },
   'mount.option': {
-    en: (p: { key: string }) => `--mount ${p.key}= is refused: volumes are created with the local driver and no options.`,
-    ko: (p: { key: string }) => `--mount ${p.key}= 옵션은 쓸 수 없습니다. 볼륨은 옵션 없이 local 드라이버로 만듭니다.`,
+    en: (p: { key: string }) =>
+      `--mount ${p.key}= is refused: volumes are made by this deployment with its own options (a fixed size, noexec).`,
+    ko: (p: { key: string }) => `--mount ${p.key}= 옵션은 쓸 수 없습니다. 볼륨은 이 배포가 정한 옵션(고정 크기, noexec)으로 만듭니다.`,
   },
   'mount.noSource': {
     en: '--mount without a source would be an anonymous volume; name it: source=data.',

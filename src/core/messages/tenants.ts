@@ -60,4 +60,24 @@ export const tenantMessages = catalog({
     en: 'Nothing was removed. Remove the other images on their own.',
     ko: '아무것도 삭제하지 않았습니다. 다른 이미지는 따로 삭제하세요.',
   },
+  'volume.budget': {
+    en: (p: { size: string; budget: string; used: string; names: string }) =>
+      `A new volume of ${p.size} would take your volumes past your budget of ${p.budget}: yours hold ${p.used} already${p.names ? ` (${p.names})` : ''}.`,
+    ko: (p: { size: string; budget: string; used: string; names: string }) =>
+      `새 볼륨(${p.size})을 만들면 내 볼륨 한도 ${p.budget}를 넘습니다. 내 볼륨이 이미 ${p.used}를 차지하고 있습니다${p.names ? ` (${p.names})` : ''}.`,
+  },
+  'volume.budget.hint': {
+    en: 'Remove one you no longer need with `/docker volume rm NAME` (`/docker volume prune` removes all of yours that no container uses), then try again.',
+    ko: '더 이상 쓰지 않는 볼륨을 `/docker volume rm NAME`으로 삭제한 뒤 다시 시도하세요 (`/docker volume prune`은 어떤 컨테이너도 쓰지 않는 내 볼륨을 모두 삭제합니다).',
+  },
+  'volume.diskRefused': {
+    en: (p: { engine: string }) =>
+      `Volumes here are fixed-size disks prepared by a privileged container on the sandbox host, and the engine would not run it: ${p.engine}`,
+    ko: (p: { engine: string }) =>
+      `여기서 볼륨은 샌드박스 호스트의 특권 컨테이너가 준비하는 고정 크기 디스크인데, Docker 엔진이 그 컨테이너를 실행하지 않았습니다: ${p.engine}`,
+  },
+  'volume.diskRefused.hint': {
+    en: 'No volume was made. An operator can allow that container (docs/security.md) or set VOLUME_SIZE=0 for unbounded volumes.',
+    ko: '볼륨은 만들어지지 않았습니다. 운영자가 그 컨테이너를 허용하거나(docs/security.md 참고) VOLUME_SIZE=0으로 크기 제한 없는 볼륨을 쓰게 할 수 있습니다.',
+  },
 });

@@ -80,4 +80,19 @@ describe('planRun', () => {
     expect(detached.limits.timeoutMs).toBe(600_000);
     expect(Number(detached.labels['stevedore.expires'])).toBeGreaterThan(Date.now());
   });
+
+  it('mounts a bounded volume with the options the engine would make it with, so a missing one never comes back unbounded', () => {
+    const [mount] = containerSpec(plan('run -v data:/data busybox true', { VOLUME_DIR: '/srv/volumes' })).HostConfig.Mounts;
+    expect(mount!.VolumeOptions).toEqual({
+      NoCopy: false,
+      DriverConfig: { Name: 'local', Options: { type: 'ext2', device: `/srv/volumes/${mount!.Source}.dev`, o: 'noexec,nosuid,nodev' } },
+      Labels: {
+        'stevedore.deployment': 'stevedore',
+        'stevedore.owner': 'terminal:alice',
+        'stevedore.name': 'data',
+        'stevedore.size': String(64 * 1024 ** 2),
+      },
+    });
+    expect(containerSpec(plan('run -v data:/data busybox true', { VOLUME_SIZE: '0' })).HostConfig.Mounts[0]!.VolumeOptions).toBeUndefined();
+  });
 });
