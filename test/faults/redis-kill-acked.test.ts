@@ -16,7 +16,7 @@ import { OwnRedis } from './own-redis.js';
 // decides when the page cache is forced to the disk. A process killed with SIGKILL leaves the page cache to the
 // kernel, so every job Redis acknowledged is in the file when Redis starts again: only a machine crash (power, kernel)
 // can take the last second.
-const COMMANDS = 40;
+const COMMANDS = 20;
 const POLICY = 'channels: [{ channel: "*", commands: [all] }]\nquotas: { commandsPerMinute: 1000, queuedJobs: 1000, queueDepth: 5000 }\n';
 
 let redis: OwnRedis;

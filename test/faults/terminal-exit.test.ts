@@ -8,7 +8,7 @@ import { dockerClient } from '../../src/sandbox/docker-client.js';
 import { OwnRedis } from './own-redis.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const COMMANDS = 30;
+const COMMANDS = 12;
 
 let redis: OwnRedis;
 let env: Record<string, string>;
