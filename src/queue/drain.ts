@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -13,6 +14,8 @@ export const DRAIN_MAX_MS = 7 * 24 * 3600_000;
 /** The flag's key, and the marker claimed by the one worker that announces the deployment idle. */
 export const drainKey = (prefix: string) => `${prefix}:short:lock:${DRAIN_LOCK}`;
 const idleKey = (prefix: string) => `${prefix}:short:lock:${DRAIN_LOCK}-idle`;
+/** The workers of a queue that have paused for this drain (each by an id of its own). */
+const pausedKey = (prefix: string, queue: string) => `${prefix}:short:lock:${DRAIN_LOCK}-paused:${queue}`;
 
 export interface DrainWatchOptions {
   /** A connection that answers at once (the producer's), not one a worker blocks on. */
@@ -42,10 +45,12 @@ export interface DrainWatch {
 
 /**
  * Watches the drain flag for one worker: pauses it when the flag appears (BullMQ's pause waits for the running
- * jobs), resumes it when the flag goes. The last worker to finish its jobs says that the deployment is idle.
+ * jobs), resumes it when the flag goes. The last worker to pause, once no job runs, says that the deployment is idle.
  */
 export function watchDrain(options: DrainWatchOptions): DrainWatch {
   const { connection, prefix, worker, log } = options;
+  const me = randomUUID();
+  const paused = pausedKey(prefix, options.queue.name);
   let state: 'running' | 'draining' | 'drained' = 'running';
   let busy: Promise<void> = Promise.resolve();
   const act = async () => {
@@ -55,16 +60,21 @@ export function watchDrain(options: DrainWatchOptions): DrainWatch {
       log.info('drain: taking no new jobs, letting running ones finish');
       await worker.pause();
       state = 'drained';
+      await connection.multi().sadd(paused, me).pexpire(paused, DRAIN_MAX_MS).exec();
       log.info('drain: this worker is idle');
       await announceIfIdle();
     } else if (!wanted && state !== 'running') {
       worker.resume();
       state = 'running';
+      await connection.srem(paused, me);
       await connection.del(idleKey(prefix));
       log.info('drain: resumed, taking jobs again');
     }
   };
   const announceIfIdle = async () => {
+    // Every worker of the queue must have paused: one that has not read the flag yet may still take a job.
+    const [pausedCount, workers] = await Promise.all([connection.scard(paused), options.queue.getWorkersCount()]);
+    if (pausedCount < workers) return; // the last worker to pause announces
     const counts = await options.queue.getJobCounts('active', 'waiting', 'prioritized');
     if (counts.active) return; // a worker still finishing a job announces when it is done
     const claimed = await connection.set(idleKey(prefix), '1', 'PX', DRAIN_MAX_MS, 'NX');
@@ -90,6 +100,7 @@ export function watchDrain(options: DrainWatchOptions): DrainWatch {
     drain,
     async close() {
       clearInterval(timer);
+      await connection.srem(paused, me).catch(() => {});
       if (options.signal) process.off(options.signal, onSignal);
     },
   };

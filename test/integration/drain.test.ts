@@ -20,6 +20,8 @@ let redis: Redis;
 const ran: string[] = [];
 const gates = new Map<string, () => void>();
 const started = new Map<string, () => void>();
+/** How many times a watch said idle (before its message reaches the ops channel). */
+let idleTold = 0;
 const onStart = (text: string) => new Promise<void>((r) => started.set(text, r));
 
 beforeAll(async () => {
@@ -42,17 +44,7 @@ beforeAll(async () => {
       return { kind: 'done', result: null };
     },
   });
-  watch = watchDrain({
-    connection: t.main.producer,
-    prefix: t.config.queuePrefix,
-    worker,
-    queue: t.main.commandQueue.queue,
-    intervalMs: 100,
-    log: testLog(),
-    idle: (waiting) =>
-      t.main.notifyOps({ status: 'ok', title: say('drain.idle', 'en'), body: say(msg('drain.idle.body', { waiting }), 'en') }),
-    signal: 'SIGUSR2',
-  });
+  watch = watchFor(worker, 'SIGUSR2');
 });
 afterAll(async () => {
   await watch?.close();
@@ -61,6 +53,23 @@ afterAll(async () => {
   redis?.disconnect();
   await t?.close();
 });
+
+/** The drain watch of a worker, told idle as the worker role is: in the ops channel. */
+function watchFor(w: Worker<CommandJob>, signal?: NodeJS.Signals): DrainWatch {
+  return watchDrain({
+    connection: t.main.producer,
+    prefix: t.config.queuePrefix,
+    worker: w,
+    queue: t.main.commandQueue.queue,
+    intervalMs: 100,
+    log: testLog(),
+    idle: (waiting) => {
+      idleTold += 1;
+      return t.main.notifyOps({ status: 'ok', title: say('drain.idle', 'en'), body: say(msg('drain.idle.body', { waiting }), 'en') });
+    },
+    signal,
+  });
+}
 
 const job = (text: string) =>
   t.main.commandQueue.queue.add('command', {
@@ -111,5 +120,35 @@ describe('drain and undrain', () => {
     const reply = await bob.submit('drain');
     expect(reply.status).toBe('refused');
     expect(await t.main.producer.exists(drainKey(t.config.queuePrefix))).toBe(0);
+  });
+
+  it('says idle only once every worker of the queue has paused', async () => {
+    const before = idleTold;
+    // A second worker, whose watch has not started yet: it has not read the flag, so it may still take a job.
+    const other = startCommandWorker({
+      connection: redis,
+      prefix: t.config.queuePrefix,
+      concurrency: 1,
+      lockMs: 30_000,
+      log: testLog(),
+      process: async () => ({ kind: 'done', result: null }),
+    });
+    await other.waitUntilReady();
+    await expect.poll(() => t.main.commandQueue.queue.getWorkersCount(), PRINTED).toBe(2);
+    try {
+      await t.alice.submit('drain');
+      await watch.check();
+      expect(watch.state()).toBe('drained');
+      expect(idleTold).toBe(before);
+      const otherWatch = watchFor(other);
+      await otherWatch.check();
+      expect(idleTold).toBe(before + 1);
+      await t.alice.submit('undrain');
+      await otherWatch.check();
+      await otherWatch.close();
+    } finally {
+      await other.close();
+    }
+    await expect.poll(() => watch.state(), PRINTED).toBe('running');
   });
 });
