@@ -67,4 +67,14 @@ describe('job payload versions across an upgrade', () => {
     expect(out).toContain(`Job #${c!.id} was not run: it was queued by a Stevedore whose jobs are of version ${JOB_PAYLOAD_VERSION + 1}`);
     expect((await queue.getJob(c!.id!))!.failedReason).toBe(`payload version ${JOB_PAYLOAD_VERSION + 1} not supported`);
   });
+
+  it('stamps what the bot queues with this version', async () => {
+    const { jobId } = await t.main.commandQueue.enqueue({
+      text: 'run whalesay stamped',
+      who: { platform: 'terminal', userId: 'stamp', channelId: 'c' },
+      replyTo: { route: 'stamp', channelId: 'c' },
+    });
+    expect((await t.main.commandQueue.queue.getJob(jobId))!.data.v).toBe(JOB_PAYLOAD_VERSION);
+    await finished([jobId]); // the worker of the test above runs it: nothing left running after the file
+  });
 });
