@@ -2,7 +2,7 @@
 # Builds every image the compose stack runs, without Docker Hub: each base is a Debian root filesystem made from
 # Debian's own packages (mmdebstrap --variant=minbase), imported with `docker import`.
 #
-#   stevedore/node:20       Debian + this machine's Node 20 (the binary and the libraries ldd names)
+#   stevedore/node:20       Debian + this machine's Node, 20 or newer (the binary and the libraries ldd names)
 #   stevedore/app:local     Stevedore itself (the Dockerfile, FROM the image above): compiled, production deps only
 #   stevedore/redis:local   Debian's redis-server
 #   stevedore/registry:local Debian's docker-registry
@@ -26,7 +26,7 @@ die() { say "$*" >&2; exit 1; }
 command -v mmdebstrap >/dev/null || die "no mmdebstrap: apt-get install mmdebstrap"
 command -v docker >/dev/null || die "no docker CLI"
 NODE=$(readlink -f "$(command -v node)")
-[ "$(node -p 'process.versions.node.split(".")[0]')" = 20 ] || die "the node on PATH is not Node 20"
+[ "$(node -p 'process.versions.node.split(".")[0]')" -ge 20 ] || die "the node on PATH is older than Node 20"
 
 label_of() { docker image inspect -f "{{index .Config.Labels \"$LABEL\"}}" "$1" 2>/dev/null || true; }
 hash_of() { sha256sum | cut -c1-20; }
@@ -64,7 +64,7 @@ build() {
 
 script_hash() { cat "$DEPLOY/images.sh" "$@" | hash_of; }
 
-# 1. The Node base: minbase, CA certificates, and this machine's Node 20 with the libraries it links.
+# 1. The Node base: minbase, CA certificates, the diagram font, and this machine's Node (20 or newer) with the libraries it links.
 node_image() {
   local image=stevedore/node:20 libs hash
   libs=$(ldd "$NODE" | awk '/=> \//{print $3} /^\t\/lib/{print $1}' | sort -u)
@@ -73,7 +73,8 @@ node_image() {
   local hook='cp -L '"$NODE"' "$1/usr/local/bin/node"'
   # Only the libraries the root filesystem lacks: its own libc is Debian's, as this machine's is.
   for l in $libs; do hook+='; [ -e "$1'"$l"'" ] || { mkdir -p "$1'"$(dirname "$l")"'" && cp -L '"$l"' "$1'"$l"'"; }'; done
-  rootfs "$image" "$hash" ca-certificates --customize-hook="$hook" --customize-hook='chroot "$1" node --version >/dev/null'
+  # The font the lifecycle diagrams of `/docker explain` are drawn with (without it they are left out).
+  rootfs "$image" "$hash" ca-certificates,fonts-dejavu-core --customize-hook="$hook" --customize-hook='chroot "$1" node --version >/dev/null'
 }
 
 # 2. Stevedore: compiled on this machine, production dependencies installed here (npm ci --omit=dev) and copied in.
