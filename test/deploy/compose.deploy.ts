@@ -91,13 +91,16 @@ async function send(text: string, user = 'U1'): Promise<string> {
 }
 
 /** Jobs each worker container has finished, from its own /metrics. */
-async function jobsPerWorker(): Promise<number[]> {
+async function jobsPerWorker(): Promise<Map<string, number>> {
   const script = `fetch('http://127.0.0.1:9464/metrics').then((r) => r.text()).then((t) => console.log(t))`;
-  const counts: number[] = [];
+  const counts = new Map<string, number>();
   for (const c of await containers('worker')) {
     const text = await sh('docker', ['exec', c, 'node', '-e', script]);
     const lines = text.split('\n').filter((l) => l.startsWith('stevedore_job_duration_seconds_count'));
-    counts.push(lines.reduce((sum, l) => sum + Number(l.split(' ').pop()), 0));
+    counts.set(
+      c,
+      lines.reduce((sum, l) => sum + Number(l.split(' ').pop()), 0),
+    );
   }
   return counts;
 }
@@ -192,6 +195,13 @@ describe('the composed stack', () => {
     const worker = (await containers('worker'))[0]!;
     const plain = `fetch('http://sandbox:2376/_ping').then((r) => console.log(r.status), (e) => console.log('refused', e.cause?.code ?? e.message))`;
     expect(await sh('docker', ['exec', worker, 'node', '-e', plain])).not.toBe('200');
+    // TLS that trusts the engine but shows no client certificate is refused; with Stevedore's certificate, answered.
+    const ping = (withCert: boolean) =>
+      `const fs = require('fs'); require('https').get({ host: 'sandbox', port: 2376, path: '/_ping', ca: fs.readFileSync('/certs/ca.pem')` +
+      (withCert ? `, cert: fs.readFileSync('/certs/cert.pem'), key: fs.readFileSync('/certs/key.pem')` : '') +
+      ` }, (r) => console.log(r.statusCode)).on('error', (e) => console.log('refused'))`;
+    expect(await sh('docker', ['exec', worker, 'node', '-e', ping(false)])).toBe('refused');
+    expect(await sh('docker', ['exec', worker, 'node', '-e', ping(true)])).toBe('200');
   });
 
   it('answers /docker run whalesay boo sent through Slack with the whale', async () => {
@@ -208,13 +218,17 @@ describe('the composed stack', () => {
       const states = await Promise.all(ids.map((c) => sh('docker', ['inspect', '-f', '{{.State.Health.Status}}', c])));
       return ids.length === 3 && states.every((s) => s === 'healthy');
     });
+    const before = await jobsPerWorker();
     const markers = Array.from({ length: 9 }, (_, i) => `spread-${i}-${id}`);
     // One user each: a user's own limits (rate, jobs at once) are not what this measures.
     const acks = await Promise.all(markers.map((m, i) => send(`run busybox sh -c "sleep 1; echo ${m}"`, `US${i}`)));
     for (const ack of acks) expect(JSON.parse(ack).text).toMatch(/Queued #\d+/);
     await until('every spread job', () => markers.every((m) => finals(m).length === 1));
-    const perWorker = await jobsPerWorker();
-    step(`jobs finished per worker: ${perWorker.join(', ')}`);
+    // Each worker's own count of finished jobs, less what it had finished before these 9 (the whale's).
+    const after = await jobsPerWorker();
+    const perWorker = [...after].map(([c, n]) => n - (before.get(c) ?? 0));
+    step(`of the 9 jobs, finished per worker: ${perWorker.join(', ')}`);
+    expect(perWorker.reduce((a, b) => a + b, 0)).toBe(9);
     expect(perWorker.filter((n) => n > 0).length).toBeGreaterThanOrEqual(2);
   });
 
@@ -237,7 +251,10 @@ describe('the composed stack', () => {
     await send('run whalesay after');
     await until('the next whale', () => finals('&lt; after &gt;').length > 0);
     expect(finals(marker)).toHaveLength(1);
-    step('exactly one reply for the killed job');
+    // Run once: the worker that took the job up again found its container instead of creating a second one.
+    const made = await sh('docker', ['exec', sandbox, 'docker', 'ps', '-a', '--no-trunc', '--format', '{{.Command}}']);
+    expect(made.split('\n').filter((c) => c.includes(marker))).toHaveLength(1);
+    step('exactly one reply and one container for the killed job');
   });
 
   it('leaves nothing behind after down -v', async () => {

@@ -191,6 +191,8 @@ afterAll(async () => {
 /** Every job acknowledged with a replica's copy is run: none is lost with the primary. */
 async function expectAllRun(acked: { id: string; replicated: number }[]) {
   const promised = acked.filter((a) => a.replicated >= 1).map((a) => a.id);
+  // A replica confirmed some: the promise was made, and is checked (a barrier that never waited would fail here).
+  expect(promised.length).toBeGreaterThan(0);
   await until(`all ${promised.length} replicated jobs to run`, () => promised.every((id) => processed.has(id)), 60_000);
   return promised.length;
 }
