@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { loadConfig, type Config } from '../src/config.js';
 import { startStack, type Stack } from '../src/stack.js';
-import { exited, spawnStevedore } from '../test/helpers/processes.js';
+import { exited, spawnStevedore, until } from '../test/helpers/processes.js';
 import { cleanUp, deploymentContainers, isolatedEnv } from '../test/helpers/test-stack.js';
 import { dockerClient } from '../src/sandbox/docker-client.js';
 import { OwnRedis } from '../test/faults/own-redis.js';
@@ -20,7 +20,7 @@ const COMMANDS = arg('commands', 60);
 const USERS = arg('users', 10);
 const DEADLINE_S = arg('deadline', 240);
 const ACKS = arg('acks', 300);
-/** Only the faults whose name contains this (and no acknowledgement costs); empty: all. */
+/** Only the faults whose name contains this (and no acknowledgement costs; `acks`: those alone); empty: all. */
 const ONLY = (() => {
   const at = process.argv.indexOf('--only');
   return at > 0 ? (process.argv[at + 1] ?? '').toLowerCase() : '';
@@ -170,11 +170,16 @@ if (engine) {
   await engine.destroy();
 }
 
-/** What one acknowledgement costs with each fsync policy: sequential commands to a bot on a Redis of its own. */
-async function ackCost(fsync: 'everysec' | 'always'): Promise<number[]> {
+/**
+ * What one acknowledgement costs with each fsync policy, and with a replica that must hold the job first (WAIT 1,
+ * REDIS_WAIT_REPLICAS=1, the replica on loopback): sequential commands to a bot on a Redis of its own.
+ */
+async function ackCost(fsync: 'everysec' | 'always', replicated = false): Promise<number[]> {
   const redis = await OwnRedis.create(['--appendfsync', fsync]);
+  const replica = replicated ? await OwnRedis.create(['--replicaof', '127.0.0.1', String(redis.port)]) : undefined;
+  if (replica) await until(() => /master_link_status:up/.test(replica.cli('info', 'replication')), 30_000, 'the replica');
   const env = isolatedEnv(
-    { REDIS_URL: redis.url, HEALTH_PORT: '0', LOG_LEVEL: 'silent' },
+    { REDIS_URL: redis.url, HEALTH_PORT: '0', LOG_LEVEL: 'silent', REDIS_WAIT_REPLICAS: replicated ? '1' : '0' },
     POLICY.replace('queuedJobs: 10', 'queuedJobs: 100000'),
   );
   const config = loadConfig({ ...process.env, ...env });
@@ -194,10 +199,14 @@ async function ackCost(fsync: 'everysec' | 'always'): Promise<number[]> {
   }
   await within(stack.close(), 10_000, undefined);
   await within(cleanUp(config), 15_000, undefined);
+  await replica?.destroy();
   await redis.destroy();
   return times;
 }
-const acks = ONLY ? undefined : { everysec: await ackCost('everysec'), always: await ackCost('always') };
+const acks =
+  ONLY && ONLY !== 'acks'
+    ? undefined
+    : { everysec: await ackCost('everysec'), always: await ackCost('always'), 'everysec + WAIT 1': await ackCost('everysec', true) };
 const ran = rows.filter((r): r is Row => r !== undefined);
 
 const s = (ms: number[]) => (ms.length ? `${(median(ms) / 1000).toFixed(1)} / ${(Math.max(...ms) / 1000).toFixed(1)}` : '-');
@@ -229,7 +238,11 @@ printTable(
 if (acks)
   printTable(
     `What "queued" costs per acknowledgement (${ACKS} sequential, one bot, ${machine()})`,
-    (['everysec', 'always'] as const).map((k) => [`appendfsync ${k}`, median(acks[k]).toFixed(2), percentile(acks[k], 99).toFixed(2)]),
+    (['everysec', 'always', 'everysec + WAIT 1'] as const).map((k) => [
+      `appendfsync ${k}`,
+      median(acks[k]).toFixed(2),
+      percentile(acks[k], 99).toFixed(2),
+    ]),
     ['AOF fsync', 'ack p50 (ms)', 'ack p99 (ms)'],
   );
 for (const r of ran) for (const [why, n] of r.result.refusals) process.stdout.write(`chaos: ${r.fault}: refused ${n}: ${why}\n`);
