@@ -10,7 +10,10 @@ import type { CommandJob } from '../../src/core/job.js';
 import { CommandQueue, startCommandWorker } from '../../src/queue/command-queue.js';
 import { redisConnection, type SentinelSettings } from '../../src/queue/redis.js';
 import { ReplicaBarrier } from '../../src/queue/replica-barrier.js';
-import { testLog } from '../helpers/test-stack.js';
+import { loadConfig } from '../../src/config.js';
+import type { Delivery } from '../../src/core/job.js';
+import { startStack } from '../../src/stack.js';
+import { cleanUp, isolatedEnv, testLog } from '../helpers/test-stack.js';
 
 /**
  * Redis that survives losing its primary: Debian's redis-server (a primary and a replica) and redis-sentinel (three)
@@ -191,8 +194,6 @@ afterAll(async () => {
 /** Every job acknowledged with a replica's copy is run: none is lost with the primary. */
 async function expectAllRun(acked: { id: string; replicated: number }[]) {
   const promised = acked.filter((a) => a.replicated >= 1).map((a) => a.id);
-  // A replica confirmed some: the promise was made, and is checked (a barrier that never waited would fail here).
-  expect(promised.length).toBeGreaterThan(0);
   await until(`all ${promised.length} replicated jobs to run`, () => promised.every((id) => processed.has(id)), 60_000);
   return promised.length;
 }
@@ -208,6 +209,9 @@ describe('Redis Sentinel failover', () => {
       step(`sentinels promoted ${await primaryPort()}`);
     });
     const promised = await expectAllRun(acked);
+    // A replica confirmed the jobs before the kill: the promise was made, and is checked (a barrier that never
+    // waited would fail here).
+    expect(promised).toBeGreaterThan(0);
     // Only while a replica exists: after the failover the new primary has none, and WAIT runs out its timeout.
     const waits = acked
       .filter((a) => a.replicated >= 1)
@@ -231,7 +235,7 @@ describe('Redis Sentinel failover', () => {
       return replicas.some((r) => r.includes(String(killed)) && r[r.indexOf('flags') + 1] === 'slave');
     });
     const before = await primaryPort();
-    const { acked } = await flowing(async () => {
+    const { acked, afterMark } = await flowing(async () => {
       const s = sentinel();
       await s.call('SENTINEL', 'failover', MASTER);
       s.disconnect();
@@ -239,6 +243,8 @@ describe('Redis Sentinel failover', () => {
       step(`primary switched from ${before} to ${await primaryPort()} by SENTINEL FAILOVER`);
     });
     await expectAllRun(acked);
+    // The worker blocked on the demoted primary goes on: every job queued after the switch is run.
+    await until('every job queued after the switch to run', () => acked.slice(afterMark).every((a) => processed.has(a.id)), 60_000);
   });
 
   it('comes back after every Redis and sentinel was down longer than a blocking read (bullmq#4378, #4585)', async () => {
@@ -260,5 +266,76 @@ describe('Redis Sentinel failover', () => {
     await until(`all ${acked.length} jobs queued after the outage to run`, () => acked.every((a) => processed.has(a.id)), 60_000);
     step(`${acked.length} acknowledged after the outage (${acked.filter((a) => a.replicated >= 1).length} with a replica's copy), all run`);
     expect(processed.size).toBeGreaterThan(before);
+  });
+
+  it('carries a whole Stevedore (bot and worker roles) through a failover: each command acknowledged is answered once', async () => {
+    await until('the replica in sync again', async () => {
+      const s = sentinel();
+      const replicas = (await s.call('SENTINEL', 'replicas', MASTER)) as string[][];
+      s.disconnect();
+      return replicas.some((r) => r[r.indexOf('flags') + 1] === 'slave' && r[r.indexOf('master-link-status') + 1] === 'ok');
+    });
+    const policy =
+      'channels: [{ channel: "*", commands: [all] }]\nquotas: { commandsPerMinute: 1000, queuedJobs: 1000, queueDepth: 5000 }\n';
+    const config = loadConfig(
+      isolatedEnv(
+        {
+          REDIS_URL: 'redis://127.0.0.1',
+          REDIS_SENTINELS: sentinelPorts.map((p) => `127.0.0.1:${p}`).join(','),
+          REDIS_SENTINEL_MASTER: MASTER,
+          HEALTH_PORT: '0',
+        },
+        policy,
+      ),
+    );
+    const stack = await startStack(config, { roles: new Set(['bot', 'worker']), log: testLog() });
+    const route = `sentinel-stack-${id}`;
+    const finals = new Map<string, number>();
+    stack.closables.push(
+      stack.deliveries.consume(
+        route,
+        async (d: Delivery) => void (d.kind === 'final' && finals.set(d.jobId, (finals.get(d.jobId) ?? 0) + 1)),
+        testLog(),
+      ),
+    );
+    const acked: string[] = [];
+    let refused = 0;
+    let stop = false;
+    let n = 0;
+    const commands = (async () => {
+      while (!stop) {
+        n += 1;
+        const answer = await stack.handle!({
+          platform: 'terminal',
+          userId: `u${n % 5}`,
+          channelId: route,
+          text: `run --rm busybox echo stack-${n}`,
+          replyTo: { route, channelId: route },
+        });
+        if (answer.kind === 'queued') acked.push(answer.queued.jobId);
+        else refused += 1; // "could not be queued" while the primary switches: nothing was promised
+        await new Promise((r) => setTimeout(r, 250)); // a command every quarter second, as a busy channel
+      }
+    })();
+    try {
+      await until('a few commands answered first', () => finals.size >= 3);
+      const before = await primaryPort();
+      const s = sentinel();
+      await s.call('SENTINEL', 'failover', MASTER);
+      s.disconnect();
+      await until('the switch', async () => (await primaryPort()) !== before, 30_000);
+      const mark = acked.length;
+      await until('5 commands acknowledged after the switch', () => acked.length >= mark + 5, 60_000);
+      stop = true;
+      await commands;
+      await until(`all ${acked.length} acknowledged commands answered`, () => acked.every((j) => finals.has(j)), 240_000);
+      step(`whole stack: ${acked.length} acknowledged, ${refused} refused during the switch, all answered once`);
+      expect([...finals.entries()].filter(([j, c]) => acked.includes(j) && c !== 1)).toEqual([]);
+    } finally {
+      stop = true;
+      await commands;
+      await stack.close().catch(() => {});
+      await cleanUp(config).catch(() => {});
+    }
   });
 });
