@@ -211,6 +211,14 @@ describe('the composed stack', () => {
     step(`whale received (${whale!.method})`);
   });
 
+  it('bounds a volume in the sandbox engine: writing past VOLUME_SIZE fails inside the container', async () => {
+    const marker = `filled-${id}`;
+    await send(`run --rm -v data:/data busybox sh -c "dd if=/dev/zero of=/data/f bs=1M count=200; echo ${marker}"`);
+    const [reply] = await until('the volume reply', () => finals(marker)[0] && finals(marker));
+    expect(JSON.stringify(reply!.args.blocks)).toMatch(/No space left on device/);
+    step('a volume in the composed sandbox engine is bounded');
+  });
+
   it('spreads jobs over 3 workers', async () => {
     await compose('up', '-d', '--no-recreate', '--scale', 'worker=3', 'worker');
     await until('3 healthy workers', async () => {
