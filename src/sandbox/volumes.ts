@@ -89,7 +89,10 @@ async function withinBudget(docker: Docker, deployment: string, owner: string, d
   const mine = list.find((v) => v.Name === volume);
   const before = mine ? list.filter((v) => v.Name !== volume && Date.parse(v.CreatedAt ?? '') <= Date.parse(mine.CreatedAt ?? '')) : list;
   if (before.reduce((n, v) => n + sizeOf(v), 0) + disk.sizeBytes <= disk.budgetBytes) return;
-  const others = list.filter((v) => v.Name !== volume);
+  // The engine lists volumes in no fixed order: oldest first (then by name), so the reply reads the same each time.
+  const others = list
+    .filter((v) => v.Name !== volume)
+    .sort((a, b) => Date.parse(a.CreatedAt ?? '') - Date.parse(b.CreatedAt ?? '') || a.Name.localeCompare(b.Name));
   throw new UserError(
     'quota',
     msg('volume.budget', {
