@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LABEL } from '../../src/policy/labels.js';
 import { loopsOf, onEngineHost } from '../helpers/engine-host.js';
@@ -87,6 +90,51 @@ describe("an owner's budget", () => {
       filters: { label: [`${LABEL.deployment}=${t.config.deployment}`, `${LABEL.owner}=terminal:carol`] },
     });
     expect(Volumes).toHaveLength(2);
+  });
+});
+
+/** busybox with a `sh` first on its PATH that leaves `mark` in /disks (where the helper mounts its images). */
+async function markedImage(mark: string): Promise<string> {
+  const context = await mkdtemp(join(tmpdir(), 'marked-'));
+  try {
+    await mkdir(join(context, 'marked'));
+    await writeFile(join(context, 'marked', 'sh'), `#!/bin/busybox sh\ntouch /disks/${mark}\nexec /bin/busybox sh "$@"\n`, { mode: 0o755 });
+    await writeFile(
+      join(context, 'Dockerfile'),
+      'FROM busybox:latest\nCOPY marked/sh /marked/sh\nENV PATH=/marked:/usr/sbin:/usr/bin:/sbin:/bin\n',
+    );
+    const stream = (await t.docker.buildImage({ context, src: ['Dockerfile', 'marked/sh'] }, {
+      version: '1',
+      t: `${mark}:1`,
+    } as never)) as unknown as NodeJS.ReadableStream;
+    await new Promise((resolve, reject) =>
+      t.docker.modem.followProgress(stream, (e: Error | null) => (e ? reject(e) : resolve(undefined))),
+    );
+    return (await t.docker.getImage(`${mark}:1`).inspect()).Id;
+  } finally {
+    await rm(context, { recursive: true, force: true });
+  }
+}
+
+describe('the disk helper', () => {
+  it("runs the deployment's pinned image, not what busybox:latest was moved to", async () => {
+    // An image whose shell leaves a mark in the directory of disk images before doing its work.
+    const mark = `${t.config.deployment}-retagged`.toLowerCase();
+    // The deployment has run busybox, so it holds a pin of it.
+    const dave = await t.user('dave');
+    expect((await dave.submit('run --rm busybox true')).exitCode, t.printed()).toBe(0);
+    const original = (await t.docker.getImage('busybox:latest').inspect()).Id;
+    const retagged = await markedImage(mark);
+    try {
+      await t.docker.getImage(retagged).tag({ repo: 'busybox', tag: 'latest' });
+      expect((await dave.submit('volume create marked')).title, t.printed()).toBe('Created marked');
+    } finally {
+      await t.docker.getImage(original).tag({ repo: 'busybox', tag: 'latest' });
+      await t.docker.getImage(retagged).remove({ force: true });
+    }
+    expect(await onEngineHost(t.docker, dir, `ls -a /disks; rm -f /disks/${mark}`)).not.toContain(mark);
+    const keepers = await t.docker.listContainers({ all: true, filters: { label: [`${LABEL.name}=volume-keeper`] } });
+    for (const keeper of keepers) expect(keeper.ImageID).not.toBe(retagged);
   });
 });
 
