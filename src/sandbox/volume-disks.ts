@@ -81,19 +81,14 @@ export function diskPlace(info: { Name: string; Options?: Record<string, string>
 }
 
 /** Makes the image (when missing), attaches it and gives its root to `owner` (host uid:gid): a one-shot helper. */
-export async function createDisk(
-  docker: Docker,
-  image: string,
-  place: DiskPlace,
-  deployment: string,
-  sizeBytes: number,
-  owner: string,
-): Promise<string> {
+export async function createDisk(docker: Docker, image: string, place: DiskPlace, sizeBytes: number, owner: string): Promise<string> {
   const helper = await docker
     .createContainer({
       ...helperSpec(image, place.dir, true),
       Cmd: ['create', place.volume, String(sizeBytes), owner],
-      Labels: { [LABEL.deployment]: deployment, [LABEL.name]: 'volume-setup' },
+      // No deployment label, as the keeper: no command of the deployment's (ps, exec, cp) can reach a container
+      // with SYS_ADMIN and the host's user namespace while it runs.
+      Labels: { [LABEL.name]: 'volume-setup' },
     })
     .catch((error) => {
       throw refused(error);

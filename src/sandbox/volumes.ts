@@ -58,14 +58,14 @@ export async function ensureVolume(
   const image = await helperImage(docker, deployment);
   if (!disk) {
     await docker.createVolume({ Name: volume, Driver: 'local', Labels: labels });
-    await chownPlain(docker, image, volume, deployment, user);
+    await chownPlain(docker, image, volume, user);
     return true;
   }
   const owner = labels[LABEL.owner]!;
   await withinBudget(docker, deployment, owner, disk, volume);
   const place = { dir: disk.dir, volume };
   try {
-    await createDisk(docker, image, place, deployment, disk.sizeBytes, await hostOwner(docker, user));
+    await createDisk(docker, image, place, disk.sizeBytes, await hostOwner(docker, user));
     await docker.createVolume({
       Name: volume,
       Driver: 'local',
@@ -115,12 +115,13 @@ async function withinBudget(docker: Docker, deployment: string, owner: string, d
 }
 
 /** The local driver's volume: gives its root to the sandbox user (a one-shot helper that may only chown). */
-async function chownPlain(docker: Docker, image: string, volume: string, deployment: string, user: string): Promise<void> {
+async function chownPlain(docker: Docker, image: string, volume: string, user: string): Promise<void> {
   const helper = await docker.createContainer({
     Image: image,
     Cmd: ['chown', user, '/volume'],
     User: '0:0',
-    Labels: { [LABEL.deployment]: deployment, [LABEL.name]: 'volume-setup' },
+    // No deployment label, as the disk helpers (volume-disks.ts): not one of the deployment's containers.
+    Labels: { [LABEL.name]: 'volume-setup' },
     HostConfig: {
       NetworkMode: 'none',
       ReadonlyRootfs: true,

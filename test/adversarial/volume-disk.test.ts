@@ -138,6 +138,29 @@ describe('the disk helper', () => {
   });
 });
 
+describe('the one-shot that prepares a disk', () => {
+  it("carries no deployment label, so none of the deployment's commands can reach it while it runs", async () => {
+    const since = Math.floor(Date.now() / 1000) - 1;
+    expect((await t.bob.submit('volume create labelled')).title, t.printed()).toBe('Created labelled');
+    const until = Math.floor(Date.now() / 1000) + 1;
+    const stream = (await t.docker.getEvents({
+      since,
+      until,
+      filters: { type: ['container'], event: ['create'], label: [`${LABEL.name}=volume-setup`] },
+    })) as NodeJS.ReadableStream;
+    let text = '';
+    for await (const chunk of stream) text += String(chunk);
+    const created = text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { Actor: { Attributes: Record<string, string> } }).Actor.Attributes);
+    // Other deployments on this engine make theirs too: ours is among them, and none says it is ours.
+    expect(created.length).toBeGreaterThan(0);
+    for (const attributes of created) expect(attributes[LABEL.deployment]).not.toBe(t.config.deployment);
+    expect((await t.bob.submit('volume rm labelled')).title).toBe('Removed labelled');
+  });
+});
+
 describe('data in a volume', () => {
   it('survives the container, and the loop device being detached and its number given to another file', async () => {
     expect((await t.bob.submit(`run --rm -v keep:/data busybox sh -c 'echo kept > /data/note'`)).exitCode).toBe(0);
