@@ -244,7 +244,7 @@ describe('an engine that will not run the disk helper', () => {
       const reply = await other.alice.submit('volume create data');
       expect(reply.status).toBe('error');
       expect(reply.title).toMatch(
-        /^Volumes here are fixed-size disks prepared by a privileged container on the sandbox host, and the engine would not run it: /,
+        /^Volumes here are fixed-size disks prepared by a container with access to the loop devices of the sandbox host, and the engine would not run it: /,
       );
       expect(reply.body).toMatch(/VOLUME_SIZE=0/);
       const { Volumes } = await other.docker.listVolumes({ filters: { label: [`${LABEL.deployment}=${other.config.deployment}`] } });
