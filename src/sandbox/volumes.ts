@@ -91,24 +91,34 @@ export async function ensureVolume(
  */
 async function withinBudget(docker: Docker, deployment: string, owner: string, disk: VolumeDisk, volume: string): Promise<void> {
   const { Volumes } = await docker.listVolumes({ filters: { label: [`${LABEL.deployment}=${deployment}`, `${LABEL.owner}=${owner}`] } });
-  const list = (Volumes ?? []) as (Docker.VolumeInspectInfo & { CreatedAt?: string })[];
+  const held = (Volumes ?? []) as (Docker.VolumeInspectInfo & { CreatedAt?: string })[];
   const sizeOf = (v: Docker.VolumeInspectInfo) => Number(v.Labels?.[LABEL.size] ?? disk.sizeBytes) || disk.sizeBytes;
+  const list = [
+    ...held.map((v) => ({
+      id: v.Name,
+      name: v.Labels?.[LABEL.name] ?? v.Name,
+      sizeBytes: sizeOf(v),
+      createdMs: Date.parse(v.CreatedAt ?? ''),
+    })),
+    // On the fleet's other hosts: made before this one, whatever their clocks say.
+    ...(disk.heldElsewhere ?? []).map((v) => ({ ...v, id: '', createdMs: -Infinity })),
+  ];
   // Made at the same moment or before it counts before it (the engine's times are in whole seconds): two made at
   // once past the budget both go, rather than both stay.
-  const mine = list.find((v) => v.Name === volume);
-  const before = mine ? list.filter((v) => v.Name !== volume && Date.parse(v.CreatedAt ?? '') <= Date.parse(mine.CreatedAt ?? '')) : list;
-  if (before.reduce((n, v) => n + sizeOf(v), 0) + disk.sizeBytes <= disk.budgetBytes) return;
+  const mine = list.find((v) => v.id === volume);
+  const before = mine ? list.filter((v) => v.id !== volume && v.createdMs <= mine.createdMs) : list;
+  if (before.reduce((n, v) => n + v.sizeBytes, 0) + disk.sizeBytes <= disk.budgetBytes) return;
   // The engine lists volumes in no fixed order: oldest first (then by name), so the reply reads the same each time.
   const others = list
-    .filter((v) => v.Name !== volume)
-    .sort((a, b) => Date.parse(a.CreatedAt ?? '') - Date.parse(b.CreatedAt ?? '') || a.Name.localeCompare(b.Name));
+    .filter((v) => v.id !== volume)
+    .sort((a, b) => (a.createdMs === b.createdMs ? 0 : a.createdMs - b.createdMs || 0) || a.name.localeCompare(b.name));
   throw new UserError(
     'quota',
     msg('volume.budget', {
       size: formatBinaryBytes(disk.sizeBytes),
       budget: formatBinaryBytes(disk.budgetBytes),
-      used: formatBinaryBytes(others.reduce((n, v) => n + sizeOf(v), 0)),
-      names: others.map((v) => v.Labels?.[LABEL.name] ?? v.Name).join(', '),
+      used: formatBinaryBytes(others.reduce((n, v) => n + v.sizeBytes, 0)),
+      names: others.map((v) => v.name).join(', '),
     }),
     msg('volume.budget.hint'),
   );

@@ -6,6 +6,7 @@ import { LABEL } from '../../src/policy/labels.js';
 import { loopsOf, onEngineHost } from '../helpers/engine-host.js';
 import { cleanUp, isolatedConfig, startTestStack, testLog, type TestStack } from '../helpers/test-stack.js';
 import { startStack } from '../../src/stack.js';
+import { ensureVolume, removeVolume } from '../../src/sandbox/volumes.js';
 
 /**
  * Volumes with a hard bound on the engine host's disk: a fixed-size filesystem each (VOLUME_SIZE), mounted
@@ -158,6 +159,24 @@ describe('the one-shot that prepares a disk', () => {
     expect(created.length).toBeGreaterThan(0);
     for (const attributes of created) expect(attributes[LABEL.deployment]).not.toBe(t.config.deployment);
     expect((await t.bob.submit('volume rm labelled')).title).toBe('Removed labelled');
+  });
+});
+
+describe('a budget across a fleet', () => {
+  it("counts the owner's volumes on the fleet's other hosts, and names them when it refuses", async () => {
+    const labels = (name: string) => ({ [LABEL.deployment]: t.config.deployment, [LABEL.owner]: 'terminal:erin', [LABEL.name]: name });
+    const engine = (name: string) => `${t.config.deployment}-erin-${name}`;
+    // What FleetSandbox gathers from the other hosts in service: one 16MiB volume there.
+    const disk = { dir, sizeBytes: 16 * MiB, budgetBytes: 32 * MiB, heldElsewhere: [{ name: 'far', sizeBytes: 16 * MiB, createdMs: 0 }] };
+    try {
+      expect(await ensureVolume(t.docker, engine('near'), labels('near'), '1000:1000', disk)).toBe(true);
+      await expect(ensureVolume(t.docker, engine('next'), labels('next'), '1000:1000', disk)).rejects.toThrow(
+        'A new volume of 16MiB would take your volumes past your budget of 32MiB: yours hold 32MiB already (far, near).',
+      );
+      await expect(t.docker.getVolume(engine('next')).inspect()).rejects.toThrow(/no such volume/i);
+    } finally {
+      await removeVolume(t.docker, engine('near'));
+    }
   });
 });
 
