@@ -20,6 +20,8 @@ export interface VolumeDisk {
   dir: string;
   sizeBytes: number;
   budgetBytes: number;
+  /** With SANDBOX_HOSTS: the owner's volumes on the other hosts in service, counted against the budget too. */
+  heldElsewhere?: { name: string; sizeBytes: number; createdMs: number }[];
 }
 
 /** Everything Stevedore will ask the engine to create, decided server-side before any Docker call. */

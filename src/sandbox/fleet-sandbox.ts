@@ -138,7 +138,8 @@ export class FleetSandbox implements SandboxApi {
     await this.changing();
     await this.alignPin(plan.image);
     const runtime = this.options.runtimes?.get(host);
-    return this.home.run(runtime ? { ...plan, runtime } : plan, signal);
+    const volumeDisk = await this.fleetBudget(owner, plan.volumeDisk);
+    return this.home.run({ ...plan, ...(runtime ? { runtime } : {}), ...(volumeDisk ? { volumeDisk } : {}) }, signal);
   }
 
   async listImages(): Promise<ImageInfo[]> {
@@ -218,7 +219,21 @@ export class FleetSandbox implements SandboxApi {
     const name = labels[LABEL.name];
     if (owner && name) await this.options.placements?.record(owner, 'volume', name, this.options.home!);
     await this.changing();
-    return this.home.createVolume(volume, labels, user, disk);
+    return this.home.createVolume(volume, labels, user, owner ? await this.fleetBudget(owner, disk) : disk);
+  }
+
+  /**
+   * The owner's budget holds across the fleet: their volumes on the other hosts in service count against it on the
+   * home host too (a host left out, by a cool-down or a failure, is not counted: said in `leftOut`).
+   */
+  private async fleetBudget(owner: string, disk: RunPlan['volumeDisk']): Promise<RunPlan['volumeDisk']> {
+    if (!disk || this.options.hosts.size < 2) return disk;
+    const held = (await this.gather((s) => s.listVolumes())).filter((v) => v.owner === owner && v.host !== this.options.home);
+    if (!held.length) return disk;
+    return {
+      ...disk,
+      heldElsewhere: held.map((v) => ({ name: v.name, sizeBytes: v.sizeBytes ?? disk.sizeBytes, createdMs: v.createdMs })),
+    };
   }
 
   async removeVolume(volume: string): Promise<void> {

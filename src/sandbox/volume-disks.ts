@@ -14,6 +14,7 @@ import { engineMessage, isNotFound } from './engine-errors.js';
  * below, which takes one volume at a time (a lock directory beside its image).
  */
 export const DISK_IMAGE = 'busybox:latest';
+// Run by the deployment's pin of DISK_IMAGE, as an image ID (volumes.ts), never by the tag.
 /** Where the engine's host directory of images is mounted in the helper. */
 const IN_HELPER = '/disks';
 
@@ -80,12 +81,14 @@ export function diskPlace(info: { Name: string; Options?: Record<string, string>
 }
 
 /** Makes the image (when missing), attaches it and gives its root to `owner` (host uid:gid): a one-shot helper. */
-export async function createDisk(docker: Docker, place: DiskPlace, deployment: string, sizeBytes: number, owner: string): Promise<string> {
+export async function createDisk(docker: Docker, image: string, place: DiskPlace, sizeBytes: number, owner: string): Promise<string> {
   const helper = await docker
     .createContainer({
-      ...helperSpec(place.dir, true),
+      ...helperSpec(image, place.dir, true),
       Cmd: ['create', place.volume, String(sizeBytes), owner],
-      Labels: { [LABEL.deployment]: deployment, [LABEL.name]: 'volume-setup' },
+      // No deployment label, as the keeper: no command of the deployment's (ps, exec, cp) can reach a container
+      // with SYS_ADMIN and the host's user namespace while it runs.
+      Labels: { [LABEL.name]: 'volume-setup' },
     })
     .catch((error) => {
       throw refused(error);
@@ -104,22 +107,22 @@ export async function createDisk(docker: Docker, place: DiskPlace, deployment: s
 }
 
 /** Makes sure the volume's node is a loop device on its own image, attaching it again when not. */
-export function attachDisk(docker: Docker, place: DiskPlace): Promise<string> {
-  return inKeeper(docker, place.dir, ['attach', place.volume]);
+export function attachDisk(docker: Docker, image: string, place: DiskPlace): Promise<string> {
+  return inKeeper(docker, image, place.dir, ['attach', place.volume]);
 }
 
 /** Detaches every loop device on the image and deletes the files. */
-export function removeDisk(docker: Docker, place: DiskPlace): Promise<string> {
-  return inKeeper(docker, place.dir, ['remove', place.volume]);
+export function removeDisk(docker: Docker, image: string, place: DiskPlace): Promise<string> {
+  return inKeeper(docker, image, place.dir, ['remove', place.volume]);
 }
 
 /**
  * The helper's container: the host's user namespace, no network, loop devices only. SYS_ADMIN (`mounts`) only for
  * the one-shot that mounts a new filesystem to give its root to the sandbox user.
  */
-function helperSpec(dir: string, mounts: boolean): Docker.ContainerCreateOptions {
+function helperSpec(image: string, dir: string, mounts: boolean): Docker.ContainerCreateOptions {
   return {
-    Image: DISK_IMAGE,
+    Image: image,
     Entrypoint: ['sh', '-c', SCRIPT, 'disk'],
     User: '0:0',
     HostConfig: {
@@ -142,8 +145,8 @@ function helperSpec(dir: string, mounts: boolean): Docker.ContainerCreateOptions
  * engine (one per directory, no SYS_ADMIN, started again when gone), as an exec, several times cheaper than a
  * container of its own (docs/security.md).
  */
-async function inKeeper(docker: Docker, dir: string, args: string[]): Promise<string> {
-  const keeper = await runningKeeper(docker, dir);
+async function inKeeper(docker: Docker, image: string, dir: string, args: string[]): Promise<string> {
+  const keeper = await runningKeeper(docker, image, dir);
   const exec = await keeper
     .exec({ Cmd: ['sh', '-c', SCRIPT, 'disk', ...args], User: '0:0', AttachStdout: true, AttachStderr: true, Tty: false })
     .catch((error) => {
@@ -160,7 +163,7 @@ async function inKeeper(docker: Docker, dir: string, args: string[]): Promise<st
   return logs;
 }
 
-async function runningKeeper(docker: Docker, dir: string): Promise<Docker.Container> {
+async function runningKeeper(docker: Docker, image: string, dir: string): Promise<Docker.Container> {
   const name = `stevedore-volume-keeper-${createHash('sha256').update(dir).digest('hex').slice(0, 12)}`;
   const keeper = docker.getContainer(name);
   const state = await keeper.inspect().then(
@@ -174,7 +177,7 @@ async function runningKeeper(docker: Docker, dir: string): Promise<Docker.Contai
   if (!state)
     await docker
       .createContainer({
-        ...helperSpec(dir, false),
+        ...helperSpec(image, dir, false),
         name,
         Entrypoint: ['sleep', '2147483647'],
         Labels: { [LABEL.name]: 'volume-keeper' },

@@ -7,14 +7,23 @@ import { LABEL } from '../policy/labels.js';
 import { isNotFound, toUserError } from './engine-errors.js';
 import { diskDriverOptions } from '../policy/volumes.js';
 import { attachDisk, createDisk, diskPlace, DISK_IMAGE, hostOwner, removeDisk } from './volume-disks.js';
+import { pinnedImageId } from './image-pins.js';
+import { parseImageRef } from '../core/image-ref.js';
 
-async function ensureHelperImage(docker: Docker): Promise<void> {
+/**
+ * The image ID the helpers run: the deployment's pin of DISK_IMAGE (image-pins.ts), made on first use like any
+ * image's, pulled first when the engine has neither. Never the tag itself: a user's pull moves the tag, not the pin,
+ * so it cannot change what runs with the host's root.
+ */
+async function helperImage(docker: Docker, deployment: string): Promise<string> {
+  const image = parseImageRef(DISK_IMAGE);
   try {
-    await docker.getImage(DISK_IMAGE).inspect();
+    return await pinnedImageId(docker, deployment, image);
   } catch (error) {
-    if (!isNotFound(error)) throw error;
+    if (!(error instanceof UserError) || error.code !== 'not-found') throw error;
     const stream = await docker.pull(DISK_IMAGE);
     await new Promise((resolve, reject) => docker.modem.followProgress(stream, (e: Error | null) => (e ? reject(e) : resolve(undefined))));
+    return pinnedImageId(docker, deployment, image);
   }
 }
 
@@ -46,17 +55,17 @@ export async function ensureVolume(
     if (attach) await attachIfIdle(docker, info);
     return false;
   }
-  await ensureHelperImage(docker);
+  const image = await helperImage(docker, deployment);
   if (!disk) {
     await docker.createVolume({ Name: volume, Driver: 'local', Labels: labels });
-    await chownPlain(docker, volume, deployment, user);
+    await chownPlain(docker, image, volume, user);
     return true;
   }
   const owner = labels[LABEL.owner]!;
   await withinBudget(docker, deployment, owner, disk, volume);
   const place = { dir: disk.dir, volume };
   try {
-    await createDisk(docker, place, deployment, disk.sizeBytes, await hostOwner(docker, user));
+    await createDisk(docker, image, place, disk.sizeBytes, await hostOwner(docker, user));
     await docker.createVolume({
       Name: volume,
       Driver: 'local',
@@ -70,7 +79,7 @@ export async function ensureVolume(
       .getVolume(volume)
       .remove()
       .catch(() => {});
-    await removeDisk(docker, place).catch(() => {});
+    await removeDisk(docker, image, place).catch(() => {});
     throw error;
   }
   return true;
@@ -82,33 +91,47 @@ export async function ensureVolume(
  */
 async function withinBudget(docker: Docker, deployment: string, owner: string, disk: VolumeDisk, volume: string): Promise<void> {
   const { Volumes } = await docker.listVolumes({ filters: { label: [`${LABEL.deployment}=${deployment}`, `${LABEL.owner}=${owner}`] } });
-  const list = (Volumes ?? []) as (Docker.VolumeInspectInfo & { CreatedAt?: string })[];
+  const held = (Volumes ?? []) as (Docker.VolumeInspectInfo & { CreatedAt?: string })[];
   const sizeOf = (v: Docker.VolumeInspectInfo) => Number(v.Labels?.[LABEL.size] ?? disk.sizeBytes) || disk.sizeBytes;
+  const list = [
+    ...held.map((v) => ({
+      id: v.Name,
+      name: v.Labels?.[LABEL.name] ?? v.Name,
+      sizeBytes: sizeOf(v),
+      createdMs: Date.parse(v.CreatedAt ?? ''),
+    })),
+    // On the fleet's other hosts: made before this one, whatever their clocks say.
+    ...(disk.heldElsewhere ?? []).map((v) => ({ ...v, id: '', createdMs: -Infinity })),
+  ];
   // Made at the same moment or before it counts before it (the engine's times are in whole seconds): two made at
   // once past the budget both go, rather than both stay.
-  const mine = list.find((v) => v.Name === volume);
-  const before = mine ? list.filter((v) => v.Name !== volume && Date.parse(v.CreatedAt ?? '') <= Date.parse(mine.CreatedAt ?? '')) : list;
-  if (before.reduce((n, v) => n + sizeOf(v), 0) + disk.sizeBytes <= disk.budgetBytes) return;
-  const others = list.filter((v) => v.Name !== volume);
+  const mine = list.find((v) => v.id === volume);
+  const before = mine ? list.filter((v) => v.id !== volume && v.createdMs <= mine.createdMs) : list;
+  if (before.reduce((n, v) => n + v.sizeBytes, 0) + disk.sizeBytes <= disk.budgetBytes) return;
+  // The engine lists volumes in no fixed order: oldest first (then by name), so the reply reads the same each time.
+  const others = list
+    .filter((v) => v.id !== volume)
+    .sort((a, b) => (a.createdMs === b.createdMs ? 0 : a.createdMs - b.createdMs || 0) || a.name.localeCompare(b.name));
   throw new UserError(
     'quota',
     msg('volume.budget', {
       size: formatBinaryBytes(disk.sizeBytes),
       budget: formatBinaryBytes(disk.budgetBytes),
-      used: formatBinaryBytes(others.reduce((n, v) => n + sizeOf(v), 0)),
-      names: others.map((v) => v.Labels?.[LABEL.name] ?? v.Name).join(', '),
+      used: formatBinaryBytes(others.reduce((n, v) => n + v.sizeBytes, 0)),
+      names: others.map((v) => v.name).join(', '),
     }),
     msg('volume.budget.hint'),
   );
 }
 
 /** The local driver's volume: gives its root to the sandbox user (a one-shot helper that may only chown). */
-async function chownPlain(docker: Docker, volume: string, deployment: string, user: string): Promise<void> {
+async function chownPlain(docker: Docker, image: string, volume: string, user: string): Promise<void> {
   const helper = await docker.createContainer({
-    Image: DISK_IMAGE,
+    Image: image,
     Cmd: ['chown', user, '/volume'],
     User: '0:0',
-    Labels: { [LABEL.deployment]: deployment, [LABEL.name]: 'volume-setup' },
+    // No deployment label, as the disk helpers (volume-disks.ts): not one of the deployment's containers.
+    Labels: { [LABEL.name]: 'volume-setup' },
     HostConfig: {
       NetworkMode: 'none',
       ReadonlyRootfs: true,
@@ -135,8 +158,7 @@ async function attachIfIdle(docker: Docker, info: Docker.VolumeInspectInfo): Pro
   if (!place) return;
   const running = await docker.listContainers({ filters: { volume: [info.Name], status: ['running'] } });
   if (running.length) return;
-  await ensureHelperImage(docker);
-  await attachDisk(docker, place);
+  await attachDisk(docker, await helperImage(docker, deploymentOf(info)), place);
 }
 
 /** Before a container that exists is started (or copied into while stopped): its disk volumes checked. */
@@ -214,8 +236,12 @@ export async function removeVolume(docker: Docker, volume: string): Promise<void
       throw toUserError(error, (engine) => msg('sandbox.removeVolumeFailed', { engine }));
     });
   const place = info && diskPlace(info);
-  if (place) {
-    await ensureHelperImage(docker);
-    await removeDisk(docker, place);
-  }
+  if (place) await removeDisk(docker, await helperImage(docker, deploymentOf(info)), place);
+}
+
+/** The deployment a disk volume belongs to (its pin of the helper image is the one run for it). */
+function deploymentOf(info: Docker.VolumeInspectInfo): string {
+  const deployment = info.Labels?.[LABEL.deployment];
+  if (!deployment) throw new Error(`volume ${info.Name} has no deployment label`);
+  return deployment;
 }

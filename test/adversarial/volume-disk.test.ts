@@ -1,8 +1,12 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LABEL } from '../../src/policy/labels.js';
 import { loopsOf, onEngineHost } from '../helpers/engine-host.js';
 import { cleanUp, isolatedConfig, startTestStack, testLog, type TestStack } from '../helpers/test-stack.js';
 import { startStack } from '../../src/stack.js';
+import { ensureVolume, removeVolume } from '../../src/sandbox/volumes.js';
 
 /**
  * Volumes with a hard bound on the engine host's disk: a fixed-size filesystem each (VOLUME_SIZE), mounted
@@ -90,6 +94,92 @@ describe("an owner's budget", () => {
   });
 });
 
+/** busybox with a `sh` first on its PATH that leaves `mark` in /disks (where the helper mounts its images). */
+async function markedImage(mark: string): Promise<string> {
+  const context = await mkdtemp(join(tmpdir(), 'marked-'));
+  try {
+    await mkdir(join(context, 'marked'));
+    await writeFile(join(context, 'marked', 'sh'), `#!/bin/busybox sh\ntouch /disks/${mark}\nexec /bin/busybox sh "$@"\n`, { mode: 0o755 });
+    await writeFile(
+      join(context, 'Dockerfile'),
+      'FROM busybox:latest\nCOPY marked/sh /marked/sh\nENV PATH=/marked:/usr/sbin:/usr/bin:/sbin:/bin\n',
+    );
+    const stream = (await t.docker.buildImage({ context, src: ['Dockerfile', 'marked/sh'] }, {
+      version: '1',
+      t: `${mark}:1`,
+    } as never)) as unknown as NodeJS.ReadableStream;
+    await new Promise((resolve, reject) =>
+      t.docker.modem.followProgress(stream, (e: Error | null) => (e ? reject(e) : resolve(undefined))),
+    );
+    return (await t.docker.getImage(`${mark}:1`).inspect()).Id;
+  } finally {
+    await rm(context, { recursive: true, force: true });
+  }
+}
+
+describe('the disk helper', () => {
+  it("runs the deployment's pinned image, not what busybox:latest was moved to", async () => {
+    // An image whose shell leaves a mark in the directory of disk images before doing its work.
+    const mark = `${t.config.deployment}-retagged`.toLowerCase();
+    // The deployment has run busybox, so it holds a pin of it.
+    const dave = await t.user('dave');
+    expect((await dave.submit('run --rm busybox true')).exitCode, t.printed()).toBe(0);
+    const original = (await t.docker.getImage('busybox:latest').inspect()).Id;
+    const retagged = await markedImage(mark);
+    try {
+      await t.docker.getImage(retagged).tag({ repo: 'busybox', tag: 'latest' });
+      expect((await dave.submit('volume create marked')).title, t.printed()).toBe('Created marked');
+    } finally {
+      await t.docker.getImage(original).tag({ repo: 'busybox', tag: 'latest' });
+      await t.docker.getImage(retagged).remove({ force: true });
+    }
+    expect(await onEngineHost(t.docker, dir, `ls -a /disks; rm -f /disks/${mark}`)).not.toContain(mark);
+    const keepers = await t.docker.listContainers({ all: true, filters: { label: [`${LABEL.name}=volume-keeper`] } });
+    for (const keeper of keepers) expect(keeper.ImageID).not.toBe(retagged);
+  });
+});
+
+describe('the one-shot that prepares a disk', () => {
+  it("carries no deployment label, so none of the deployment's commands can reach it while it runs", async () => {
+    const since = Math.floor(Date.now() / 1000) - 1;
+    expect((await t.bob.submit('volume create labelled')).title, t.printed()).toBe('Created labelled');
+    const until = Math.floor(Date.now() / 1000) + 1;
+    const stream = (await t.docker.getEvents({
+      since,
+      until,
+      filters: { type: ['container'], event: ['create'], label: [`${LABEL.name}=volume-setup`] },
+    })) as NodeJS.ReadableStream;
+    let text = '';
+    for await (const chunk of stream) text += String(chunk);
+    const created = text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { Actor: { Attributes: Record<string, string> } }).Actor.Attributes);
+    // Other deployments on this engine make theirs too: ours is among them, and none says it is ours.
+    expect(created.length).toBeGreaterThan(0);
+    for (const attributes of created) expect(attributes[LABEL.deployment]).not.toBe(t.config.deployment);
+    expect((await t.bob.submit('volume rm labelled')).title).toBe('Removed labelled');
+  });
+});
+
+describe('a budget across a fleet', () => {
+  it("counts the owner's volumes on the fleet's other hosts, and names them when it refuses", async () => {
+    const labels = (name: string) => ({ [LABEL.deployment]: t.config.deployment, [LABEL.owner]: 'terminal:erin', [LABEL.name]: name });
+    const engine = (name: string) => `${t.config.deployment}-erin-${name}`;
+    // What FleetSandbox gathers from the other hosts in service: one 16MiB volume there.
+    const disk = { dir, sizeBytes: 16 * MiB, budgetBytes: 32 * MiB, heldElsewhere: [{ name: 'far', sizeBytes: 16 * MiB, createdMs: 0 }] };
+    try {
+      expect(await ensureVolume(t.docker, engine('near'), labels('near'), '1000:1000', disk)).toBe(true);
+      await expect(ensureVolume(t.docker, engine('next'), labels('next'), '1000:1000', disk)).rejects.toThrow(
+        'A new volume of 16MiB would take your volumes past your budget of 32MiB: yours hold 32MiB already (far, near).',
+      );
+      await expect(t.docker.getVolume(engine('next')).inspect()).rejects.toThrow(/no such volume/i);
+    } finally {
+      await removeVolume(t.docker, engine('near'));
+    }
+  });
+});
+
 describe('data in a volume', () => {
   it('survives the container, and the loop device being detached and its number given to another file', async () => {
     expect((await t.bob.submit(`run --rm -v keep:/data busybox sh -c 'echo kept > /data/note'`)).exitCode).toBe(0);
@@ -173,7 +263,7 @@ describe('an engine that will not run the disk helper', () => {
       const reply = await other.alice.submit('volume create data');
       expect(reply.status).toBe('error');
       expect(reply.title).toMatch(
-        /^Volumes here are fixed-size disks prepared by a privileged container on the sandbox host, and the engine would not run it: /,
+        /^Volumes here are fixed-size disks prepared by a container with access to the loop devices of the sandbox host, and the engine would not run it: /,
       );
       expect(reply.body).toMatch(/VOLUME_SIZE=0/);
       const { Volumes } = await other.docker.listVolumes({ filters: { label: [`${LABEL.deployment}=${other.config.deployment}`] } });

@@ -98,8 +98,8 @@ export const policyMessages = catalog({
   },
   'mount.option': {
     en: (p: { key: string }) =>
-      `--mount ${p.key}= is refused: volumes are made by this deployment with its own options (a fixed size, noexec).`,
-    ko: (p: { key: string }) => `--mount ${p.key}= 옵션은 쓸 수 없습니다. 볼륨은 이 배포가 정한 옵션(고정 크기, noexec)으로 만듭니다.`,
+      `--mount ${p.key}= is refused: volumes are made by this deployment, with the driver options it sets itself.`,
+    ko: (p: { key: string }) => `--mount ${p.key}= 옵션은 쓸 수 없습니다. 볼륨은 이 배포가 직접 정한 드라이버 옵션으로 만듭니다.`,
   },
   'mount.noSource': {
     en: '--mount without a source would be an anonymous volume; name it: source=data.',

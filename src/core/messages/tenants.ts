@@ -72,9 +72,9 @@ export const tenantMessages = catalog({
   },
   'volume.diskRefused': {
     en: (p: { engine: string }) =>
-      `Volumes here are fixed-size disks prepared by a privileged container on the sandbox host, and the engine would not run it: ${p.engine}`,
+      `Volumes here are fixed-size disks prepared by a container with access to the loop devices of the sandbox host, and the engine would not run it: ${p.engine}`,
     ko: (p: { engine: string }) =>
-      `여기서 볼륨은 샌드박스 호스트의 특권 컨테이너가 준비하는 고정 크기 디스크인데, Docker 엔진이 그 컨테이너를 실행하지 않았습니다: ${p.engine}`,
+      `여기서 볼륨은 샌드박스 호스트의 루프 장치를 쓸 수 있는 컨테이너가 준비하는 고정 크기 디스크인데, Docker 엔진이 그 컨테이너를 실행하지 않았습니다: ${p.engine}`,
   },
   'volume.diskRefused.hint': {
     en: 'No volume was made. An operator can allow that container (docs/security.md) or set VOLUME_SIZE=0 for unbounded volumes.',
