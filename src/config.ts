@@ -42,10 +42,20 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     if (result.success) out[key] = result.data;
     else problems.push(`${s.env}=${JSON.stringify(raw)}: ${result.error.issues.map((i) => i.message).join('; ')}`);
   }
+  problems.push(...unknownWorkerHosts(out as Partial<Config>));
   if (problems.length) throw new Error(`Bad settings:\n  ${problems.join('\n  ')}`);
   const config = out as Config;
   config.policy = loadPolicy(config.policyFile, teamPlaces(config));
   return config;
+}
+
+/** WORKER_HOSTS names only hosts of SANDBOX_HOSTS: a name of no host would leave the worker serving nothing. */
+function unknownWorkerHosts(config: Partial<Pick<Config, 'workerHosts' | 'sandboxHosts'>>): string[] {
+  const known = new Set((config.sandboxHosts ?? []).map((h) => h.name));
+  const unknown = (config.workerHosts ?? []).filter((name) => !known.has(name));
+  if (!unknown.length) return [];
+  const hosts = known.size ? `SANDBOX_HOSTS has ${[...known].join(', ')}` : 'SANDBOX_HOSTS is not set';
+  return [`WORKER_HOSTS=${JSON.stringify(config.workerHosts!.join(','))}: ${unknown.join(', ')} not in SANDBOX_HOSTS (${hosts})`];
 }
 
 /**

@@ -57,6 +57,15 @@ describe('SANDBOX_HOSTS', () => {
     expect(loadConfig({}).sandboxHosts).toEqual([]);
     expect(() => loadConfig({ SANDBOX_HOSTS: 'a=ftp://x' })).toThrow(/SANDBOX_HOSTS/);
   });
+
+  it('refuses WORKER_HOSTS naming a host SANDBOX_HOSTS does not have', () => {
+    const hosts = 'a=unix:///run/a.sock b=unix:///run/b.sock';
+    expect(loadConfig({ SANDBOX_HOSTS: hosts, WORKER_HOSTS: 'b' }).workerHosts).toEqual(['b']);
+    expect(() => loadConfig({ SANDBOX_HOSTS: hosts, WORKER_HOSTS: 'a,c' })).toThrow(
+      /WORKER_HOSTS="a,c": c not in SANDBOX_HOSTS \(SANDBOX_HOSTS has a, b\)/,
+    );
+    expect(() => loadConfig({ WORKER_HOSTS: 'a' })).toThrow(/a not in SANDBOX_HOSTS \(SANDBOX_HOSTS is not set\)/);
+  });
 });
 
 describe('a host slots semaphore', () => {
