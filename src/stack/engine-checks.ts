@@ -10,9 +10,9 @@ import type { Shared } from './shared.js';
 const RUNSC_PIDS = 1024;
 
 /**
- * What the roles that use an engine check and warn about: the engine answers (/healthz `docker`); plain tcp, gVisor
- * with too low a pids limit, unbounded volumes and an engine that does not remap user namespaces are said once at
- * start and on /healthz (warnings, not faults).
+ * What the roles that use an engine check and warn about: the engine answers (/healthz `docker`). Plain tcp and gVisor
+ * with too low a pids limit are logged once at start, nothing more; unbounded volumes and an engine that does not
+ * remap user namespaces are logged and also shown on /healthz (`volumes`, `isolation`: warnings, not faults).
  */
 export function startEngineChecks(stack: Shared, log: Logger): void {
   const { config, fleet } = stack;
