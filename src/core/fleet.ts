@@ -6,6 +6,8 @@ export type PlacedKind = 'container' | 'volume';
 /** Where each owner's containers and volumes were created (written when made, read before queueing). */
 export interface PlacementApi {
   record(owner: string, kind: PlacedKind, name: string, host: string): Promise<void>;
+  /** The object is gone (removed, or never made): its record goes too. */
+  forget(owner: string, kind: PlacedKind, name: string): Promise<void>;
   /** The host of each name, in order; undefined where nothing was recorded. */
   where(owner: string, kind: PlacedKind, names: readonly string[]): Promise<(string | undefined)[]>;
 }

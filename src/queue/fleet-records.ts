@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { HostStatesApi, PlacedKind, PlacementApi } from '../core/fleet.js';
 
-/** One hash per owner: `container:web` → `a`. Never expires: an object lives until removed, and a stale entry only pins. */
+/** One hash per owner: `container:web` → `a`. Never expires: an entry goes when its object is removed. */
 export class Placements implements PlacementApi {
   constructor(
     private readonly redis: Redis,
@@ -14,6 +14,10 @@ export class Placements implements PlacementApi {
 
   async record(owner: string, kind: PlacedKind, name: string, host: string): Promise<void> {
     await this.redis.hset(this.key(owner), `${kind}:${name}`, host);
+  }
+
+  async forget(owner: string, kind: PlacedKind, name: string): Promise<void> {
+    await this.redis.hdel(this.key(owner), `${kind}:${name}`);
   }
 
   async where(owner: string, kind: PlacedKind, names: readonly string[]): Promise<(string | undefined)[]> {

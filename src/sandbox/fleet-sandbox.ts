@@ -1,4 +1,4 @@
-import type { PlacementApi } from '../core/fleet.js';
+import type { PlacedKind, PlacementApi } from '../core/fleet.js';
 import type {
   ContainerInfo,
   ImageInfo,
@@ -30,6 +30,9 @@ export interface FleetSandboxOptions {
   onChange?: () => Promise<void>;
 }
 
+/** The name a run without --name gets (run-plan.ts): never typed before it is listed, so never recorded. */
+const AUTO_NAME = /^job-[a-z0-9-]*\d$/;
+
 /** A host a list or a pull did not hear from: out for a cool-down (not asked), or failed when asked. */
 export type LeftOut = { host: string; why: 'out'; seconds: number } | { host: string; why: 'failed' };
 
@@ -43,6 +46,8 @@ export class FleetSandbox implements SandboxApi {
   changed = false;
   readonly leftOut = new Map<string, LeftOut>();
   private readonly seenOn = new Map<string, string>();
+  /** The owner and name of each container and volume listed (by id or engine name): its record goes when it does. */
+  private readonly named = new Map<string, { owner: string; name: string }>();
   /** Hosts this job pulled on: an admin's pull pins there. */
   private readonly pulledOn = new Set<string>();
 
@@ -132,14 +137,21 @@ export class FleetSandbox implements SandboxApi {
   async run(plan: RunPlan, signal?: AbortSignal): Promise<RunResult> {
     const owner = plan.labels[LABEL.owner]!;
     const host = this.options.home!;
-    // Recorded before the engine makes them, so a follow-up typed while the container runs finds its host.
-    await this.options.placements?.record(owner, 'container', plan.displayName, host);
-    for (const m of plan.mounts) await this.options.placements?.record(owner, 'volume', m.name, host);
+    const placements = this.options.placements;
+    // A name of the user's own is recorded before the engine makes it, so a follow-up typed while the container runs
+    // finds its host (and one whose host died mid-run is said to be there); a --rm container once done takes its
+    // record back, as removing a container does. An automatic `job-<id>` name is not recorded: nobody types it
+    // before it is listed.
+    const named = placements && !AUTO_NAME.test(plan.displayName) ? placements : undefined;
+    await named?.record(owner, 'container', plan.displayName, host);
+    for (const m of plan.mounts) await placements?.record(owner, 'volume', m.name, host);
     await this.changing();
     await this.alignPin(plan.image);
     const runtime = this.options.runtimes?.get(host);
     const volumeDisk = await this.fleetBudget(owner, plan.volumeDisk);
-    return this.home.run({ ...plan, ...(runtime ? { runtime } : {}), ...(volumeDisk ? { volumeDisk } : {}) }, signal);
+    const result = await this.home.run({ ...plan, ...(runtime ? { runtime } : {}), ...(volumeDisk ? { volumeDisk } : {}) }, signal);
+    if (plan.autoRemove && !plan.detach) await named?.forget(owner, 'container', plan.displayName);
+    return result;
   }
 
   async listImages(): Promise<ImageInfo[]> {
@@ -168,12 +180,22 @@ export class FleetSandbox implements SandboxApi {
 
   async listContainers(options: { all: boolean; size?: boolean }): Promise<ContainerInfo[]> {
     const list = (await this.gather((s) => s.listContainers(options))).sort((a, b) => b.createdMs - a.createdMs);
-    for (const c of list) this.seenOn.set(c.id, c.host!);
+    for (const c of list) {
+      this.seenOn.set(c.id, c.host!);
+      this.named.set(c.id, { owner: c.owner, name: c.name });
+    }
     return list;
   }
 
   async removeContainer(id: string, force: boolean): Promise<void> {
-    return (await this.on(id, true)).removeContainer(id, force);
+    await (await this.on(id, true)).removeContainer(id, force);
+    await this.forget('container', id);
+  }
+
+  /** A removed object's record goes (when it was listed: its owner and name are known). */
+  private async forget(kind: PlacedKind, id: string): Promise<void> {
+    const named = this.named.get(id);
+    if (named) await this.options.placements?.forget(named.owner, kind, named.name);
   }
 
   async stopContainer(id: string, timeoutSeconds?: number): Promise<void> {
@@ -210,7 +232,10 @@ export class FleetSandbox implements SandboxApi {
 
   async listVolumes(): Promise<VolumeInfo[]> {
     const list = await this.gather((s) => s.listVolumes());
-    for (const v of list) this.seenOn.set(v.volume, v.host!);
+    for (const v of list) {
+      this.seenOn.set(v.volume, v.host!);
+      this.named.set(v.volume, { owner: v.owner, name: v.name });
+    }
     return list;
   }
 
@@ -237,7 +262,8 @@ export class FleetSandbox implements SandboxApi {
   }
 
   async removeVolume(volume: string): Promise<void> {
-    return (await this.on(volume, true)).removeVolume(volume);
+    await (await this.on(volume, true)).removeVolume(volume);
+    await this.forget('volume', volume);
   }
 
   async copyIn(containerId: string, path: string, data: Buffer, user: string): Promise<void> {

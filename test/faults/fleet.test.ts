@@ -194,6 +194,19 @@ describe('a fleet of two engines', () => {
     expect((await pinnedTexts(other)).filter((t) => t.includes('web'))).toEqual([]);
   }, 120_000);
 
+  it('records a named container while it lives, and no automatic job name', async () => {
+    const key = `${config.queuePrefix}:placements:${ownerId(alice)}`;
+    const fields = async () => Object.keys(await stack.producer.hgetall(key));
+    expect((await submit('run -d --name kept busybox sleep 300')).status).toBe('ok');
+    expect(await stack.producer.hget(key, 'container:kept')).toBe(hostOf('kept'));
+    expect((await submit('rm -f kept')).status).toBe('ok');
+    expect(await fields()).not.toContain('container:kept');
+    expect((await submit('run --rm --name gone busybox true')).status).toBe('ok');
+    expect(await fields()).not.toContain('container:gone');
+    expect((await submit('run busybox true')).status).toBe('ok');
+    expect((await fields()).filter((f) => f.startsWith('container:job-'))).toEqual([]);
+  }, 120_000);
+
   it('bounds pinned and shared work on a host by the same slots', async () => {
     expect((await submit('run -d --name box busybox sleep 300')).status).toBe('ok');
     const host = hostOf('box')!;
