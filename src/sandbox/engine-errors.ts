@@ -29,6 +29,14 @@ export function isNotFound(error: unknown): boolean {
   return (error as EngineError).statusCode === 404;
 }
 
+/** What an engine call answers, or undefined when the engine says the object does not exist (404). */
+export function unlessMissing<T>(call: Promise<T>): Promise<T | undefined> {
+  return call.catch((error: unknown) => {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  });
+}
+
 /** 304: the container was already in the asked state (started, stopped). */
 export function isNotModified(error: unknown): boolean {
   return (error as EngineError).statusCode === 304;

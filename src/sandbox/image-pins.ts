@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import { UserError } from '../errors.js';
 import { parseImageRef, type ImageRef } from '../core/image-ref.js';
 import { msg } from '../core/messages/index.js';
-import { isNotFound } from './engine-errors.js';
+import { unlessMissing } from './engine-errors.js';
 
 /**
  * Images run by the digest they had when the deployment first took them, not by whatever a tag points to now.
@@ -20,14 +20,7 @@ const pinTag = (image: ImageRef) => image.tag ?? 'latest';
 /** The repository as a familiar name, without tag or digest (`busybox`, `reg:5000/team/app`). */
 export const repoName = (image: ImageRef) => image.familiar.replace(/@.*$/, '').replace(/:[^:/]+$/, '');
 
-async function inspect(docker: Docker, ref: string): Promise<Docker.ImageInspectInfo | undefined> {
-  try {
-    return await docker.getImage(ref).inspect();
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
-}
+const inspect = (docker: Docker, ref: string) => unlessMissing(docker.getImage(ref).inspect());
 
 /** Records what `image` (a tag, present on the engine) points to now as the deployment's pin. */
 export async function pinImage(docker: Docker, deployment: string, image: ImageRef): Promise<string> {

@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { msg } from '../core/messages/index.js';
 import { LABEL } from '../policy/labels.js';
 import { DISK_FS, DISK_OPTIONS } from '../policy/volumes.js';
-import { engineMessage, isNotFound } from './engine-errors.js';
+import { engineMessage, unlessMissing } from './engine-errors.js';
 
 /**
  * A volume with a hard bound: a fixed-size ext2 image file in a directory of the engine's host, attached to a loop
@@ -166,13 +166,7 @@ async function inKeeper(docker: Docker, image: string, dir: string, args: string
 async function runningKeeper(docker: Docker, image: string, dir: string): Promise<Docker.Container> {
   const name = `stevedore-volume-keeper-${createHash('sha256').update(dir).digest('hex').slice(0, 12)}`;
   const keeper = docker.getContainer(name);
-  const state = await keeper.inspect().then(
-    (i) => i.State,
-    (error) => {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    },
-  );
+  const state = (await unlessMissing(keeper.inspect()))?.State;
   if (state?.Running) return keeper;
   if (!state)
     await docker

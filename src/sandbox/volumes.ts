@@ -4,7 +4,7 @@ import type { VolumeDisk, VolumeInfo } from '../core/sandbox-api.js';
 import { formatBinaryBytes } from '../core/units.js';
 import { UserError } from '../errors.js';
 import { LABEL } from '../policy/labels.js';
-import { isNotFound, toUserError } from './engine-errors.js';
+import { isNotFound, toUserError, unlessMissing } from './engine-errors.js';
 import { diskDriverOptions } from '../policy/volumes.js';
 import { attachDisk, createDisk, diskPlace, DISK_IMAGE, hostOwner, removeDisk } from './volume-disks.js';
 import { pinnedImageId } from './image-pins.js';
@@ -27,14 +27,7 @@ async function helperImage(docker: Docker, deployment: string): Promise<string> 
   }
 }
 
-async function inspectVolume(docker: Docker, volume: string): Promise<Docker.VolumeInspectInfo | undefined> {
-  try {
-    return await docker.getVolume(volume).inspect();
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
-}
+const inspectVolume = (docker: Docker, volume: string) => unlessMissing(docker.getVolume(volume).inspect());
 
 /**
  * Creates the owner's named volume when it is missing: with `disk`, a fixed-size filesystem of its own
