@@ -136,6 +136,8 @@ export interface CommandWorkerOptions {
   process(run: JobRun<CommandJob>): Promise<JobVerdict>;
   /** Told when this worker failed a job (the processor's verdict, or BullMQ's own: a job stalled too often). */
   onFailed?(jobId: string): void;
+  /** False: made without taking jobs, started by its WorkerGate (src/queue/worker-gate.ts). */
+  autorun?: boolean;
 }
 
 /** Runs the command queue's jobs through the processor it is given, and turns its verdicts into BullMQ's terms. */
@@ -170,6 +172,7 @@ export function startCommandWorker(options: CommandWorkerOptions): Worker<Comman
       // (BullMQ fails it without running the processor) and the lost-jobs sweep tells its owner: a command that
       // brings its worker down is not allowed to bring down worker after worker.
       maxStalledCount: 1,
+      autorun: options.autorun ?? true,
     },
   );
   worker.on('error', (error) => options.log.error({ err: error }, 'command worker error'));

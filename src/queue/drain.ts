@@ -21,7 +21,8 @@ export interface DrainWatchOptions {
   /** A connection that answers at once (the producer's), not one a worker blocks on. */
   connection: Redis;
   prefix: string;
-  worker: Worker;
+  /** The worker, or its gate's drain hold (src/queue/worker-gate.ts): pause waits for its running jobs. */
+  worker: Pick<Worker, 'pause' | 'resume'>;
   /** The command queue, to see whether any worker still runs a job. */
   queue: Queue;
   /** How often the flag is read. */
