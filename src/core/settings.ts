@@ -109,6 +109,12 @@ export const SETTINGS = {
     '30s',
     'With SANDBOX_HOSTS: how long a failing host is left out before it is tried again (its shared work goes to the others).',
   ),
+  hostLease: setting(
+    'HOST_LEASE',
+    duration,
+    '10s',
+    'With SANDBOX_HOSTS: one process serves a host at a time, holding a lease renewed every third of this; another stands by and takes the host over once the lease lapses (at most this long after its holder died).',
+  ),
   workerNice: setting(
     'WORKER_NICE',
     count(0).max(19),

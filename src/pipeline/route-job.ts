@@ -9,6 +9,8 @@ import { resolveContainer } from '../policy/ownership.js';
 export interface RouteDeps {
   placements: PlacementApi;
   hostStates: HostStatesApi;
+  /** The hosts some worker process serves now (holds the host's lease). */
+  served(): Promise<ReadonlySet<string>>;
   /** The whole fleet, to ask the engines where an unrecorded object lives (the engines are the truth). */
   fleet: Pick<SandboxApi, 'listContainers' | 'listVolumes'>;
 }
@@ -16,7 +18,8 @@ export interface RouteDeps {
 /**
  * The host a command must run on, or undefined for new work that any host may take. A command on existing
  * containers or volumes goes where they live (the records first, the engines for what was never recorded);
- * things on two hosts, or on a host out for a cool-down, are refused here, before anything is queued.
+ * things on two hosts, on a host no worker serves, or on a host out for a cool-down, are refused here, before
+ * anything is queued.
  */
 export async function hostFor(command: ParsedCommand, env: BuildEnv, deps: RouteDeps): Promise<string | undefined> {
   const targets = command.definition.targets?.(command.args, env);
@@ -30,6 +33,9 @@ export async function hostFor(command: ParsedCommand, env: BuildEnv, deps: Route
     throw new UserError('conflict', msg('fleet.twoHosts', { where }), msg('fleet.twoHosts.hint'));
   }
   const host = hosts[0];
+  if (host !== undefined && !(await deps.served()).has(host)) {
+    throw new UserError('unavailable', msg('fleet.unserved', { host }), msg('fleet.unserved.hint'));
+  }
   const until = host === undefined ? undefined : (await deps.hostStates.out()).get(host);
   if (host !== undefined && until !== undefined) {
     const seconds = Math.max(1, Math.round((until - Date.now()) / 1000));

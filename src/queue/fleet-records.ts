@@ -46,20 +46,38 @@ export class JobHosts {
   }
 }
 
-/** One hash for the deployment: host → end of its cool-down. */
+/** Drops a host's cool-down only while it still ends when it did (nobody extended it in the meantime). */
+const DROP_IF_SAME = `
+if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('HDEL', KEYS[1], ARGV[1]) end
+return 0`;
+
+/**
+ * One hash for the deployment: host → end of its cool-down. The process serving a host puts it back after a
+ * ping; a cool-down that has ended on a host no process serves (`served`) is dropped when read, so a host is not
+ * kept out for ever by a process that is gone (whoever serves it next checks it again).
+ */
 export class HostStates implements HostStatesApi {
   private readonly key: string;
 
   constructor(
     private readonly redis: Redis,
     prefix: string,
+    private readonly served?: () => Promise<ReadonlySet<string>>,
   ) {
     this.key = `${prefix}:hosts-out`;
   }
 
   async out(): Promise<Map<string, number>> {
     const all = await this.redis.hgetall(this.key);
-    return new Map(Object.entries(all).map(([host, until]) => [host, Number(until)]));
+    const out = new Map(Object.entries(all).map(([host, until]) => [host, Number(until)]));
+    const ended = [...out].filter(([, until]) => until <= Date.now());
+    if (!ended.length || !this.served) return out;
+    const served = await this.served();
+    for (const [host, until] of ended.filter(([h]) => !served.has(h))) {
+      await this.redis.eval(DROP_IF_SAME, 1, this.key, host, String(until));
+      out.delete(host);
+    }
+    return out;
   }
 
   async takeOut(host: string, untilMs: number): Promise<boolean> {

@@ -4,6 +4,7 @@ import type { SandboxApi } from '../core/sandbox-api.js';
 import { hostRuntime } from '../core/sandbox-hosts.js';
 import { HostHealth } from '../health/host-health.js';
 import { HostStates, JobHosts, Placements } from '../queue/fleet-records.js';
+import { HostLeases } from '../queue/host-leases.js';
 import { hostClient } from '../sandbox/docker-client.js';
 import { DockerSandbox } from '../sandbox/docker-sandbox.js';
 import { watchCalls, withEngineErrors } from '../sandbox/engine-errors.js';
@@ -13,22 +14,27 @@ import { FleetSandbox } from '../sandbox/fleet-sandbox.js';
 export type Fleet = ReturnType<typeof openFleet>;
 
 export function openFleet(config: Config, redis: ConstructorParameters<typeof Placements>[0], notifyOps: (reply: Reply) => Promise<void>) {
+  const names = config.sandboxHosts.map((h) => h.name);
   const placements = new Placements(redis, config.queuePrefix);
-  const states = new HostStates(redis, config.queuePrefix);
+  const leases = new HostLeases(redis, config.queuePrefix);
+  const served = () => leases.served(names);
+  const states = new HostStates(redis, config.queuePrefix, served);
   const health = new Map<string, HostHealth>();
+  /** The hosts whose lease this process holds: their failures count here (a standby's calls do not). */
+  const serving = new Set<string>();
   const watchers = new Map<string, (out: boolean) => void>();
   const sandboxes = new Map<string, SandboxApi>(
     config.sandboxHosts.map((h) => {
       const docker = withEngineErrors(
         new DockerSandbox(hostClient(h, config.sshAuthSock), { deployment: config.deployment, pullTimeoutMs: config.pullTimeout }),
       );
-      // Only a process that serves the host counts its failures (health exists for those alone).
+      // Only the process that serves the host counts its failures.
+      const counted = () => (serving.has(h.name) ? health.get(h.name) : undefined);
       const watched = watchCalls(
         docker,
-        () => health.get(h.name)?.succeeded(),
+        () => counted()?.succeeded(),
         (error) =>
-          void health
-            .get(h.name)
+          void counted()
             ?.failed(error)
             .catch(() => {}), // Redis away: counted again on the next call
       );
@@ -38,13 +44,17 @@ export function openFleet(config: Config, redis: ConstructorParameters<typeof Pl
   const runtimes = new Map(config.sandboxHosts.flatMap((h) => (hostRuntime(h) ? [[h.name, hostRuntime(h)!] as const] : [])));
   const inService = async () => {
     const out = await states.out();
-    return config.sandboxHosts.map((h) => h.name).filter((n) => !out.has(n));
+    return names.filter((n) => !out.has(n));
   };
   return {
     hosts: config.sandboxHosts,
     sandboxes,
     placements,
     states,
+    leases,
+    /** The hosts some process serves now (holds the lease of). */
+    served,
+    serving,
     jobHosts: new JobHosts(redis, config.queuePrefix),
     health,
     inService,

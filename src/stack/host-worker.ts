@@ -11,7 +11,9 @@ import { executeJob, type JobDeps } from '../pipeline/execute-job.js';
 import type { LeftOut } from '../sandbox/fleet-sandbox.js';
 import type { Fleet } from './fleet.js';
 import type { Shared } from './shared.js';
-import type { Taker } from './taker.js';
+import { WorkerGate } from '../queue/worker-gate.js';
+import { keepHostLease } from './host-lease.js';
+import type { CommandWorker, Taker } from './taker.js';
 
 /** Commands that make or run a container: each holds one of its host's slots while it runs. */
 const HOLDS_A_SLOT = new Set(['run', 'exec', 'cp', 'curl']);
@@ -26,8 +28,8 @@ const COVERS_EVERY_HOST = new Set(['ps', 'images', 'volume ls', 'pull']);
 export function hostTakers(shared: Shared, fleet: Fleet, host: SandboxHost, deps: JobDeps): Taker[] {
   const { config, registry } = shared;
   const slots = new Semaphore(host.slots);
-  measureHostSlotsWith(host.name, () => ({ host: host.name, size: slots.size, inUse: slots.inUse }));
-  let sharedWorker: Parameters<NonNullable<Taker['started']>>[0] | undefined;
+  const gates: WorkerGate[] = [];
+  let sharedWorker: CommandWorker | undefined;
   let offered = host.slots;
   const offerShared = (change: number) => {
     offered += change;
@@ -35,16 +37,47 @@ export function hostTakers(shared: Shared, fleet: Fleet, host: SandboxHost, deps
   };
   const health = fleet.serve(host.name, (out) => {
     shared.log.warn({ host: host.name, out }, out ? 'sandbox host out for a cool-down' : 'sandbox host back');
-    if (out) void sharedWorker?.pause(true);
-    else sharedWorker?.resume();
+    const gate = gates[0];
+    if (out) void gate?.hold('out');
+    else gate?.free('out');
   });
+  // One process serves the host at a time (its lease); the others stand by with both workers held.
+  const lease = keepHostLease({
+    leases: fleet.leases,
+    host: host.name,
+    ttlMs: config.hostLease,
+    log: shared.log,
+    changed: (held) => {
+      if (held) fleet.serving.add(host.name);
+      else fleet.serving.delete(host.name);
+      for (const gate of gates) void (held ? gate.free('standby') : gate.hold('standby'));
+    },
+  });
+  measureHostSlotsWith(host.name, () => ({ host: host.name, size: lease.held ? slots.size : 0, inUse: slots.inUse }));
   const sandbox = fleet.sandboxes.get(host.name)!;
-  const timer = setInterval(() => void health.check(() => sandbox.ping()).catch(() => {}), config.healthInterval);
+  const timer = setInterval(() => void (lease.held && health.check(() => sandbox.ping()).catch(() => {})), config.healthInterval);
   shared.closables.push({ close: async () => clearInterval(timer) });
-  shared.healthChecks[`host ${host.name}`] = async () => ({
-    ok: !health.out,
-    detail: `${health.out ? 'out for a cool-down; ' : ''}${slots.inUse}/${slots.size} slots in use, ${health.failures} failed calls, ${health.cooldowns} cool-downs${host.labels.length ? `; labels ${host.labels.join(', ')}` : ''}`,
-  });
+  shared.healthChecks[`host ${host.name}`] = async () => {
+    if (!lease.held) return { ok: true, detail: 'standing by: another process serves this host' };
+    // A host out fails the check only when every host this process serves is out (a restart would not help one).
+    const othersIn = [...fleet.serving].some((h) => h !== host.name && !fleet.health.get(h)?.out);
+    return {
+      ok: !health.out || othersIn,
+      detail: `${health.out ? 'out for a cool-down; ' : ''}${slots.inUse}/${slots.size} slots in use, ${health.failures} failed calls, ${health.cooldowns} cool-downs${host.labels.length ? `; labels ${host.labels.join(', ')}` : ''}`,
+    };
+  };
+  // The lease is given up once both workers have closed (their running jobs done), so a standby never overlaps.
+  let open = 2;
+  const closed = async () => {
+    if (--open === 0) await lease.close();
+  };
+  const gate = (worker: CommandWorker) => {
+    const g = new WorkerGate(worker, lease.held ? [] : ['standby'], (error) =>
+      shared.log.error({ err: error, host: host.name }, 'command worker stopped'),
+    );
+    gates.push(g);
+    return g;
+  };
 
   const execute: Taker['execute'] = async (jobId, job, signal) => {
     // A job taken up again after it changed things on a host runs there again (it finds its container there).
@@ -86,11 +119,13 @@ export function hostTakers(shared: Shared, fleet: Fleet, host: SandboxHost, deps
       queue: shared.commandQueue.queue,
       concurrency: host.slots,
       execute,
-      started: (worker) => {
+      gated: (worker) => {
         sharedWorker = worker;
+        return gate(worker); // first: the one a cool-down holds
       },
+      closed,
     },
-    { queue: shared.commandQueue.pinned.get(host.name)!, concurrency: host.slots, execute },
+    { queue: shared.commandQueue.pinned.get(host.name)!, concurrency: host.slots, execute, gated: gate, closed },
   ];
 }
 

@@ -8,6 +8,7 @@ import { FailedJobs } from '../queue/failed-jobs.js';
 import { Follows } from '../queue/follows.js';
 import { cancelKey } from '../queue/job-control.js';
 import { watchDrain } from '../queue/drain.js';
+import { WorkerGate } from '../queue/worker-gate.js';
 import { msg, say } from '../core/messages/index.js';
 import type { CommandJob } from '../core/job.js';
 import type { Shared } from './shared.js';
@@ -61,6 +62,7 @@ export function startWorker(shared: Shared) {
       concurrency: taker.concurrency,
       lockMs: config.jobLock,
       log,
+      autorun: false,
       onFailed: () => lost.soon(),
       process: (run) =>
         processCommandJob(run, {
@@ -87,12 +89,13 @@ export function startWorker(shared: Shared) {
         }),
     });
     workers.push({ worker, base: taker.concurrency });
-    taker.started?.(worker);
+    // Started by its gate, which drains, cool-downs and a host's standby each hold (src/queue/worker-gate.ts).
+    const gate = taker.gated?.(worker) ?? new WorkerGate(worker, [], (error) => log.error({ err: error }, 'command worker stopped'));
     // /docker drain (or SIGUSR2): no new jobs, running ones finish; the ops channel hears when the deployment is idle.
     const drain = watchDrain({
       connection: shared.producer,
       prefix: config.queuePrefix,
-      worker,
+      worker: gate.as('drain'),
       queue: taker.queue,
       intervalMs: config.drainCheck,
       log,
@@ -104,7 +107,11 @@ export function startWorker(shared: Shared) {
           body: say(msg('drain.idle.body', { waiting }), config.defaultLang),
         }),
     });
-    shared.closables.push(drain, { close: () => closeWithGrace(worker, config.shutdownGrace) }, { close: () => lost.stop() });
+    const close = async () => {
+      await closeWithGrace(worker, config.shutdownGrace);
+      await taker.closed?.();
+    };
+    shared.closables.push(drain, { close }, { close: () => lost.stop() });
   });
   const expiries = startExpiryWorker({
     connection: shared.blocking,

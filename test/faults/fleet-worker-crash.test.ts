@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -10,7 +11,11 @@ import { cleanUp, isolatedEnv, testLog } from '../helpers/test-stack.js';
 import { OwnEngine } from './own-engine.js';
 import { RegistryMirror } from './registry-mirror.js';
 
-/** Two engines pulling through the project's registry as their mirror, each served by a worker process of its own (WORKER_HOSTS), and a bot. */
+/**
+ * Two engines pulling through the project's registry as their mirror, each served by a worker process of its own
+ * (WORKER_HOSTS), a third worker process that would serve both (it stands by: one process serves a host at a time,
+ * HOST_LEASE), and a bot.
+ */
 const mirror = new RegistryMirror(join(tmpdir(), `sv-fleet-crash-mirror-${process.pid}`));
 const engines = {
   a: new OwnEngine(join(tmpdir(), `sv-fleet-crash-a-${process.pid}`), { mirror: { registry: mirror, name: 'a' } }),
@@ -36,7 +41,7 @@ beforeAll(async () => {
     await engine.start();
     engine.pull('busybox:latest');
   }
-  env = isolatedEnv({ SANDBOX_HOSTS: `a=${engines.a.host}?slots=2 b=${engines.b.host}?slots=2`, JOB_LOCK: '2s' });
+  env = isolatedEnv({ SANDBOX_HOSTS: `a=${engines.a.host}?slots=2 b=${engines.b.host}?slots=2`, JOB_LOCK: '2s', HOST_LEASE: '3s' });
   config = loadConfig(env);
   bot = await startStack(config, {
     roles: new Set(['bot']),
@@ -44,9 +49,14 @@ beforeAll(async () => {
     terminalOut: new PassThrough().resume(),
     terminalUser: 'alice',
   });
-  for (const host of ['a', 'b']) workers[host] = spawnStevedore({ ...env, WORKER_HOSTS: host }, 'worker');
-  // Each worker process takes from the shared queue and from its host's own.
+  for (const host of ['a', 'b']) {
+    workers[host] = spawnStevedore({ ...env, WORKER_HOSTS: host }, 'worker');
+    await until(async () => (await bot.fleet!.served()).has(host), 30_000, `host ${host} served`);
+  }
+  // Each worker process takes from the shared queue and from its host's own; the standby, started last, holds none.
   await until(async () => (await bot.commandQueue.queue.getWorkers()).length === 2, 30_000, 'both workers');
+  standbyHealth = await freePort();
+  workers.standby = spawnStevedore({ ...env, HEALTH_PORT: String(standbyHealth) }, 'worker');
 }, 120_000);
 
 afterAll(async () => {
@@ -56,6 +66,69 @@ afterAll(async () => {
   for (const engine of Object.values(engines)) await engine.destroy();
   await mirror.destroy();
 }, 120_000);
+
+let standbyHealth = 0;
+type HealthBody = { checks: Record<string, { ok: boolean; detail?: string }> };
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+/** The most containers that ran at once on an engine between two moments, from its start and die events. */
+function mostAtOnce(engine: OwnEngine, since: number): number {
+  const events = engine
+    .docker(
+      'events',
+      '--since',
+      String(since),
+      '--until',
+      String(Math.ceil(Date.now() / 1000) + 1),
+      '--filter',
+      'type=container',
+      '--filter',
+      'event=start',
+      '--filter',
+      'event=die',
+      '--filter',
+      `label=${LABEL.deployment}=${config.deployment}`,
+      '--format',
+      '{{.Action}}',
+    )
+    .stdout.split('\n')
+    .filter(Boolean);
+  let now = 0;
+  let most = 0;
+  for (const action of events) most = Math.max(most, (now += action === 'start' ? 1 : -1));
+  return most;
+}
+
+describe('a host served by one process at a time', () => {
+  it('never runs more containers on a host than its slots, with a standby process that would serve it too', async () => {
+    // The standby's /healthz says it stands by for both hosts (it has tried both leases): the burst comes after.
+    await until(
+      async () => {
+        const health = await fetch(`http://127.0.0.1:${standbyHealth}/healthz`).then(
+          (r) => r.json() as Promise<HealthBody>,
+          () => undefined,
+        );
+        return ['a', 'b'].every((h) => health?.checks[`host ${h}`]?.detail?.startsWith('standing by'));
+      },
+      30_000,
+      'the standby process to stand by for both hosts',
+    );
+    const since = Math.floor(Date.now() / 1000) - 1;
+    const burst = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => bot.terminal!.submit(`run --rm busybox sh -c "sleep 1; echo burst-${i}"`)),
+    );
+    expect(burst.map((r) => r.code?.text.trim()).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `burst-${i}`).sort());
+    expect(mostAtOnce(engines.a, since)).toBeLessThanOrEqual(2);
+    expect(mostAtOnce(engines.b, since)).toBeLessThanOrEqual(2);
+  }, 120_000);
+});
 
 describe('the worker serving a host killed while its container runs', () => {
   it('leaves the job to the other worker, which finishes it on the same host, once', async () => {
@@ -71,4 +144,23 @@ describe('the worker serving a host killed while its container runs', () => {
     expect(namesOn(engines.a).filter((n) => n === caught)).toHaveLength(1);
     expect(namesOn(engines.b)).not.toContain(caught);
   }, 180_000);
+});
+
+describe('a host no process serves', () => {
+  it('is taken over by the standby, refuses work on what it holds once nobody serves it, and takes it again', async () => {
+    // Worker a was killed above: the standby took host a over once a's lease lapsed.
+    await until(async () => (await bot.fleet!.served()).has('a'), 30_000, 'the standby to serve host a');
+    const onA = namesOn(engines.a).find((n) => n.startsWith('slow-'))!;
+    expect((await bot.terminal!.submit(`logs ${onA}`)).code?.text.trim()).toBe(onA);
+    workers.standby!.kill('SIGKILL');
+    await exited(workers.standby!);
+    await until(async () => !(await bot.fleet!.served()).has('a'), 30_000, 'host a to be served by nobody');
+    const refused = await bot.terminal!.submit(`logs ${onA}`);
+    expect(refused.status).toBe('error');
+    expect(refused.title).toBe('No worker serves sandbox host a, where this lives, at the moment.');
+    expect(await bot.commandQueue.pinned.get('a')!.getWaitingCount()).toBe(0); // nothing was queued
+    workers.a = spawnStevedore({ ...env, WORKER_HOSTS: 'a' }, 'worker');
+    await until(async () => (await bot.fleet!.served()).has('a'), 30_000, 'a new worker to serve host a');
+    expect((await bot.terminal!.submit(`logs ${onA}`)).code?.text.trim()).toBe(onA);
+  }, 120_000);
 });

@@ -296,9 +296,10 @@ describe('a fleet of two engines', () => {
     const onB = containersOn('b').filter((c) => c.name.startsWith('slow-'));
     expect(new Set(onB.map((c) => c.name)).size).toBe(onB.length);
     await until(() => printed().includes('Sandbox host a taken out for 2 s'), 30_000, 'the ops channel to hear host a is out');
-    // /healthz and /metrics show each host.
+    // /healthz and /metrics show each host; the check fails only when every host this process serves is out (a
+    // restart would not bring one host back, and would stop the other's work).
     expect(await stack.healthChecks['host a']!()).toEqual({
-      ok: false,
+      ok: true,
       detail: expect.stringMatching(/^out for a cool-down; 0\/1 slots in use, \d+ failed calls, 1 cool-downs$/),
     });
     expect((await stack.healthChecks['host b']!()).ok).toBe(true);

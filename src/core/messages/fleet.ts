@@ -21,6 +21,14 @@ export const fleetMessages = catalog({
     en: 'Try again once it is back; the ops channel is told when it is.',
     ko: '호스트가 돌아오면 다시 시도하세요. 돌아오면 운영 채널에 알립니다.',
   },
+  'fleet.unserved': {
+    en: (p: { host: string }) => `No worker serves sandbox host ${p.host}, where this lives, at the moment.`,
+    ko: (p: { host: string }) => `이것이 있는 샌드박스 호스트 ${p.host}를 맡은 워커가 지금은 없습니다.`,
+  },
+  'fleet.unserved.hint': {
+    en: 'Nothing was queued. Start a worker for that host (WORKER_HOSTS), or try again in a moment if one is restarting.',
+    ko: '아무것도 큐에 넣지 않았습니다. 그 호스트를 맡을 워커를 시작하거나 (WORKER_HOSTS), 재시작 중이라면 잠시 뒤 다시 시도하세요.',
+  },
   'fleet.hostLost': {
     en: (p: { host: string }) => `Sandbox host ${p.host} stopped answering while this command ran on it; it was not run again elsewhere.`,
     ko: (p: { host: string }) => `이 명령을 실행하던 샌드박스 호스트 ${p.host}가 응답을 멈췄습니다. 다른 곳에서 다시 실행하지 않았습니다.`,
