@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { EngineUnavailable, HostTrouble, isUserError, UserError } from '../errors.js';
+import { EngineUnavailable, ForAnotherHost, HostTrouble, isUserError, UserError } from '../errors.js';
 import {
   JOB_PAYLOAD_VERSION,
   payloadVersion,
@@ -15,6 +15,8 @@ import { errorReply } from './error-reply.js';
 
 /** How often a job waiting for the engine tries again. */
 const ENGINE_RETRY_MS = 3000;
+/** How soon new work handed back by a worker whose host went out is offered again (to the hosts in service). */
+const HAND_BACK_MS = 100;
 
 /** How long a finished job keeps trying to hand over its final reply while Redis refuses writes (maxmemory, a blip). */
 const FINAL_PERSIST_MS = 5 * 60_000;
@@ -91,6 +93,8 @@ export async function processCommandJob(run: JobRun<CommandJob>, deps: ProcessDe
     await final(reply);
     return { kind: 'done', result: { status: reply.status, exitCode: reply.exitCode, outcome: reply.outcome } };
   } catch (error) {
+    // Unannounced: the owner sees the job picked up again in a moment, by a host in service.
+    if (error instanceof ForAnotherHost) return { kind: 'later', atMs: Date.now() + HAND_BACK_MS };
     if (error instanceof EngineUnavailable) {
       // Counted from when the engine went away, not from when the job was queued: a long queue or a long run
       // before an engine restart does not use up the wait.

@@ -1,4 +1,4 @@
-import { EngineUnavailable, isUserError, UserError } from '../errors.js';
+import { ForAnotherHost, isUserError, UserError } from '../errors.js';
 import type { Lang } from '../core/flag-spec.js';
 import type { CommandJob } from '../core/job.js';
 import { langOf, msg, say } from '../core/messages/index.js';
@@ -83,7 +83,7 @@ export function hostTakers(shared: Shared, fleet: Fleet, host: SandboxHost, deps
     // A job taken up again after it changed things on a host runs there again (it finds its container there).
     const home = job.host ?? (await fleet.jobHosts.of(jobId)) ?? host.name;
     if (home === host.name && health.out) {
-      if (job.host === undefined) throw new EngineUnavailable(new Error(`host ${home} is out for a cool-down`)); // back to the shared queue
+      if (job.host === undefined) throw new ForAnotherHost(`host ${home} is out for a cool-down`); // back to the shared queue
       const until = (await fleet.states.out()).get(home) ?? Date.now();
       const seconds = Math.max(1, Math.round((until - Date.now()) / 1000));
       throw new UserError('unavailable', msg('fleet.hostOut', { host: home, seconds }), msg('fleet.hostOut.hint'));

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { EngineUnavailable } from '../../../src/errors.js';
+import { EngineUnavailable, ForAnotherHost } from '../../../src/errors.js';
 import { JOB_PAYLOAD_VERSION, type CommandJob, type Delivery } from '../../../src/core/job.js';
 import { processCommandJob, type ProcessDeps } from '../../../src/pipeline/process-job.js';
 
@@ -40,5 +40,16 @@ describe('a job that finds the engine away', () => {
     const verdict = await processCommandJob(run, deps(sent));
     expect(verdict.kind).toBe('final');
     expect(sent.map((d) => d.kind)).toEqual(['final']);
+  });
+});
+
+describe('new work taken by a worker whose host has just gone out', () => {
+  it('goes back to the queue at once, with nothing said to its owner', async () => {
+    const sent: Delivery[] = [];
+    const handedBack = { ...deps(sent), execute: () => Promise.reject(new ForAnotherHost('host a is out for a cool-down')) };
+    const verdict = await processCommandJob({ id: '3', queuedMs: Date.now(), attempt: 1, attempts: 3, data: job() }, handedBack);
+    expect(verdict).toMatchObject({ kind: 'later' });
+    expect((verdict as { atMs: number }).atMs - Date.now()).toBeLessThan(1000); // not the engine's 3 s wait
+    expect(sent).toEqual([]);
   });
 });
