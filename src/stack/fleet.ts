@@ -21,6 +21,7 @@ export function openFleet(config: Config, redis: ConstructorParameters<typeof Pl
     config.sandboxHosts.map((h) => {
       const docker = withEngineErrors(
         new DockerSandbox(hostClient(h, config.sshAuthSock), { deployment: config.deployment, pullTimeoutMs: config.pullTimeout }),
+        { engine: `${h.name} (${h.url})`, url: h.url, knownHosts: h.knownHosts },
       );
       // Only a process that serves the host counts its failures (health exists for those alone).
       const watched = watchCalls(
