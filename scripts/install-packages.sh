@@ -14,6 +14,12 @@ command -v flock >/dev/null && command -v setsid >/dev/null || missing+=(util-li
 # The fleet's fault tests: engines and a registry mirror in network namespaces of their own, linked by veth pairs.
 command -v unshare >/dev/null && command -v nsenter >/dev/null || missing+=(util-linux)
 command -v ip >/dev/null || missing+=(iproute2)
+# The fleet's remote hosts test: an engine reached over TLS (certificates made with openssl, bridged with socat) and
+# over ssh (an sshd of the test's own on 127.0.0.1, an ssh-agent, and the ssh client tools).
+command -v openssl >/dev/null || missing+=(openssl)
+command -v socat >/dev/null || missing+=(socat)
+command -v ssh-agent >/dev/null && command -v ssh-keygen >/dev/null || missing+=(openssh-client)
+[ -x /usr/sbin/sshd ] || missing+=(openssh-server)
 # The font the lifecycle diagrams of explain are drawn with.
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 if [ "${1:-}" = deploy ]; then
@@ -21,7 +27,6 @@ if [ "${1:-}" = deploy ]; then
   command -v mmdebstrap >/dev/null || missing+=(mmdebstrap)
   command -v docker-compose >/dev/null || missing+=(docker-compose)
   command -v redis-sentinel >/dev/null || missing+=(redis-sentinel)
-  command -v openssl >/dev/null || missing+=(openssl)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
@@ -29,7 +34,19 @@ if is_root && command -v apt-get >/dev/null; then
   say "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  others=()
+  for p in "${missing[@]}"; do [ "$p" = openssh-server ] || others+=("$p"); done
+  [ ${#others[@]} -eq 0 ] || apt-get install -y -qq --no-install-recommends "${others[@]}" >/dev/null
+  if [ ${#others[@]} -lt ${#missing[@]} ]; then
+    # openssh-server for its sshd binary alone (the test starts its own on 127.0.0.1): no system sshd is started,
+    # now (a policy-rc.d refusing starts, for this install only, where the machine has none) or at boot.
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+      trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+    fi
+    apt-get install -y -qq --no-install-recommends openssh-server >/dev/null
+    ! command -v systemctl >/dev/null || systemctl disable --quiet ssh.service ssh.socket 2>/dev/null || true
+  fi
 else
   die "missing Debian packages: ${missing[*]}. Install them with: sudo apt-get install ${missing[*]}"
 fi

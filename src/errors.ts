@@ -104,8 +104,25 @@ export class ForAnotherHost extends Error {
 }
 
 export class EngineUnavailable extends Error {
-  override readonly name = 'EngineUnavailable';
+  override readonly name: string = 'EngineUnavailable';
   constructor(override readonly cause: unknown) {
     super(`the Docker engine is unreachable (${(cause as { code?: string })?.code ?? (cause as Error)?.message ?? cause})`);
+  }
+}
+
+/**
+ * The engine's host did not prove who it is, or refused to take us for who we are (a TLS certificate that does not
+ * verify, an ssh host key known_hosts does not list, a login refused): as good as no engine, so it counts against
+ * the host's health and the work waits or goes to another host, as for an engine away. `said` is the reason, for
+ * the ops channel and the logs (it names the engine's address and files).
+ */
+export class EngineUntrusted extends EngineUnavailable {
+  override readonly name = 'EngineUntrusted';
+  constructor(
+    cause: unknown,
+    readonly said: Message,
+  ) {
+    super(cause);
+    this.message = say(said, 'en');
   }
 }

@@ -12,14 +12,17 @@ export interface SandboxHost {
   tls?: { ca: string; cert: string; key: string };
   /** A tcp:// engine without TLS, marked so on purpose. */
   insecure: boolean;
+  /** With ssh://: the OpenSSH known_hosts file its host key must be listed in (unset: any key, warned at start). */
+  knownHosts?: string;
 }
 
 const NAME = /^[a-z0-9][a-z0-9-]{0,30}$/;
-const KNOWN = new Set(['slots', 'labels', 'ca', 'cert', 'key', 'insecure']);
+const KNOWN = new Set(['slots', 'labels', 'ca', 'cert', 'key', 'insecure', 'known_hosts']);
 
 /**
  * SANDBOX_HOSTS: entries separated by spaces, new lines or `;`, each `NAME=URL[?slots=N&labels=a,b]`; a tcp:// URL
- * adds `ca=…&cert=…&key=…` (file paths) or `insecure=1`. Throws with the first fault found, in the operator's terms.
+ * adds `ca=…&cert=…&key=…` (file paths) or `insecure=1`; an ssh:// URL, `known_hosts=…` (a file path). Throws with
+ * the first fault found, in the operator's terms.
  */
 export function parseSandboxHosts(text: string, defaultSlots: number): SandboxHost[] {
   const hosts = text
@@ -51,7 +54,10 @@ function parseEntry(entry: string, defaultSlots: number): SandboxHost {
   if (scheme === 'tcp' && !tls && !insecure)
     throw new Error(`host ${name}: tcp:// needs ca=, cert= and key= (TLS), or insecure=1 to accept an engine anyone can reach`);
   if (tls && insecure) throw new Error(`host ${name}: TLS files and insecure=1 contradict each other`);
-  return { name, url, slots, labels, ...(tls ? { tls } : {}), insecure };
+  const knownHosts = options.get('known_hosts') ?? undefined;
+  if (knownHosts !== undefined && scheme !== 'ssh') throw new Error(`host ${name}: known_hosts is for ssh:// only`);
+  if (knownHosts === '') throw new Error(`host ${name}: known_hosts= needs the path of a known_hosts file`);
+  return { name, url, slots, labels, ...(tls ? { tls } : {}), insecure, ...(knownHosts ? { knownHosts } : {}) };
 }
 
 /** The label that runs a host's containers under gVisor, and the runtime name its engine knows gVisor by. */
@@ -63,9 +69,20 @@ export function hostRuntime(host: SandboxHost): string | undefined {
   return host.labels.includes(GVISOR_LABEL) ? GVISOR_RUNTIME : undefined;
 }
 
-/** Plain-tcp engines, said once at start: anyone who reaches the port controls the engine. */
+/**
+ * Engines reached without proof of who they are, said once at start: plain tcp (anyone who reaches the port controls
+ * the engine), and ssh without known_hosts (any host key is taken, so whoever sits between gets the engine's calls).
+ */
 export function insecureHostWarnings(hosts: readonly SandboxHost[], dockerHost: string, tlsVerify: string): string[] {
   const plain = hosts.filter((h) => h.insecure).map((h) => `${h.name} (${h.url})`);
+  const unchecked = hosts.filter((h) => h.url.startsWith('ssh://') && !h.knownHosts).map((h) => `${h.name} (${h.url})`);
   if (!hosts.length && /^tcp:\/\//.test(dockerHost) && tlsVerify !== '1' && !dockerHost.endsWith(':2376')) plain.push(dockerHost);
-  return plain.map((h) => `sandbox engine ${h} is reached over plain tcp without TLS: anyone who can reach its port controls the engine`);
+  if (!hosts.length && dockerHost.startsWith('ssh://')) unchecked.push(dockerHost);
+  return [
+    ...plain.map((h) => `sandbox engine ${h} is reached over plain tcp without TLS: anyone who can reach its port controls the engine`),
+    ...unchecked.map(
+      (h) =>
+        `sandbox engine ${h} is reached over ssh without checking its host key: give the host known_hosts=PATH in SANDBOX_HOSTS (docs/fleet.md)`,
+    ),
+  ];
 }

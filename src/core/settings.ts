@@ -89,7 +89,7 @@ export const SETTINGS = {
     'SANDBOX_HOSTS',
     z.string().transform((v, ctx) => tryParse(() => parseSandboxHosts(v, 4), ctx)),
     '',
-    'A fleet of sandbox engines instead of DOCKER_HOST alone: `NAME=URL?slots=N&labels=a,b` entries separated by spaces or `;` (slots: containers at once, 4 when unset; label `gvisor`: that host runs its containers with runsc); tcp:// takes `ca=`, `cert=`, `key=` file paths, or `insecure=1` (warned at start). See docs/fleet.md.',
+    'A fleet of sandbox engines instead of DOCKER_HOST alone: `NAME=URL?slots=N&labels=a,b` entries separated by spaces or `;` (slots: containers at once, 4 when unset; label `gvisor`: that host runs its containers with runsc); tcp:// takes `ca=`, `cert=`, `key=` file paths, or `insecure=1` (warned at start); ssh:// takes `known_hosts=` (a file path; without it, warned at start). See docs/fleet.md.',
   ),
   workerHosts: setting(
     'WORKER_HOSTS',

@@ -1,6 +1,6 @@
 import type { Lang } from '../core/flag-spec.js';
 import type { HostStatesApi } from '../core/fleet.js';
-import { msg, say } from '../core/messages/index.js';
+import { msg, say, type Message } from '../core/messages/index.js';
 import type { Reply } from '../core/reply.js';
 import { hostCooldowns, hostFailures, hostOut } from './metrics.js';
 
@@ -23,7 +23,8 @@ export interface HostHealthOptions {
  */
 export class HostHealth {
   private failuresInRow = 0;
-  private lastError = '';
+  /** The last failure: in the catalogue's words where the error has them (an engine not trusted), else its message. */
+  private lastError: Message | string = '';
   private outSince?: number;
   failures = 0;
   cooldowns = 0;
@@ -42,7 +43,8 @@ export class HostHealth {
     const { host, limit, cooldownMs, states } = this.options;
     this.failuresInRow += 1;
     this.failures += 1;
-    this.lastError = error instanceof Error ? error.message : String(error);
+    const said = (error as { said?: Message })?.said;
+    this.lastError = said ?? (error instanceof Error ? error.message : String(error));
     hostFailures.inc({ host });
     if (this.failuresInRow < limit || this.out) return;
     const taken = await states.takeOut(host, Date.now() + cooldownMs);
@@ -56,7 +58,7 @@ export class HostHealth {
       .notify({
         status: 'error',
         title: say(msg('fleet.out.title', { host, seconds }), lang),
-        body: say(msg('fleet.out.body', { failures: this.failuresInRow, error: this.lastError }), lang),
+        body: say(msg('fleet.out.body', { failures: this.failuresInRow, error: this.said(this.lastError) }), lang),
       })
       .catch(() => {});
   }
@@ -92,6 +94,10 @@ export class HostHealth {
         body: say(msg('fleet.back.body', { seconds: Math.round((Date.now() - since) / 1000) }), lang),
       })
       .catch(() => {});
+  }
+
+  private said(error: Message | string): string {
+    return typeof error === 'string' ? error : say(error, this.options.lang);
   }
 
   private setOut(out: boolean): void {

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { EngineUnavailable, ForAnotherHost, HostTrouble, isUserError, UserError } from '../errors.js';
+import { EngineUnavailable, EngineUntrusted, ForAnotherHost, HostTrouble, isUserError, UserError } from '../errors.js';
 import {
   JOB_PAYLOAD_VERSION,
   payloadVersion,
@@ -110,12 +110,12 @@ export async function processCommandJob(run: JobRun<CommandJob>, deps: ProcessDe
         });
         return { kind: 'later', atMs: Date.now() + ENGINE_RETRY_MS, data: { engineLostMs: lostMs } };
       }
-      await final(
-        errorReply(
-          new UserError('unavailable', msg('engine.gaveUp', { seconds: Math.round(waited / 1000) }), msg('engine.gaveUp.hint')),
-          lang,
-        ),
-      );
+      const seconds = Math.round(waited / 1000);
+      const gaveUp =
+        error instanceof EngineUntrusted
+          ? new UserError('unavailable', msg('engine.untrusted.gaveUp', { seconds }), msg('engine.untrusted.gaveUp.hint'))
+          : new UserError('unavailable', msg('engine.gaveUp', { seconds }), msg('engine.gaveUp.hint'));
+      await final(errorReply(gaveUp, lang));
       return { kind: 'final', reason: error.message };
     }
     if (isUserError(error)) {

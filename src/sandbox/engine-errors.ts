@@ -1,6 +1,7 @@
-import { EngineUnavailable, HostTrouble, UserError } from '../errors.js';
+import { EngineUnavailable, EngineUntrusted, HostTrouble, UserError } from '../errors.js';
 import { msg } from '../core/messages/index.js';
 import type { Message } from '../core/messages/index.js';
+import { knownHostsNameOf } from './known-hosts.js';
 
 interface EngineError {
   statusCode?: number;
@@ -44,13 +45,46 @@ export function isNotModified(error: unknown): boolean {
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNABORTED']);
 
+/** Node's codes for a peer certificate that does not verify (OpenSSL's X.509 errors, and a name it is not for). */
+const CERT_REFUSED =
+  /^(UNABLE_TO_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|INVALID_CA$|INVALID_PURPOSE$|PATH_LENGTH_EXCEEDED$|HOSTNAME_MISMATCH$|ERR_TLS_CERT_ALTNAME_INVALID$)/;
+
+/** The engine a sandbox talks to, as its errors name it: its SANDBOX_HOSTS name and URL (or DOCKER_HOST), its known_hosts. */
+export interface EngineAddress {
+  engine: string;
+  url: string;
+  knownHosts?: string;
+}
+
 /**
- * Turns "no engine there" into EngineUnavailable, so the worker waits for the engine instead of failing; and "no
- * space left" (the engine's data root is full, whatever the call) into a clear refusal the ops channel hears too.
+ * An engine that did not prove who it is, or refused us: its TLS certificate does not verify, or it ended the
+ * handshake with an alert (our certificate refused); over ssh, a host key known_hosts does not list (ssh2's
+ * "Host denied"), or a login refused. Undefined for any other error.
  */
-export function asEngineTrouble(error: unknown): unknown {
+function untrusted(error: unknown, where: EngineAddress): EngineUntrusted | undefined {
+  const e = error as { code?: string; level?: string; message?: string };
+  const { engine } = where;
+  if (e?.code && CERT_REFUSED.test(e.code)) return new EngineUntrusted(error, msg('engine.untrusted.tls', { engine, code: e.code }));
+  if (e?.code && /^ERR_SSL_.*ALERT/.test(e.code))
+    return new EngineUntrusted(error, msg('engine.untrusted.tlsRefused', { engine, code: e.code }));
+  if (e?.level === 'handshake' && /^Host denied/.test(e.message ?? '') && where.knownHosts) {
+    const name = knownHostsNameOf(new URL(where.url)); // ssh://: only a host with known_hosts checks keys
+    return new EngineUntrusted(error, msg('engine.untrusted.hostKey', { engine, file: where.knownHosts, name }));
+  }
+  if (e?.level === 'client-authentication') return new EngineUntrusted(error, msg('engine.untrusted.sshLogin', { engine }));
+  return undefined;
+}
+
+/**
+ * Turns "no engine there" into EngineUnavailable, so the worker waits for the engine instead of failing (an engine
+ * that does not prove who it is, EngineUntrusted, likewise); and "no space left" (the engine's data root is full,
+ * whatever the call) into a clear refusal the ops channel hears too.
+ */
+export function asEngineTrouble(error: unknown, where: EngineAddress = { engine: 'DOCKER_HOST', url: '' }): unknown {
   const code = (error as { code?: string })?.code;
   if (code && UNREACHABLE.has(code)) return new EngineUnavailable(error);
+  const refused = untrusted(error, where);
+  if (refused) return refused;
   // The engine answers while it stops or starts, but its containerd does not: as good as away.
   if ((error as EngineError).statusCode === 500 && /transport is closing/.test(engineMessage(error))) return new EngineUnavailable(error);
   // Not the engine's words: they name paths on the host.
@@ -74,9 +108,9 @@ function aroundCalls<T extends object>(target: T, around: (out: Promise<unknown>
   });
 }
 
-/** Wraps every method of a sandbox so that a missing engine surfaces as EngineUnavailable. */
-export function withEngineErrors<T extends object>(target: T): T {
-  return aroundCalls(target, (out) => out.catch((error: unknown) => Promise.reject(asEngineTrouble(error))));
+/** Wraps every method of a sandbox so that a missing engine, or one not trusted, surfaces as EngineUnavailable. */
+export function withEngineErrors<T extends object>(target: T, where?: EngineAddress): T {
+  return aroundCalls(target, (out) => out.catch((error: unknown) => Promise.reject(asEngineTrouble(error, where))));
 }
 
 /**

@@ -27,6 +27,7 @@ export function openFleet(config: Config, redis: ConstructorParameters<typeof Pl
     config.sandboxHosts.map((h) => {
       const docker = withEngineErrors(
         new DockerSandbox(hostClient(h, config.sshAuthSock), { deployment: config.deployment, pullTimeoutMs: config.pullTimeout }),
+        { engine: `${h.name} (${h.url})`, url: h.url, knownHosts: h.knownHosts },
       );
       // Only the process that serves the host counts its failures.
       const counted = () => (serving.has(h.name) ? health.get(h.name) : undefined);

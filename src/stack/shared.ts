@@ -108,7 +108,10 @@ export async function startShared(config: Config, log: Logger) {
     sandboxOf: (): SandboxApi =>
       (sandbox ??=
         fleet?.view() ??
-        withEngineErrors(new DockerSandbox(dockerClient(config), { deployment: config.deployment, pullTimeoutMs: config.pullTimeout }))),
+        withEngineErrors(new DockerSandbox(dockerClient(config), { deployment: config.deployment, pullTimeoutMs: config.pullTimeout }), {
+          engine: config.dockerHost,
+          url: config.dockerHost,
+        })),
     healthChecks: { redis: async () => ({ ok: (await producer.ping()) === 'PONG' }) } as Record<string, HealthCheck>,
     notifyOps,
     measureQueue: () => measureQueueWith(() => commandQueue.queue.getJobCounts('waiting', 'active', 'delayed', 'failed')),

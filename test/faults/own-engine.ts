@@ -12,6 +12,8 @@ export interface OwnEngineOptions {
   mirror?: { registry: RegistryMirror; name: string };
   /** More OCI runtimes the engine knows, by name → binary (`--add-runtime`). */
   runtimes?: Record<string, string>;
+  /** Also listens on 127.0.0.1:port of its namespace (its loopback brought up) over TLS, verifying its clients. */
+  tls?: { port: number; ca: string; cert: string; key: string };
 }
 
 /**
@@ -49,7 +51,7 @@ export class OwnEngine {
       });
       if (mount.status !== 0) throw new Error(`mounting a tmpfs for the engine's data root failed: ${mount.stderr}`);
     }
-    const mirror = this.options.mirror;
+    const { mirror, tls } = this.options;
     const log = openSync(`${this.dir}/dockerd.log`, 'a'); // removed with the directory
     const engine = spawn(
       'unshare',
@@ -72,6 +74,9 @@ export class OwnEngine {
         ...(this.options.liveRestore ? ['--live-restore'] : []),
         ...(mirror ? RegistryMirror.engineFlags(mirror.registry.endpoint(mirror.name)) : []),
         ...Object.entries(this.options.runtimes ?? {}).map(([name, path]) => `--add-runtime=${name}=${path}`),
+        ...(tls
+          ? ['--host', `tcp://127.0.0.1:${tls.port}`, '--tlsverify', '--tlscacert', tls.ca, '--tlscert', tls.cert, '--tlskey', tls.key]
+          : []),
       ],
       { stdio: ['ignore', log, log], detached: true },
     );
@@ -80,12 +85,19 @@ export class OwnEngine {
     this.nsPid = engine.pid!;
     await until(() => this.docker('version', '--format', '{{.Server.Version}}').status === 0, 30_000, 'the test dockerd');
     if (mirror) await mirror.registry.link(mirror.name, this.nsPid);
+    const lo = tls && this.inNamespace('ip', 'link', 'set', 'lo', 'up');
+    if (lo && lo.status !== 0) throw new Error(`bringing up the loopback of the engine's namespace failed: ${lo.stderr}`);
+  }
+
+  /** A process in the engine's network namespace, for a program to be started there (`nsenter -t PID -n`). */
+  get namespacePid(): number {
+    if (this.nsPid === undefined) throw new Error('the engine has not been started');
+    return this.nsPid;
   }
 
   /** Runs a command in the engine's network namespace (`ip route`, say). */
   inNamespace(...args: string[]) {
-    if (this.nsPid === undefined) throw new Error('the engine has not been started');
-    return inNetns(this.nsPid, ...args);
+    return inNetns(this.namespacePid, ...args);
   }
 
   /** Pulls an image through the engine's API, as Stevedore's pull does (with a mirror, through it). */

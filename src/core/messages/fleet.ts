@@ -65,4 +65,39 @@ export const fleetMessages = catalog({
     ko: (p: { host: string }) => `샌드박스 호스트 ${p.host}에도 물었지만 실패해서 여기서는 빠졌습니다.`,
   },
   'column.host': { en: 'HOST', ko: '호스트' },
+  // A remote engine (tcp:// with TLS, ssh://) that does not prove who it is: for the ops channel and the logs.
+  'engine.untrusted.tls': {
+    en: (p: { engine: string; code: string }) =>
+      `Sandbox engine ${p.engine} is not trusted: its TLS certificate does not verify with the CA Stevedore was given (${p.code}).`,
+    ko: (p: { engine: string; code: string }) =>
+      `샌드박스 엔진 ${p.engine}를 믿을 수 없습니다: 엔진의 TLS 인증서가 Stevedore에 주어진 CA로 검증되지 않습니다 (${p.code}).`,
+  },
+  'engine.untrusted.tlsRefused': {
+    en: (p: { engine: string; code: string }) =>
+      `Sandbox engine ${p.engine} ended the TLS handshake (${p.code}): it does not accept Stevedore's certificate (cert= and key=).`,
+    ko: (p: { engine: string; code: string }) =>
+      `샌드박스 엔진 ${p.engine}가 TLS 연결을 끊었습니다 (${p.code}): Stevedore의 인증서(cert=, key=)를 받아들이지 않습니다.`,
+  },
+  'engine.untrusted.hostKey': {
+    en: (p: { engine: string; file: string; name: string }) =>
+      `Sandbox engine ${p.engine} is not trusted: its ssh host key is not one ${p.file} lists for ${p.name}.`,
+    ko: (p: { engine: string; file: string; name: string }) =>
+      `샌드박스 엔진 ${p.engine}를 믿을 수 없습니다: ssh 호스트 키가 ${p.file}에 ${p.name}의 키로 올라 있지 않습니다.`,
+  },
+  'engine.untrusted.sshLogin': {
+    en: (p: { engine: string }) => `Sandbox engine ${p.engine} refused the ssh login: it accepts none of the keys SSH_AUTH_SOCK offers.`,
+    ko: (p: { engine: string }) =>
+      `샌드박스 엔진 ${p.engine}가 ssh 로그인을 거절했습니다: SSH_AUTH_SOCK이 내놓는 키를 하나도 받아들이지 않습니다.`,
+  },
+  /** The user's reply when their command waited in vain for an engine that did not prove who it is. */
+  'engine.untrusted.gaveUp': {
+    en: (p: { seconds: number }) =>
+      `The sandbox engine could not be verified for ${p.seconds} s (its TLS certificate or ssh host key was refused); the command was not run.`,
+    ko: (p: { seconds: number }) =>
+      `샌드박스 엔진을 ${p.seconds}초 동안 확인하지 못해(TLS 인증서나 ssh 호스트 키를 거절) 명령을 실행하지 않았습니다.`,
+  },
+  'engine.untrusted.gaveUp.hint': {
+    en: "An admin can see why in Stevedore's logs and its ops channel.",
+    ko: '관리자는 Stevedore의 로그와 운영 채널에서 이유를 볼 수 있습니다.',
+  },
 });

@@ -38,6 +38,17 @@ describe('SANDBOX_HOSTS', () => {
     ]);
   });
 
+  it('checks an ssh host’s key against its known_hosts file, and warns of an ssh host without one', () => {
+    const hosts = parseSandboxHosts('a=ssh://me@box?known_hosts=/etc/stevedore/known_hosts b=ssh://me@other:2222', 4);
+    expect(hosts.map((h) => h.knownHosts)).toEqual(['/etc/stevedore/known_hosts', undefined]);
+    expect(insecureHostWarnings(hosts, 'unix:///var/run/docker.sock', '')).toEqual([
+      expect.stringMatching(/^sandbox engine b \(ssh:\/\/me@other:2222\) is reached over ssh without checking its host key/),
+    ]);
+    expect(insecureHostWarnings([], 'ssh://me@box', '')).toEqual([expect.stringMatching(/ssh:\/\/me@box is reached over ssh without/)]);
+    expect(() => parseSandboxHosts('a=tcp://10.0.0.2:2375?insecure=1&known_hosts=/k', 4)).toThrow(/known_hosts is for ssh:\/\/ only/);
+    expect(() => parseSandboxHosts('a=ssh://me@box?known_hosts=', 4)).toThrow(/known_hosts= needs the path/);
+  });
+
   it('gives a plain tcp DOCKER_HOST the same warning, and none to a socket or TLS', () => {
     expect(insecureHostWarnings([], 'tcp://10.0.0.2:2375', '')).toHaveLength(1);
     expect(insecureHostWarnings([], 'tcp://10.0.0.2:2375', '1')).toEqual([]);

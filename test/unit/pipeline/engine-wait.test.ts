@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { EngineUnavailable, ForAnotherHost } from '../../../src/errors.js';
+import { msg } from '../../../src/core/messages/index.js';
+import { EngineUnavailable, EngineUntrusted, ForAnotherHost } from '../../../src/errors.js';
 import { JOB_PAYLOAD_VERSION, type CommandJob, type Delivery } from '../../../src/core/job.js';
 import { processCommandJob, type ProcessDeps } from '../../../src/pipeline/process-job.js';
 
@@ -40,6 +41,21 @@ describe('a job that finds the engine away', () => {
     const verdict = await processCommandJob(run, deps(sent));
     expect(verdict.kind).toBe('final');
     expect(sent.map((d) => d.kind)).toEqual(['final']);
+  });
+
+  it('says, when it gives up on an engine that did not prove who it is, that it could not be verified', async () => {
+    const sent: Delivery[] = [];
+    const refused = new EngineUntrusted(
+      Object.assign(new Error('unable to verify the first certificate'), { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }),
+      msg('engine.untrusted.tls', { engine: 'tcp://10.0.0.2:2376', code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }),
+    );
+    const run = { id: '3', queuedMs: Date.now(), attempt: 1, attempts: 3, data: job({ engineLostMs: Date.now() - HOUR }) };
+    await processCommandJob(run, { ...deps(sent), execute: async () => Promise.reject(refused) });
+    const final = sent.find((d) => d.kind === 'final') as Extract<Delivery, { kind: 'final' }>;
+    expect(final.reply.title).toMatch(
+      /^The sandbox engine could not be verified for \d+ s \(its TLS certificate or ssh host key was refused\)/,
+    );
+    expect(final.reply.title).not.toContain('10.0.0.2'); // the engine's address is for the ops, not the user
   });
 });
 
