@@ -6,6 +6,12 @@ export type PlacedKind = 'container' | 'volume';
 /** Where each owner's containers and volumes were created (written when made, read before queueing). */
 export interface PlacementApi {
   record(owner: string, kind: PlacedKind, name: string, host: string): Promise<void>;
+  /**
+   * Records a new object's host unless another host of `hosts` already has it (two first uses at once, taken by two
+   * hosts, make it on one): the host it is on (`host` when this call may make it there), and whether this call
+   * wrote the record (taken back if the object is not made).
+   */
+  claim(owner: string, kind: PlacedKind, name: string, host: string, hosts: readonly string[]): Promise<{ on: string; claimed: boolean }>;
   /** The object is gone (removed, or never made): its record goes too. */
   forget(owner: string, kind: PlacedKind, name: string): Promise<void>;
   /** The host of each name, in order; undefined where nothing was recorded. */

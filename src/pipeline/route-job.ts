@@ -9,6 +9,8 @@ import { resolveContainer } from '../policy/ownership.js';
 export interface RouteDeps {
   placements: PlacementApi;
   hostStates: HostStatesApi;
+  /** SANDBOX_HOSTS' names: a record naming a host taken out of it is not followed (the engines are asked). */
+  hosts: readonly string[];
   /** The hosts some worker process serves now (holds the host's lease). */
   served(): Promise<ReadonlySet<string>>;
   /** The whole fleet, to ask the engines where an unrecorded object lives (the engines are the truth). */
@@ -47,7 +49,7 @@ export async function hostFor(command: ParsedCommand, env: BuildEnv, deps: Route
 async function locate(kind: PlacedKind, names: readonly string[], who: Requester, deps: RouteDeps, found: Map<string, string>) {
   if (!names.length) return;
   const owner = ownerId(who);
-  const recorded = await deps.placements.where(owner, kind, names);
+  const recorded = (await deps.placements.where(owner, kind, names)).map((h) => (h && deps.hosts.includes(h) ? h : undefined));
   const missing = names.filter((_, i) => recorded[i] === undefined);
   names.forEach((name, i) => recorded[i] && found.set(`${kind} ${name}`, recorded[i]));
   if (!missing.length) return;

@@ -1,6 +1,21 @@
 import type { Redis } from 'ioredis';
 import type { HostStatesApi, PlacedKind, PlacementApi } from '../core/fleet.js';
 
+/**
+ * Sets the field unless it names another host still in the fleet (ARGV[3..]); returns the host it names after, and
+ * 1 when this call set it.
+ */
+const CLAIM = `
+local current = redis.call('HGET', KEYS[1], ARGV[1])
+if current and current ~= ARGV[2] then
+  for i = 3, #ARGV do
+    if ARGV[i] == current then return {current, 0} end
+  end
+end
+if current == ARGV[2] then return {current, 0} end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+return {ARGV[2], 1}`;
+
 /** One hash per owner: `container:web` → `a`. Never expires: an entry goes when its object is removed. */
 export class Placements implements PlacementApi {
   constructor(
@@ -14,6 +29,11 @@ export class Placements implements PlacementApi {
 
   async record(owner: string, kind: PlacedKind, name: string, host: string): Promise<void> {
     await this.redis.hset(this.key(owner), `${kind}:${name}`, host);
+  }
+
+  async claim(owner: string, kind: PlacedKind, name: string, host: string, hosts: readonly string[]) {
+    const [on, made] = (await this.redis.eval(CLAIM, 1, this.key(owner), `${kind}:${name}`, host, ...hosts)) as [string, number];
+    return { on, claimed: made === 1 };
   }
 
   async forget(owner: string, kind: PlacedKind, name: string): Promise<void> {

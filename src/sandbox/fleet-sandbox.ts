@@ -11,6 +11,8 @@ import type {
   VolumeInfo,
 } from '../core/sandbox-api.js';
 import type { ImageRef } from '../core/image-ref.js';
+import { UserError } from '../errors.js';
+import { msg } from '../core/messages/index.js';
 import { LABEL } from '../policy/labels.js';
 
 export interface FleetSandboxOptions {
@@ -143,15 +145,56 @@ export class FleetSandbox implements SandboxApi {
     // record back, as removing a container does. An automatic `job-<id>` name is not recorded: nobody types it
     // before it is listed.
     const named = placements && !AUTO_NAME.test(plan.displayName) ? placements : undefined;
-    await named?.record(owner, 'container', plan.displayName, host);
-    for (const m of plan.mounts) await placements?.record(owner, 'volume', m.name, host);
-    await this.changing();
-    await this.alignPin(plan.image);
-    const runtime = this.options.runtimes?.get(host);
-    const volumeDisk = await this.fleetBudget(owner, plan.volumeDisk);
-    const result = await this.home.run({ ...plan, ...(runtime ? { runtime } : {}), ...(volumeDisk ? { volumeDisk } : {}) }, signal);
-    if (plan.autoRemove && !plan.detach) await named?.forget(owner, 'container', plan.displayName);
-    return result;
+    const claims = [
+      ...(named ? [{ kind: 'container' as const, name: plan.displayName }] : []),
+      ...plan.mounts.map((m) => ({ kind: 'volume' as const, name: m.name })),
+    ];
+    const taken = await this.claim(owner, claims);
+    try {
+      await this.changing();
+      await this.alignPin(plan.image);
+      const runtime = this.options.runtimes?.get(host);
+      const volumeDisk = await this.fleetBudget(owner, plan.volumeDisk);
+      const result = await this.home.run({ ...plan, ...(runtime ? { runtime } : {}), ...(volumeDisk ? { volumeDisk } : {}) }, signal);
+      if (plan.autoRemove && !plan.detach) await named?.forget(owner, 'container', plan.displayName);
+      return result;
+    } catch (error) {
+      await this.takeBack(owner, taken).catch(() => {}); // left: followed harmlessly, mended by the engines' answer
+      throw error;
+    }
+  }
+
+  /**
+   * Claims each new name for the home host before the engine makes it; one another host already holds (two first
+   * uses at once, taken by two hosts) refuses the command, saying where, and takes back what this call claimed.
+   */
+  private async claim(owner: string, claims: { kind: PlacedKind; name: string }[]) {
+    const placements = this.options.placements;
+    const taken: { kind: PlacedKind; name: string }[] = [];
+    if (!placements) return taken;
+    const fleet = [...this.options.hosts.keys()];
+    for (const c of claims) {
+      const { on, claimed } = await placements.claim(owner, c.kind, c.name, this.options.home!, fleet);
+      if (claimed) taken.push(c);
+      if (on === this.options.home) continue;
+      await this.takeBack(owner, taken);
+      throw new UserError(
+        'conflict',
+        msg('fleet.madeElsewhere', { kind: c.kind, name: c.name, host: on }),
+        msg('fleet.madeElsewhere.hint'),
+      );
+    }
+    return taken;
+  }
+
+  /** Claims of this call whose object the home host did not make go back (a failed run makes nothing to follow). */
+  private async takeBack(owner: string, taken: { kind: PlacedKind; name: string }[]): Promise<void> {
+    if (!taken.length) return;
+    const [containers, volumes] = await Promise.all([this.home.listContainers({ all: true }), this.home.listVolumes()]);
+    for (const c of taken) {
+      const made = (c.kind === 'container' ? containers : volumes).some((o) => o.owner === owner && o.name === c.name);
+      if (!made) await this.options.placements!.forget(owner, c.kind, c.name);
+    }
   }
 
   async listImages(): Promise<ImageInfo[]> {
@@ -242,9 +285,14 @@ export class FleetSandbox implements SandboxApi {
   async createVolume(volume: string, labels: Record<string, string>, user: string, disk?: RunPlan['volumeDisk']): Promise<boolean> {
     const owner = labels[LABEL.owner];
     const name = labels[LABEL.name];
-    if (owner && name) await this.options.placements?.record(owner, 'volume', name, this.options.home!);
+    const taken = owner && name ? await this.claim(owner, [{ kind: 'volume', name }]) : [];
     await this.changing();
-    return this.home.createVolume(volume, labels, user, owner ? await this.fleetBudget(owner, disk) : disk);
+    try {
+      return await this.home.createVolume(volume, labels, user, owner ? await this.fleetBudget(owner, disk) : disk);
+    } catch (error) {
+      await this.takeBack(owner!, taken).catch(() => {});
+      throw error;
+    }
   }
 
   /**

@@ -81,7 +81,9 @@ export function hostTakers(shared: Shared, fleet: Fleet, host: SandboxHost, deps
 
   const execute: Taker['execute'] = async (jobId, job, signal) => {
     // A job taken up again after it changed things on a host runs there again (it finds its container there).
-    const home = job.host ?? (await fleet.jobHosts.of(jobId)) ?? host.name;
+    // (A record naming a host taken out of SANDBOX_HOSTS is not followed.)
+    const recorded = await fleet.jobHosts.of(jobId);
+    const home = job.host ?? (recorded && fleet.sandboxes.has(recorded) ? recorded : host.name);
     if (home === host.name && health.out) {
       if (job.host === undefined) throw new ForAnotherHost(`host ${home} is out for a cool-down`); // back to the shared queue
       const until = (await fleet.states.out()).get(home) ?? Date.now();

@@ -71,7 +71,7 @@ export async function startShared(config: Config, log: Logger) {
       hostFor(
         command,
         { who, settings: config, registry: commands },
-        { placements: fleet.placements, hostStates: fleet.states, served: fleet.served, fleet: fleet.view() },
+        { placements: fleet.placements, hostStates: fleet.states, hosts, served: fleet.served, fleet: fleet.view() },
       ));
   return {
     config,

@@ -188,8 +188,15 @@ describe('a fleet of two engines', () => {
     // The record gone (an older deployment, a flushed key): the engines say where web is.
     await stack.producer.del(`${config.queuePrefix}:placements:${ownerId(alice)}`);
     expect((await submit('stop -t 0 web')).status).toBe('ok');
+    // A record naming a host taken out of SANDBOX_HOSTS is not followed: the engines are asked, the record mended.
+    await stack.producer.hset(`${config.queuePrefix}:placements:${ownerId(alice)}`, 'container:web', 'retired');
+    expect((await submit('start web')).status).toBe('ok');
+    expect(await stack.producer.hget(`${config.queuePrefix}:placements:${ownerId(alice)}`, 'container:web')).toBe(host);
+    expect((await submit('stop -t 0 web')).status).toBe('ok');
     expect((await submit('rm web')).status).toBe('ok');
-    expect(await pinnedTexts(host)).toEqual(expect.arrayContaining(['exec web echo inside', 'logs web', 'stop -t 0 web', 'rm web']));
+    expect(await pinnedTexts(host)).toEqual(
+      expect.arrayContaining(['exec web echo inside', 'logs web', 'stop -t 0 web', 'start web', 'rm web']),
+    );
     const other = HOSTS.find((h) => h !== host)!;
     expect((await pinnedTexts(other)).filter((t) => t.includes('web'))).toEqual([]);
   }, 120_000);
@@ -257,6 +264,32 @@ describe('a fleet of two engines', () => {
     const ran = async () =>
       (await stack.commandQueue.pinned.get(dataHost as Host)!.getJobs(['completed'])).filter((j) => j.data.text === text);
     await expect.poll(async () => (await ran()).length, { timeout: 60_000 }).toBe(2);
+  }, 120_000);
+
+  it('makes a new volume on one host when two first uses are taken by two hosts at once, and refuses the other', async () => {
+    // Queued for each host's own worker, as two first uses taken by the two hosts at the same moment would be.
+    const job = (host: Host) => ({
+      text: 'run --rm -v fresh:/d busybox sh -c "echo made > /d/f"',
+      who: { ...alice, channelId: 'terminal' },
+      replyTo: { route: 'terminal', channelId: 'terminal' },
+      host,
+    });
+    const ids = await Promise.all(HOSTS.map(async (h) => (await stack.commandQueue.enqueue(job(h))).jobId));
+    const ended = async () => {
+      const jobs = await Promise.all(ids.map((id) => stack.commandQueue.queueOf(id).getJob(id)));
+      const states = await Promise.all(jobs.map((j) => j!.getState()));
+      return states.every((s) => s === 'completed' || s === 'failed') ? jobs : undefined;
+    };
+    await until(async () => !!(await ended()), 60_000, 'both first uses to end');
+    const jobs = (await ended())!;
+    const made = HOSTS.filter((h) => engines[h].docker('volume', 'inspect', volumeNameFor(config.deployment, alice, 'fresh')).status === 0);
+    expect(made).toHaveLength(1);
+    const refused = jobs.filter((j) => j!.failedReason);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.failedReason).toBe(
+      `The volume fresh is already on sandbox host ${made[0]} (another command made it there a moment ago); this command was not run.`,
+    );
+    expect(await stack.producer.hget(`${config.queuePrefix}:placements:${ownerId(alice)}`, 'volume:fresh')).toBe(made[0]);
   }, 120_000);
 
   it('runs a tag on a host that has not pinned it by the digest another host pinned', async () => {

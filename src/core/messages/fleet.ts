@@ -29,6 +29,16 @@ export const fleetMessages = catalog({
     en: 'Nothing was queued. Start a worker for that host (WORKER_HOSTS), or try again in a moment if one is restarting.',
     ko: '아무것도 큐에 넣지 않았습니다. 그 호스트를 맡을 워커를 시작하거나 (WORKER_HOSTS), 재시작 중이라면 잠시 뒤 다시 시도하세요.',
   },
+  'fleet.madeElsewhere': {
+    en: (p: { kind: 'container' | 'volume'; name: string; host: string }) =>
+      `The ${p.kind} ${p.name} is already on sandbox host ${p.host} (another command made it there a moment ago); this command was not run.`,
+    ko: (p: { kind: 'container' | 'volume'; name: string; host: string }) =>
+      `${p.kind === 'container' ? '컨테이너' : '볼륨'} ${p.name}은(는) 이미 샌드박스 호스트 ${p.host}에 있습니다 (방금 다른 명령이 그곳에 만들었습니다). 이 명령은 실행하지 않았습니다.`,
+  },
+  'fleet.madeElsewhere.hint': {
+    en: 'Run it again: it now goes to that host.',
+    ko: '다시 실행하세요. 이제 그 호스트로 갑니다.',
+  },
   'fleet.hostLost': {
     en: (p: { host: string }) => `Sandbox host ${p.host} stopped answering while this command ran on it; it was not run again elsewhere.`,
     ko: (p: { host: string }) => `이 명령을 실행하던 샌드박스 호스트 ${p.host}가 응답을 멈췄습니다. 다른 곳에서 다시 실행하지 않았습니다.`,
