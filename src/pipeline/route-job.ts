@@ -32,7 +32,9 @@ export async function hostFor(command: ParsedCommand, env: BuildEnv, deps: Route
   const hosts = [...new Set(found.values())];
   if (hosts.length > 1) {
     const where = [...found].map(([what, host]) => `${what} → ${host}`).join(', ');
-    throw new UserError('conflict', msg('fleet.twoHosts', { where }), msg('fleet.twoHosts.hint'));
+    // One container cannot reach both (run); other commands can be sent once per host.
+    if (command.definition.name === 'run') throw new UserError('conflict', msg('fleet.twoHosts', { where }), msg('fleet.twoHosts.hint'));
+    throw new UserError('conflict', msg('fleet.twoHostsSplit', { where }), msg('fleet.twoHostsSplit.hint'));
   }
   const host = hosts[0];
   if (host !== undefined && !(await deps.served()).has(host)) {

@@ -102,7 +102,8 @@ export function hostTakers(shared: Shared, fleet: Fleet, host: SandboxHost, deps
     } catch (error) {
       // Work that changed things on its host, or was meant for it alone, is not run again elsewhere: when the
       // host no longer answers, it ends here with the reason. New work that changed nothing goes back to the queue.
-      if (isUserError(error) || !(job.host !== undefined || view.changed)) throw error;
+      if (isUserError(error)) throw withLeftOutHint(error, view.leftOut, langOf(job.who.locale));
+      if (!(job.host !== undefined || view.changed)) throw error;
       const answers = await fleet.sandboxes
         .get(home)!
         .ping()
@@ -144,14 +145,25 @@ function coversEveryHost(job: CommandJob, registry: Shared['registry']): boolean
   return COVERS_EVERY_HOST.has(name) || COVERS_EVERY_HOST.has(`${name} ${words[found.words] ?? ''}`);
 }
 
-/** A line under a reply for each host its lists or pulls did not hear from, saying why. */
-function withLeftOutNote(reply: Reply, leftOut: ReadonlyMap<string, LeftOut>, lang: Lang): Reply {
-  if (!leftOut.size) return reply;
-  const notes = [...leftOut.values()].map((l) =>
+/** A line for each host a job's lists, pulls or lookups did not hear from, saying why. */
+function leftOutNotes(leftOut: ReadonlyMap<string, LeftOut>, lang: Lang): string[] {
+  return [...leftOut.values()].map((l) =>
     say(
       l.why === 'out' ? msg('fleet.leftOut.out', { host: l.host, seconds: l.seconds }) : msg('fleet.leftOut.failed', { host: l.host }),
       lang,
     ),
   );
-  return { ...reply, body: [reply.body, ...notes].filter(Boolean).join('\n') };
+}
+
+/** The notes under a reply that covers every host. */
+function withLeftOutNote(reply: Reply, leftOut: ReadonlyMap<string, LeftOut>, lang: Lang): Reply {
+  if (!leftOut.size) return reply;
+  return { ...reply, body: [reply.body, ...leftOutNotes(leftOut, lang)].filter(Boolean).join('\n') };
+}
+
+/** "No such container" while a host was not asked: it may be there, so the reply says which host and why. */
+function withLeftOutHint(error: UserError, leftOut: ReadonlyMap<string, LeftOut>, lang: Lang): UserError {
+  if (error.code !== 'not-found' || !leftOut.size) return error;
+  const hint = error.hintSaid && (typeof error.hintSaid === 'string' ? error.hintSaid : say(error.hintSaid, lang));
+  return new UserError(error.code, error.text(lang), [...leftOutNotes(leftOut, lang), hint].filter(Boolean).join('\n'));
 }

@@ -255,6 +255,11 @@ describe('a fleet of two engines', () => {
     expect(refused.title).toContain('lives on different sandbox hosts');
     expect(refused.title).toContain(`volume data → ${dataHost}`);
     expect(refused.title).toContain(`volume elsewhere → ${other}`);
+    // Other commands naming things on two hosts are told to split per host, and change nothing.
+    const split = await submit('volume rm data elsewhere');
+    expect(split.status).toBe('error');
+    expect(split.title).toMatch(/^What this command names lives on different sandbox hosts \(.*\); nothing was done\.$/);
+    expect(engines[other].docker('volume', 'inspect', volumeNameFor(config.deployment, alice, 'elsewhere')).status).toBe(0);
     // A failed run of the volume, retried: the retry goes to the volume's host as the first run did.
     const text = 'run --rm -v data:/data busybox sh -c "cat /data/f; exit 3"';
     expect((await submit(text)).exitCode).toBe(3);
@@ -350,6 +355,10 @@ describe('a fleet of two engines', () => {
     expect(listed.body).toMatch(/^Sandbox host a was not asked: it is out for a cool-down \(about \d+ s more\)\.$/m);
     expect(listed.code!.text).not.toMatch(/\sa$/m);
     for (const list of ['images', 'volume ls']) expect((await submit(list)).body).toMatch(/^Sandbox host a was not asked/m);
+    // A name not found while a host was not asked may be there: the reply says so.
+    const missing = await submit('logs nowhere');
+    expect(missing.status).toBe('error');
+    expect(missing.body).toMatch(/^Sandbox host a was not asked: it is out for a cool-down/m);
     const pulled = await submit('pull busybox');
     expect(pulled.status).toBe('ok');
     expect(pulled.code!.text).toMatch(/^b: /m);

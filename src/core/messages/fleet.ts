@@ -11,6 +11,14 @@ export const fleetMessages = catalog({
     en: "Use volumes that live on one host (`/docker volume ls` shows each one's HOST), or copy the data into a new volume with cp.",
     ko: '한 호스트에 있는 볼륨들만 쓰세요 (`/docker volume ls`의 HOST 열). 아니면 cp로 데이터를 새 볼륨에 옮기세요.',
   },
+  'fleet.twoHostsSplit': {
+    en: (p: { where: string }) => `What this command names lives on different sandbox hosts (${p.where}); nothing was done.`,
+    ko: (p: { where: string }) => `이 명령이 가리키는 것들이 서로 다른 샌드박스 호스트에 있습니다 (${p.where}). 아무것도 하지 않았습니다.`,
+  },
+  'fleet.twoHostsSplit.hint': {
+    en: 'Send one command per host, naming only what lives there (`/docker ps -a` shows each one’s HOST).',
+    ko: '호스트마다 그곳에 있는 것만 적어 명령을 따로 보내세요 (`/docker ps -a`의 HOST 열).',
+  },
   'fleet.hostOut': {
     en: (p: { host: string; seconds: number }) =>
       `Sandbox host ${p.host}, where this lives, is not answering and is out for a cool-down (about ${p.seconds} s more).`,
