@@ -2,7 +2,9 @@
 // engine holding their container. Discrete events in simulated time (no timers, no engines): a job waits in a queue
 // until a slot of an engine is free, then its engine work is shared with the other jobs in that engine (processor
 // sharing at the engine's measured rate for that many jobs at once), then it may hold its slot while its container
-// runs on its own. Pure and deterministic: the same jobs give the same result.
+// runs on its own. Lists and pulls take a worker's place (a slot) on the engine that took them and put their engine
+// work on every engine at once; they end when the slowest engine is done. Pure and deterministic: the same jobs give
+// the same result.
 
 /** How fast one engine gets through container work with k jobs in it at once (lifecycle units per second, all jobs together). */
 export type EngineRate = (k: number) => number;
@@ -22,8 +24,13 @@ export interface SimJob {
   work: number;
   /** Seconds the job keeps its slot after its engine work: the container's own run time. */
   hold: number;
-  /** Needs a slot (makes or runs a container: run, exec); otherwise only its engine calls count. */
+  /**
+   * Takes one of its engine's slots while it runs: run and exec (the host's semaphore), lists and pulls (a place of
+   * the worker that took them from the shared queue); otherwise only its engine calls count.
+   */
   slot: boolean;
+  /** Its engine work is done on every engine (lists gathered from every host, a pull on every host): it ends when the slowest is done. */
+  everywhere?: boolean;
   /** Leaves a container behind on the engine that runs it (run -d). */
   creates: boolean;
   /** A follow-up on an existing container of this owner (logs, exec, stop, rm): it goes to that container's engine. */
@@ -168,7 +175,9 @@ export function simulate(jobsIn: readonly SimJob[], fleet: FleetConfig, horizon:
   const shared = new Fifo<SimJob>();
   // Where each owner's containers are, as the bot reads it before queueing: job id of the maker → engine.
   const containers = new Map<number, { job: number; engine: number }[]>();
-  let spread = 0; // slotless shared work (ps, pull) is spread over the engines in turn
+  let spread = 0; // slotless shared work (logs or rm of no container of theirs) is spread over the engines in turn
+  // Engines still doing their part of each job that runs everywhere, by job id.
+  const partsLeft = new Map<number, number>();
   let drainedAt = 0;
 
   for (const job of jobs) events.push({ t: job.arrival, kind: 'arrive', job });
@@ -202,9 +211,13 @@ export function simulate(jobsIn: readonly SimJob[], fleet: FleetConfig, horizon:
       list.push({ job: job.id, engine: index });
       containers.set(job.owner, list);
     }
-    advance(e, now);
-    e.active.push({ job, remaining: job.work });
-    reschedule(index, now);
+    const on = job.everywhere ? engines.map((_, i) => i) : [index];
+    if (job.everywhere) partsLeft.set(job.id, on.length);
+    for (const i of on) {
+      advance(engines[i]!, now);
+      engines[i]!.active.push({ job, remaining: job.work });
+      reschedule(i, now);
+    }
   };
   const end = (job: SimJob, now: number) => {
     job.end = now;
@@ -249,7 +262,7 @@ export function simulate(jobsIn: readonly SimJob[], fleet: FleetConfig, horizon:
         }
       }
       if (!job.slot) {
-        // Engine calls only (ps, logs, stop, rm, pull): no slot to wait for.
+        // Engine calls only (logs, stop, rm): no slot to wait for.
         const index = job.pinnedTo ?? spread++ % fleet.engines;
         start(job, index, now);
         continue;
@@ -277,6 +290,14 @@ export function simulate(jobsIn: readonly SimJob[], fleet: FleetConfig, horizon:
       e.active = e.active.filter((a) => a.remaining > EPS);
       reschedule(ev.engine, now);
       for (const { job } of done) {
+        if (job.everywhere) {
+          const left = partsLeft.get(job.id)! - 1;
+          if (left > 0) {
+            partsLeft.set(job.id, left);
+            continue;
+          }
+          partsLeft.delete(job.id);
+        }
         if (job.slot && job.hold > 0) events.push({ t: now + job.hold, kind: 'release', job });
         else end(job, now);
       }

@@ -39,9 +39,10 @@ export interface Kind {
  * The command mix: an assumption (no production traffic exists yet), chosen to lean on the engines: 48 % of
  * commands make or run a container. `longShare`: the share of foreground runs whose container runs on its own for
  * 0.5 to 5 s after its start (ping -c 3, sleep, a build step) and keeps its slot meanwhile; the rest are
- * whalesay-like, their run time inside the measured lifecycle.
+ * whalesay-like, their run time inside the measured lifecycle. `pullWork`: a pull's work on each engine (a cached pull by
+ * default; larger for pulls that fetch new layers).
  */
-export function commandMix(longShare: number): Kind[] {
+export function commandMix(longShare: number, pullWork: number = WORK.pull): Kind[] {
   const base = { creates: false, followUp: false, removes: false };
   return [
     { name: 'run', share: 0.4, job: { ...base, kind: 'run', work: WORK.run, slot: true, longShare } },
@@ -49,8 +50,10 @@ export function commandMix(longShare: number): Kind[] {
     { name: 'exec', share: 0.05, job: { ...base, kind: 'exec', work: WORK.exec, slot: true, followUp: true } },
     { name: 'logs', share: 0.1, job: { ...base, kind: 'logs', work: WORK.list, slot: false, followUp: true } },
     { name: 'rm', share: 0.05, job: { ...base, kind: 'rm', work: WORK.rm, slot: false, followUp: true, removes: true } },
-    { name: 'ps', share: 0.12, job: { ...base, kind: 'ps', work: WORK.list, slot: false } },
-    { name: 'pull', share: 0.05, job: { ...base, kind: 'pull', work: WORK.pull, slot: false } },
+    // Lists (ps, images, volume ls) gather from every host, and pull pulls on every host (src/sandbox/fleet-sandbox.ts):
+    // each waits in the shared queue for a worker's place, and is answered when the slowest engine has answered.
+    { name: 'list', share: 0.12, job: { ...base, kind: 'list', work: WORK.list, slot: true, everywhere: true } },
+    { name: 'pull', share: 0.05, job: { ...base, kind: 'pull', work: pullWork, slot: true, everywhere: true } },
     { name: 'explain', share: 0.15, job: null },
   ];
 }
@@ -104,7 +107,7 @@ export function dayArrivals(random: () => number, perMinute: number, classes: nu
 /**
  * Turns arrivals into jobs: each draws its command from the mix (a class's is given), its owner among `users`,
  * and a foreground run its own run time. Follow-ups come from owners who have a container when they can (the
- * simulation pins them to its engine); an owner with none is answered from the shared queue like `ps`.
+ * simulation pins them to its engine); an owner with none is answered by any engine, without a slot.
  */
 export function toJobs(random: () => number, arrivals: Arrival[], mix: Kind[], users: number): { jobs: SimJob[]; botAnswered: number } {
   const jobs: SimJob[] = [];
