@@ -1,14 +1,12 @@
 import { ForAnotherHost, isUserError, UserError } from '../errors.js';
-import type { Lang } from '../core/flag-spec.js';
 import type { CommandJob } from '../core/job.js';
-import { langOf, msg, say } from '../core/messages/index.js';
+import { langOf, msg } from '../core/messages/index.js';
 import { withoutPrefix } from '../core/parse.js';
-import type { Reply } from '../core/reply.js';
 import type { SandboxHost } from '../core/sandbox-hosts.js';
 import { Semaphore } from '../core/semaphore.js';
 import { measureHostSlotsWith } from '../health/metrics.js';
 import { executeJob, type JobDeps } from '../pipeline/execute-job.js';
-import type { LeftOut } from '../sandbox/fleet-sandbox.js';
+import { withLeftOutHint, withLeftOutNote } from './left-out-notes.js';
 import type { Fleet } from './fleet.js';
 import type { Shared } from './shared.js';
 import { WorkerGate } from '../queue/worker-gate.js';
@@ -143,27 +141,4 @@ function coversEveryHost(job: CommandJob, registry: Shared['registry']): boolean
   if (!found) return false;
   const name = found.definition.name;
   return COVERS_EVERY_HOST.has(name) || COVERS_EVERY_HOST.has(`${name} ${words[found.words] ?? ''}`);
-}
-
-/** A line for each host a job's lists, pulls or lookups did not hear from, saying why. */
-function leftOutNotes(leftOut: ReadonlyMap<string, LeftOut>, lang: Lang): string[] {
-  return [...leftOut.values()].map((l) =>
-    say(
-      l.why === 'out' ? msg('fleet.leftOut.out', { host: l.host, seconds: l.seconds }) : msg('fleet.leftOut.failed', { host: l.host }),
-      lang,
-    ),
-  );
-}
-
-/** The notes under a reply that covers every host. */
-function withLeftOutNote(reply: Reply, leftOut: ReadonlyMap<string, LeftOut>, lang: Lang): Reply {
-  if (!leftOut.size) return reply;
-  return { ...reply, body: [reply.body, ...leftOutNotes(leftOut, lang)].filter(Boolean).join('\n') };
-}
-
-/** "No such container" while a host was not asked: it may be there, so the reply says which host and why. */
-function withLeftOutHint(error: UserError, leftOut: ReadonlyMap<string, LeftOut>, lang: Lang): UserError {
-  if (error.code !== 'not-found' || !leftOut.size) return error;
-  const hint = error.hintSaid && (typeof error.hintSaid === 'string' ? error.hintSaid : say(error.hintSaid, lang));
-  return new UserError(error.code, error.text(lang), [...leftOutNotes(leftOut, lang), hint].filter(Boolean).join('\n'));
 }
