@@ -2,7 +2,7 @@
 // through the project's registry as its mirror; one worker process serving both), against the floor of the same two engines driven at once with dockerode in the
 // same run. On one machine the engines share its CPUs: the floor is what the two reach together here.
 // `npx tsx bench/fleet-burst.ts [--burst 100] [--slots 4]`; `npm run bench` runs it too (compiled).
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -149,6 +149,7 @@ export async function fleetBurst(options: FleetBurstOptions): Promise<{ rows: st
     await cleanUp(config).catch(() => {});
     for (const { engine } of engines) await engine.destroy();
     await mirror.destroy();
+    rmSync(policyFile, { force: true });
   }
 }
 
