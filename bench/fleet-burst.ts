@@ -2,8 +2,8 @@
 // through the project's registry as its mirror; one worker process serving both), against the floor of the same two engines driven at once with dockerode in the
 // same run. On one machine the engines share its CPUs: the floor is what the two reach together here.
 // `npx tsx bench/fleet-burst.ts [--burst 100] [--slots 4]`; `npm run bench` runs it too (compiled).
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pino } from 'pino';
@@ -13,6 +13,7 @@ import { exited, spawnStevedore } from '../test/helpers/processes.js';
 import { cleanUp } from '../test/helpers/test-stack.js';
 import { OwnEngine } from '../test/faults/own-engine.js';
 import { RegistryMirror } from '../test/faults/registry-mirror.js';
+import { EngineEventCounts } from './engine-events.js';
 import { dockerodeLifecycle } from './floors.js';
 import { arg, machine, printTable } from './report.js';
 
@@ -26,6 +27,7 @@ export interface FleetBurstOptions {
 
 export async function fleetBurst(options: FleetBurstOptions): Promise<{ rows: string[][]; results: Record<string, unknown> }> {
   const { burst, slots, step } = options;
+  const loadAtStart = loadavg();
   const id = Date.now().toString(36);
   const mirror = new RegistryMirror(join(tmpdir(), `sv-bench-fleet-mirror-${id}`));
   const engines = ['a', 'b'].map((name) => ({
@@ -62,40 +64,49 @@ export async function fleetBurst(options: FleetBurstOptions): Promise<{ rows: st
   const submit = (text: string) => bot.terminal!.submit(text);
   try {
     step('fleet: warming up');
-    await Promise.all(Array.from({ length: 2 * slots }, () => submit('run --rm busybox true')));
+    const warmUp = await Promise.all(Array.from({ length: 2 * slots }, () => submit('run --rm busybox true')));
+    const hosts = engines.map(({ engine }) => engine.host);
 
+    // `--rm` as the floor removes each container: the same work on both sides. Each engine's share is counted from
+    // its live events: a container's destroy is logged before Stevedore replies for it and before the floor's remove
+    // returns.
     step(`fleet: ${burst} runs through Stevedore`);
+    const stevedoreEvents = await EngineEventCounts.open(config, hosts, 'destroy', Date.now());
     const started = performance.now();
-    const since = Math.floor(Date.now() / 1000);
-    // `--rm` as the floor removes each container: the same work; each engine's share is counted from its events.
     const replies = await Promise.all(Array.from({ length: burst }, () => submit('run --rm busybox true')));
     const stevedoreMs = performance.now() - started;
-    const failed = replies.filter((r) => r.status !== 'ok').length;
-    const perEngine = engines.map(({ engine }) => startsSince(engine, config, since));
+    const notOk = [...warmUp, ...replies].filter((r) => r.status !== 'ok');
+    const perEngine = await stevedoreEvents.reach(replies.length - notOk.length, 30_000);
+    stevedoreEvents.close();
     for (const { engine } of engines) {
       const list = ids(engine, config);
       if (list.length) engine.docker('rm', '-f', ...list);
     }
 
     step(`fleet: ${burst} runs with dockerode on both engines at once`);
-    const floorPer = engines.map(() => 0);
+    const floorEvents = await EngineEventCounts.open(config, hosts, 'destroy', Date.now());
+    const floorFailures: string[] = [];
     let next = 0;
     const floorStarted = performance.now();
     await Promise.all(
-      engines.flatMap(({ engine }, e) => {
+      engines.flatMap(({ engine }) => {
         const direct: Config = { ...config, dockerHost: engine.host };
         return Array.from({ length: slots }, async () => {
-          while (next++ < burst) {
-            await dockerodeLifecycle(direct, 'true');
-            floorPer[e]! += 1;
-          }
+          while (next++ < burst) await dockerodeLifecycle(direct, 'true').catch((e: Error) => floorFailures.push(e.message));
         });
       }),
     );
     const floorMs = performance.now() - floorStarted;
+    const floorPer = await floorEvents.reach(burst - floorFailures.length, 30_000);
+    floorEvents.close();
+    const loadAtEnd = loadavg();
 
+    for (const r of notOk) process.stderr.write(`[fleet] a reply not ok: ${r.status} ${r.title} ${r.body ?? ''}\n`);
+    for (const m of floorFailures) process.stderr.write(`[fleet] a floor run failed: ${m}\n`);
     const rate = (n: number, ms: number) => (n / (ms / 1000)).toFixed(2);
+    const split = (counts: number[], ms: number) => `${counts.map((n) => rate(n, ms)).join(' / ')} (${counts.join(' + ')})`;
     const ratio = burst / stevedoreMs / (burst / floorMs);
+    const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
     const rows = [
       [
         `fleet burst: ${burst} runs over 2 engines (${slots} slots each), containers/s`,
@@ -105,17 +116,32 @@ export async function fleetBurst(options: FleetBurstOptions): Promise<{ rows: st
         '≥ 0.9 × floor',
         ratio >= 0.9 ? 'yes' : 'no',
       ],
+      ['fleet burst: per engine a / b, containers/s (containers)', split(perEngine, stevedoreMs), split(floorPer, floorMs), '', '', ''],
       [
-        'fleet burst: per engine a / b, containers/s',
-        perEngine.map((n) => rate(n, stevedoreMs)).join(' / '),
-        floorPer.map((n) => rate(n, floorMs)).join(' / '),
+        'fleet burst: replies not ok (with the warm-up) / floor runs failed',
+        String(notOk.length),
+        String(floorFailures.length),
         '',
-        '',
-        '',
+        '0',
+        notOk.length + floorFailures.length === 0 ? 'yes' : 'no',
       ],
-      ['fleet burst: replies not ok', String(failed), '', '', '0', failed === 0 ? 'yes' : 'no'],
+      ['fleet burst: load average 1 / 5 / 15 min, start → end', `${load(loadAtStart)} → ${load(loadAtEnd)}`, '', '', '', ''],
     ];
-    return { rows, results: { burst, slots, stevedoreMs, floorMs, perEngine, floorPer, failed } };
+    return {
+      rows,
+      results: {
+        burst,
+        slots,
+        stevedoreMs,
+        floorMs,
+        perEngine,
+        floorPer,
+        notOk: notOk.length,
+        floorFailed: floorFailures.length,
+        loadAtStart,
+        loadAtEnd,
+      },
+    };
   } finally {
     worker.kill('SIGTERM');
     await exited(worker);
@@ -123,20 +149,11 @@ export async function fleetBurst(options: FleetBurstOptions): Promise<{ rows: st
     await cleanUp(config).catch(() => {});
     for (const { engine } of engines) await engine.destroy();
     await mirror.destroy();
+    rmSync(policyFile, { force: true });
   }
 }
 
 /** This deployment's containers on one engine. */
-/** Containers of this deployment the engine started since `since` (seconds since the epoch), from its events. */
-function startsSince(engine: OwnEngine, config: Config, since: number): number {
-  const until = String(Math.ceil(Date.now() / 1000) + 1);
-  const filters = ['--filter', 'type=container', '--filter', 'event=start', '--filter', `label=stevedore.deployment=${config.deployment}`];
-  return engine
-    .docker('events', '--since', String(since), '--until', until, ...filters, '--format', '{{.ID}}')
-    .stdout.split('\n')
-    .filter(Boolean).length;
-}
-
 function ids(engine: OwnEngine, config: Config): string[] {
   return engine.docker('ps', '-aq', '--filter', `label=stevedore.deployment=${config.deployment}`).stdout.split('\n').filter(Boolean);
 }

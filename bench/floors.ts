@@ -8,7 +8,10 @@ import { CappedOutput } from '../src/sandbox/output.js';
 
 let n = 0;
 
-/** create, attach, start, wait, remove through dockerode: what one run costs at the least. Returns ms. */
+/**
+ * create, attach, start, wait, remove through dockerode: what one run costs at the least. Returns ms; throws when the
+ * container exits other than 0 (a run that failed is not a floor).
+ */
 export async function dockerodeLifecycle(config: Config, ...cmd: string[]): Promise<number> {
   const docker = dockerClient(config);
   const plan = {
@@ -39,10 +42,12 @@ export async function dockerodeLifecycle(config: Config, ...cmd: string[]): Prom
   const output = new CappedOutput(config.outputLimit);
   const drained = CappedOutput.drain(stream as never, output);
   await container.start();
-  await container.wait();
+  const { StatusCode } = (await container.wait()) as { StatusCode: number };
   await drained;
   await container.remove({ force: true });
-  return performance.now() - started;
+  const ms = performance.now() - started;
+  if (StatusCode !== 0) throw new Error(`the floor's container exited with ${StatusCode}: ${output.text().slice(0, 200)}`);
+  return ms;
 }
 
 /** `docker run --rm` through the CLI, same settings. Returns ms. */
