@@ -47,7 +47,7 @@ export function redisConnection(url: string, role: 'worker' | 'producer', sentin
     sentinelRetryStrategy: backoff,
     // No failover detector: its subscription outlives a connection the primary's death closed, and a switch it hears
     // while that connection is being made again cuts the attempt, which ioredis ends for good (status "end": the
-    // acknowledgements stopped for good in a third of the Sentinel test's runs). A killed primary closes the
+    // acknowledgements stopped for good in 5 of 8 of the Sentinel test's runs here). A killed primary closes the
     // connection and a demoted one answers READONLY or UNBLOCKED: either way the sentinels are asked again.
     failoverDetector: false,
     reconnectOnError: (error) => (/^(READONLY|UNBLOCKED)/.test(error.message) ? 2 : false),
