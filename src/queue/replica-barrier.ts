@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { whenReady } from './redis.js';
 
 /**
  * Waits, before a user hears "queued", until replicas hold the job (Redis WAIT), so a job acknowledged survives the
@@ -43,6 +44,8 @@ export class ReplicaBarrier {
   private async round(): Promise<number> {
     let confirmed = 0;
     try {
+      // A connection still being made (just started, or after a failover) is waited for, within the same timeout.
+      await whenReady(this.connection, 'the replica barrier', this.timeoutMs);
       await this.connection.incr(this.markKey);
       confirmed = (await this.connection.call('WAIT', this.replicas, this.timeoutMs)) as number;
     } catch {
