@@ -28,6 +28,9 @@ export interface SandboxOptions {
   pullTimeoutMs: number;
 }
 
+/** How long a ping may go unanswered (a ping over ssh takes about half a second here). */
+export const PING_DEADLINE_MS = 5000;
+
 /** The sandbox host as commands see it: only this deployment's containers, engine errors in the user's terms. */
 export class DockerSandbox implements SandboxApi {
   constructor(
@@ -35,8 +38,16 @@ export class DockerSandbox implements SandboxApi {
     private readonly options: SandboxOptions,
   ) {}
 
+  /** A ping unanswered within PING_DEADLINE_MS fails as an engine away would: a hung host is counted, then taken out. */
   async ping(): Promise<void> {
-    await this.docker.ping();
+    const signal = AbortSignal.timeout(PING_DEADLINE_MS);
+    try {
+      // dockerode takes an abortSignal on ping, which its typings do not say.
+      await (this.docker.ping as (options: { abortSignal: AbortSignal }) => Promise<unknown>).call(this.docker, { abortSignal: signal });
+    } catch (error) {
+      if (!signal.aborted) throw error;
+      throw Object.assign(new Error(`no answer to a ping within ${PING_DEADLINE_MS / 1000} s`), { code: 'ETIMEDOUT' });
+    }
   }
 
   async hasImage(ref: string): Promise<boolean> {

@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/reply.js';
 import { HostHealth } from '../../src/health/host-health.js';
 import { HostStates } from '../../src/queue/fleet-records.js';
+import { dockerClient } from '../../src/sandbox/docker-client.js';
+import { DockerSandbox } from '../../src/sandbox/docker-sandbox.js';
+import { watchCalls, withEngineErrors } from '../../src/sandbox/engine-errors.js';
 
 const prefix = `{sv-test-${randomBytes(4).toString('hex')}}`;
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
@@ -64,4 +70,39 @@ describe('a fleet host’s health', () => {
     expect(b.out).toBe(false);
     expect([...first.notices, ...second.notices].filter((n) => n.title === 'Sandbox host x is back')).toHaveLength(1);
   });
+
+  it('takes out a host that takes connections but never answers (a hung engine): its pings run out of time', async () => {
+    // An engine's socket that accepts and then says nothing, as a wedged dockerd or a half-open link does.
+    const dir = join(process.cwd(), '.data', `hung-engine-${randomBytes(3).toString('hex')}`);
+    mkdirSync(dir, { recursive: true });
+    const held: Socket[] = [];
+    const hung = createServer((socket) => void held.push(socket));
+    await new Promise<void>((r) => hung.listen(join(dir, 'docker.sock'), r));
+    try {
+      const notices: Reply[] = [];
+      const health = healthOf(notices, []);
+      const client = dockerClient({
+        dockerHost: `unix://${join(dir, 'docker.sock')}`,
+        dockerTlsVerify: '',
+        dockerCertPath: '',
+        sshAuthSock: '',
+      });
+      let counted = Promise.resolve();
+      const engine = watchCalls(
+        withEngineErrors(new DockerSandbox(client, { deployment: 'hung', pullTimeoutMs: 60_000 })),
+        () => health.succeeded(),
+        (error) => void (counted = health.failed(error)),
+      );
+      for (let i = 0; i < 2; i++) {
+        await health.check(() => engine.ping());
+        await counted;
+      }
+      expect(health.out).toBe(true);
+      expect(notices[0]!.body).toContain('It failed 2 calls in a row (last: the Docker engine is unreachable (ETIMEDOUT))');
+    } finally {
+      held.forEach((s) => s.destroy());
+      hung.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
