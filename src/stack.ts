@@ -43,6 +43,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
   if (roles.has('bot') || roles.has('worker')) stack.measureQueue();
   if (roles.has('worker') || roles.has('scheduler')) startEngineChecks(stack, options.log);
   if (roles.has('worker')) stack.sandbox = startWorker(stack).sandbox;
+  await Promise.all(stack.starting);
   if (roles.has('scheduler')) stack.cleanupNow = (await startScheduler(stack)).cleanupNow;
   if (roles.has('bot')) {
     const bot = (stack.bot = await startBot(stack, options));

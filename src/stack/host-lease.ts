@@ -5,6 +5,8 @@ import type { HostLeases } from '../queue/host-leases.js';
 export interface LeaseKeeper {
   /** This process serves the host now. */
   readonly held: boolean;
+  /** Settles once the lease was first asked for (held or not), so a process starts knowing which hosts it serves. */
+  readonly first: Promise<void>;
   /** Stops renewing and gives the lease up, so a standby takes the host on its next try. */
   close(): Promise<void>;
 }
@@ -59,10 +61,12 @@ export function keepHostLease(o: LeaseOptions): LeaseKeeper {
     if (!closed) timer = setTimeout(() => void (running = loop()), every);
   };
   let running = loop();
+  const first = running;
   return {
     get held() {
       return held;
     },
+    first,
     async close() {
       closed = true;
       clearTimeout(timer);

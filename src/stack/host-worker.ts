@@ -51,6 +51,7 @@ export function hostTakers(shared: Shared, fleet: Fleet, host: SandboxHost, deps
       for (const gate of gates) void (held ? gate.free('standby') : gate.hold('standby'));
     },
   });
+  shared.starting.push(lease.first);
   measureHostSlotsWith(host.name, () => ({ host: host.name, size: lease.held ? slots.size : 0, inUse: slots.inUse }));
   const sandbox = fleet.sandboxes.get(host.name)!;
   const timer = setInterval(() => void (lease.held && health.check(() => sandbox.ping()).catch(() => {})), config.healthInterval);

@@ -117,6 +117,8 @@ export async function startShared(config: Config, log: Logger) {
     measureQueue: () => measureQueueWith(() => commandQueue.queue.getJobCounts('waiting', 'active', 'delayed', 'failed')),
     /** Stopped first, before the queues and connections they use. */
     closables,
+    /** What the roles are still starting (a host's first lease attempt): the stack is up once these settle. */
+    starting: [] as Promise<unknown>[],
     async close() {
       await Promise.all(closables.map((c) => c.close()));
       await Promise.all([commandQueue.close(), expiry.close(), deliveries.close()]);

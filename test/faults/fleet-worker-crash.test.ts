@@ -147,7 +147,7 @@ describe('the worker serving a host killed while its container runs', () => {
 });
 
 describe('a host no process serves', () => {
-  it('is taken over by the standby, refuses work on what it holds once nobody serves it, and takes it again', async () => {
+  it('is taken over by the standby, refuses work on what it holds (and new work once no host is served), and takes it again', async () => {
     // Worker a was killed above: the standby took host a over once a's lease lapsed.
     await until(async () => (await bot.fleet!.served()).has('a'), 30_000, 'the standby to serve host a');
     const onA = namesOn(engines.a).find((n) => n.startsWith('slow-'))!;
@@ -159,6 +159,13 @@ describe('a host no process serves', () => {
     expect(refused.status).toBe('error');
     expect(refused.title).toBe('No worker serves sandbox host a, where this lives, at the moment.');
     expect(await bot.commandQueue.pinned.get('a')!.getWaitingCount()).toBe(0); // nothing was queued
+    // With no host served at all, new work is refused too (queued, it would wait for ever).
+    workers.b!.kill('SIGKILL');
+    await exited(workers.b!);
+    await until(async () => (await bot.fleet!.served()).size === 0, 30_000, 'no host to be served');
+    const none = await bot.terminal!.submit('run --rm busybox echo nobody');
+    expect(none.title).toBe('No sandbox host is taking work at the moment; nothing was queued.');
+    expect(await bot.commandQueue.queue.getWaitingCount()).toBe(0);
     workers.a = spawnStevedore({ ...env, WORKER_HOSTS: 'a' }, 'worker');
     await until(async () => (await bot.fleet!.served()).has('a'), 30_000, 'a new worker to serve host a');
     expect((await bot.terminal!.submit(`logs ${onA}`)).code?.text.trim()).toBe(onA);

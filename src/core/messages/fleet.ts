@@ -1,19 +1,30 @@
 import { catalog } from './catalog-types.js';
 
+/** A container or volume and the host it lives on, as the two-hosts refusals list them. */
+export interface Placed {
+  kind: 'container' | 'volume';
+  name: string;
+  host: string;
+}
+const placedEn = (list: Placed[]) => [list].flat().map((p) => `${p.kind} ${p.name} → ${p.host}`).join(', ');
+const placedKo = (list: Placed[]) => [list].flat().map((p) => `${p.kind === 'container' ? '컨테이너' : '볼륨'} ${p.name} → ${p.host}`).join(', ');
+
 /** A fleet of sandbox hosts (SANDBOX_HOSTS): where things live, hosts taken out and put back. */
 export const fleetMessages = catalog({
   'fleet.twoHosts': {
-    en: (p: { where: string }) => `What this command uses lives on different sandbox hosts (${p.where}); one container cannot reach both.`,
-    ko: (p: { where: string }) =>
-      `이 명령이 쓰는 것들이 서로 다른 샌드박스 호스트에 있습니다 (${p.where}). 컨테이너 하나가 둘 다 쓸 수는 없습니다.`,
+    en: (p: { where: Placed[] }) =>
+      `What this command uses lives on different sandbox hosts (${placedEn(p.where)}); one container cannot reach both.`,
+    ko: (p: { where: Placed[] }) =>
+      `이 명령이 쓰는 것들이 서로 다른 샌드박스 호스트에 있습니다 (${placedKo(p.where)}). 컨테이너 하나가 둘 다 쓸 수는 없습니다.`,
   },
   'fleet.twoHosts.hint': {
     en: "Use volumes that live on one host (`/docker volume ls` shows each one's HOST), or copy the data into a new volume with cp.",
     ko: '한 호스트에 있는 볼륨들만 쓰세요 (`/docker volume ls`의 HOST 열). 아니면 cp로 데이터를 새 볼륨에 옮기세요.',
   },
   'fleet.twoHostsSplit': {
-    en: (p: { where: string }) => `What this command names lives on different sandbox hosts (${p.where}); nothing was done.`,
-    ko: (p: { where: string }) => `이 명령이 가리키는 것들이 서로 다른 샌드박스 호스트에 있습니다 (${p.where}). 아무것도 하지 않았습니다.`,
+    en: (p: { where: Placed[] }) => `What this command names lives on different sandbox hosts (${placedEn(p.where)}); nothing was done.`,
+    ko: (p: { where: Placed[] }) =>
+      `이 명령이 가리키는 것들이 서로 다른 샌드박스 호스트에 있습니다 (${placedKo(p.where)}). 아무것도 하지 않았습니다.`,
   },
   'fleet.twoHostsSplit.hint': {
     en: 'Send one command per host, naming only what lives there (`/docker ps -a` shows each one’s HOST).',
@@ -46,6 +57,20 @@ export const fleetMessages = catalog({
   'fleet.madeElsewhere.hint': {
     en: 'Run it again: it now goes to that host.',
     ko: '다시 실행하세요. 이제 그 호스트로 갑니다.',
+  },
+  'fleet.noneInService': {
+    en: 'No sandbox host is taking work at the moment; nothing was queued.',
+    ko: '지금은 작업을 받는 샌드박스 호스트가 없습니다. 아무것도 큐에 넣지 않았습니다.',
+  },
+  'fleet.noneInService.hint': {
+    en: 'The workers serving the hosts may be stopped or restarting: try again in a moment, or ask the ops team.',
+    ko: '호스트를 맡은 워커가 멈췄거나 재시작 중일 수 있습니다. 잠시 뒤 다시 시도하거나 운영팀에 문의하세요.',
+  },
+  'fleet.noneInService.soon': {
+    en: (p: { seconds: number }) =>
+      `Every host is out for a cool-down; the first may be back in about ${p.seconds} s (the ops channel is told). Try again then.`,
+    ko: (p: { seconds: number }) =>
+      `모든 호스트가 잠시 쉬는 중입니다. 가장 빠른 호스트가 약 ${p.seconds}초 뒤 돌아올 수 있습니다 (운영 채널에 알립니다). 그때 다시 시도하세요.`,
   },
   'fleet.hostLost': {
     en: (p: { host: string }) => `Sandbox host ${p.host} stopped answering while this command ran on it; it was not run again elsewhere.`,
