@@ -153,6 +153,8 @@ export type OnStatus = (status: string) => void;
 
 /** What commands may ask of a sandbox Docker host; implemented with dockerode under src/sandbox/. */
 export interface SandboxApi {
+  /** A fleet's view: the hosts its lists did not hear from (out, or failed), so "not there" may not be true. */
+  readonly leftOut?: ReadonlyMap<string, unknown>;
   /** Does the engine answer? */
   ping(): Promise<void>;
   hasImage(ref: string): Promise<boolean>;

@@ -96,6 +96,8 @@ export async function executeJob(jobId: string, job: CommandJob, deps: JobDeps, 
 /** A detached container's time is up: kill and remove it (if it is still there) and tell its owner. */
 export async function expireContainer(job: ExpiryJob, deps: Pick<JobDeps, 'sandbox' | 'deliveries'>): Promise<void> {
   const existing = (await deps.sandbox.listContainers({ all: true })).find((c) => c.id === job.containerId);
+  // Not found while a host was not asked: it may be there, so the expiry is tried again later (the queue's backoff).
+  if (!existing && deps.sandbox.leftOut?.size) throw new Error('a sandbox host was not asked; the expiry is tried again later');
   if (!existing) return; // removed already: nothing to say
   await deps.sandbox.removeContainer(job.containerId, true);
   await deps.deliveries.deliver({

@@ -13,7 +13,8 @@ export class ExpiryQueue implements ExpiryApi {
       connection,
       prefix,
       defaultJobOptions: {
-        attempts: 3,
+        // Tried again for about two hours (a fleet host out, or served by nobody, keeps its containers till back).
+        attempts: 14,
         backoff: { type: 'exponential', delay: 1000 },
         removeOnComplete: { count: jobsKept },
         removeOnFail: { count: jobsKept },

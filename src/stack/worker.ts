@@ -117,7 +117,8 @@ export function startWorker(shared: Shared) {
     connection: shared.blocking,
     prefix: config.queuePrefix,
     log,
-    expire: (job) => expireContainer(job, { sandbox, deliveries }),
+    // A fleet view of its own per expiry: its `leftOut` says which hosts this one did not hear from.
+    expire: (job) => expireContainer(job, { sandbox: shared.fleet?.view() ?? sandbox, deliveries }),
   });
   shared.closables.push({ close: () => closeWithGrace(expiries, 5000) });
   return { sandbox };
