@@ -1,4 +1,4 @@
-import { ForAnotherHost, isUserError, UserError } from '../errors.js';
+import { EngineUnavailable, ForAnotherHost, isUserError, UserError } from '../errors.js';
 import type { CommandJob } from '../core/job.js';
 import { langOf, msg } from '../core/messages/index.js';
 import { withoutPrefix } from '../core/parse.js';
@@ -102,7 +102,14 @@ export function hostTakers(shared: Shared, fleet: Fleet, host: SandboxHost, deps
       // Work that changed things on its host, or was meant for it alone, is not run again elsewhere: when the
       // host no longer answers, it ends here with the reason. New work that changed nothing goes back to the queue.
       if (isUserError(error)) throw withLeftOutHint(error, view.leftOut, langOf(job.who.locale));
-      if (!(job.host !== undefined || view.changed)) throw error;
+      if (!(job.host !== undefined || view.changed)) {
+        // New work that changed nothing goes back to the queue at once while another host takes work (each try here
+        // counts against this host, which is soon out); with none, it waits for the engine as one host's work does.
+        const served = await fleet.served();
+        const others = (await fleet.inService()).filter((h) => h !== host.name && served.has(h));
+        if (error instanceof EngineUnavailable && others.length) throw new ForAnotherHost(`host ${host.name} did not answer`);
+        throw error;
+      }
       const answers = await fleet.sandboxes
         .get(home)!
         .ping()
