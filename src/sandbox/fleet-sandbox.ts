@@ -32,6 +32,16 @@ export interface FleetSandboxOptions {
   onChange?: () => Promise<void>;
 }
 
+/** How many listed containers and volumes a view remembers (a process-wide view lives as long as the process). */
+const REMEMBERED = 10_000;
+
+/** Sets `key` as the newest entry, forgetting the oldest past REMEMBERED. */
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > REMEMBERED) map.delete(map.keys().next().value!);
+}
+
 /** The name a run without --name gets (run-plan.ts): never typed before it is listed, so never recorded. */
 const AUTO_NAME = /^job-[a-z0-9-]*\d$/;
 
@@ -224,8 +234,8 @@ export class FleetSandbox implements SandboxApi {
   async listContainers(options: { all: boolean; size?: boolean }): Promise<ContainerInfo[]> {
     const list = (await this.gather((s) => s.listContainers(options))).sort((a, b) => b.createdMs - a.createdMs);
     for (const c of list) {
-      this.seenOn.set(c.id, c.host!);
-      this.named.set(c.id, { owner: c.owner, name: c.name });
+      remember(this.seenOn, c.id, c.host!);
+      remember(this.named, c.id, { owner: c.owner, name: c.name });
     }
     return list;
   }
@@ -276,8 +286,8 @@ export class FleetSandbox implements SandboxApi {
   async listVolumes(): Promise<VolumeInfo[]> {
     const list = await this.gather((s) => s.listVolumes());
     for (const v of list) {
-      this.seenOn.set(v.volume, v.host!);
-      this.named.set(v.volume, { owner: v.owner, name: v.name });
+      remember(this.seenOn, v.volume, v.host!);
+      remember(this.named, v.volume, { owner: v.owner, name: v.name });
     }
     return list;
   }
