@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlackStandIn, type SlackCall } from '../stand-ins/slack-stand-in.js';
+import { freePort } from '../helpers/processes.js';
 
 /**
  * The composed stack, end to end: the images of `npm run deploy:images`, docker-compose.yml as a team runs it, the
@@ -39,14 +40,6 @@ let relay: Server;
 let toBot: Server;
 const ports = { registry: 0, slack: 0 };
 let env: NodeJS.ProcessEnv;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 async function sh(file: string, args: string[], timeoutMs = 300_000): Promise<string> {
   const { stdout } = await run(file, args, { env, cwd: ROOT, timeout: timeoutMs, maxBuffer: 64 << 20 });

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -14,6 +13,7 @@ import { loadConfig } from '../../src/config.js';
 import type { Delivery } from '../../src/core/job.js';
 import { startStack } from '../../src/stack.js';
 import { cleanUp, isolatedEnv, testLog } from '../helpers/test-stack.js';
+import { freePort } from '../helpers/processes.js';
 
 /**
  * Redis that survives losing its primary: Debian's redis-server (a primary and a replica) and redis-sentinel (three)
@@ -42,14 +42,6 @@ let queue: CommandQueue;
 let lastConfirmed = 0;
 let worker: Worker<CommandJob>;
 const processed = new Set<string>();
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 async function until<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, ms = 60_000): Promise<T> {
   const deadline = Date.now() + ms;

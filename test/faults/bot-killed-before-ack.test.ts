@@ -1,10 +1,9 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startStack, type Stack } from '../../src/stack.js';
 import { DiscordStandIn } from '../stand-ins/discord-stand-in.js';
 import { SlackStandIn } from '../stand-ins/slack-stand-in.js';
-import { exited, spawnStevedore, until } from '../helpers/processes.js';
+import { exited, freePort, spawnStevedore, until } from '../helpers/processes.js';
 import { cleanUp, isolatedEnv, testLog } from '../helpers/test-stack.js';
 
 const CHANNEL = '300000000000000001';
@@ -14,14 +13,6 @@ let discord: DiscordStandIn;
 let env: Record<string, string>;
 let config: Config;
 const stacks: Stack[] = [];
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 beforeAll(async () => {
   discord = new DiscordStandIn();

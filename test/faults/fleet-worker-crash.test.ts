@@ -1,4 +1,3 @@
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -6,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { LABEL } from '../../src/policy/labels.js';
 import { startStack, type Stack } from '../../src/stack.js';
-import { exited, spawnStevedore, until } from '../helpers/processes.js';
+import { freePort, spawnStevedore, until, exited } from '../helpers/processes.js';
 import { cleanUp, isolatedEnv, testLog } from '../helpers/test-stack.js';
 import { OwnEngine } from './own-engine.js';
 import { RegistryMirror } from './registry-mirror.js';
@@ -69,14 +68,6 @@ afterAll(async () => {
 
 let standbyHealth = 0;
 type HealthBody = { checks: Record<string, { ok: boolean; detail?: string }> };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /** The most containers that ran at once on an engine between two moments, from its start and die events. */
 function mostAtOnce(engine: OwnEngine, since: number): number {

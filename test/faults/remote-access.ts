@@ -1,25 +1,16 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { join } from 'node:path';
-import { exited, until } from '../helpers/processes.js';
+import { exited, freePort, until } from '../helpers/processes.js';
+
+export { freePort };
 
 /** Runs a program to its end; throws with what it said when it fails. */
 export function must(command: string, args: string[], env?: Record<string, string>): string {
   const result = spawnSync(command, args, { encoding: 'utf8', env: env && { ...process.env, ...env } });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr || result.error}`);
   return result.stdout;
-}
-
-/** A port on 127.0.0.1 nothing listens on now (the kernel's choice). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 /** Whether something accepts a connection on 127.0.0.1:port now. */

@@ -6,7 +6,7 @@ import { startCommandWorker } from '../../src/queue/command-queue.js';
 import { HostLeases } from '../../src/queue/host-leases.js';
 import { COMMAND_QUEUE } from '../../src/queue/names.js';
 import { WorkerGate } from '../../src/queue/worker-gate.js';
-import { keepHostLease, type LeaseKeeper } from '../../src/stack/host-lease.js';
+import { keepHostLease } from '../../src/stack/host-lease.js';
 import { testLog } from '../helpers/test-stack.js';
 
 /**

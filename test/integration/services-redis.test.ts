@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/processes.js';
 
 // scripts/services.sh starting Redis servers of its own, beside ones that already run: each gets a data directory
 // and a pid file of its own (.data/redis-<port>/), and none is started on a directory a live server holds.
@@ -24,17 +25,6 @@ function services(port: number): Promise<{ code: number | null; stderr: string }
     child.on('error', fail);
     child.on('close', (code) => done({ code, stderr }));
   });
-}
-
-/** A loopback port nothing listens on (the system hands out a free one; it is closed again at once). */
-function freePort(): Promise<number> {
-  const server = createServer();
-  return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    }),
-  );
 }
 
 /** Whether anything accepts a connection on the loopback port. */
