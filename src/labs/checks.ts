@@ -86,12 +86,29 @@ export async function checkOne(check: Check, env: CheckEnv, nextProbe: () => num
   }
 }
 
+/**
+ * The containers made since the step began. The engine's list gives whole seconds: one of the step's first second
+ * is looked at closer (inspect gives nanoseconds), so the previous step's container is never taken for it.
+ */
+async function madeSince<T extends { id: string; createdMs: number }>(mine: T[], env: CheckEnv): Promise<T[]> {
+  const made: T[] = [];
+  for (const c of mine) {
+    if (c.createdMs >= env.since) made.push(c);
+    else if (c.createdMs >= env.since - 1000) {
+      const inspected: Record<string, unknown> = await env.sandbox.inspectContainer(c.id).catch(() => ({}));
+      const created = Date.parse(String(inspected['Created'] ?? ''));
+      if (created >= env.since) made.push(c);
+    }
+  }
+  return made;
+}
+
 async function checkContainer(check: ContainerCheck, env: CheckEnv): Promise<CheckResult> {
   const mine = await ownContainers(env.sandbox, env.who);
   const found = mine.find((c) => c.name === check.name);
   if (!found) {
     // A container made since the step began under another name: most likely the one meant.
-    const recent = mine.filter((c) => c.createdMs >= env.since - 1000).sort((a, b) => b.createdMs - a.createdMs)[0];
+    const recent = (await madeSince(mine, env)).sort((a, b) => b.createdMs - a.createdMs)[0];
     return recent
       ? miss(msg('labs.miss.otherName', { name: check.name, other: recent.name }))
       : miss(msg('labs.miss.noContainer', { name: check.name }));
