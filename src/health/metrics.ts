@@ -122,6 +122,6 @@ export const hostOut = new Gauge({
 
 export const acksUnreplicated = new Counter({
   name: 'stevedore_acks_unreplicated_total',
-  help: 'Jobs acknowledged before REDIS_WAIT_REPLICAS replicas confirmed them within REDIS_WAIT_TIMEOUT (held by the primary alone).',
+  help: 'Jobs acknowledged (or replies marked sent) before REDIS_WAIT_REPLICAS replicas confirmed them within REDIS_WAIT_TIMEOUT (held by the primary alone).',
   registers: [registry],
 });

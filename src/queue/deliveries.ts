@@ -6,6 +6,7 @@ import { RetryLater, Undeliverable } from '../errors.js';
 import type { Delivery, DeliveryApi } from '../core/job.js';
 import { closeWithGrace } from './close-worker.js';
 import { deliveryQueueName, finalDeliveryId } from './names.js';
+import { SentMarks, type ReplicaWait } from './sent-marks.js';
 
 const DELIVERY_GRACE_MS = 5000;
 
@@ -30,10 +31,12 @@ function lanes(route: string): string[] {
 
 /**
  * Replies on their way to a platform. Each is a retried job in a lane of its route, consumed by the process that
- * holds that platform's connection. A job's final reply has a fixed id, so it is queued, and sent, once.
+ * holds that platform's connection. A job's final reply has a fixed id, so it is queued once; it and every notice
+ * leave a mark once sent, so a delivery run again (its completion lost with a primary) is not sent again.
  */
 export class DeliveryQueues implements DeliveryApi {
   private readonly queues = new Map<string, Queue<Delivery>>();
+  private readonly marks: SentMarks;
 
   constructor(
     private readonly connection: Redis,
@@ -41,7 +44,11 @@ export class DeliveryQueues implements DeliveryApi {
     private readonly jobsKept: number,
     /** Told of each delivery tried again (metrics are handed in: queue/ does not import health/). */
     private readonly onRetry: (route: string) => void = () => {},
-  ) {}
+    /** With REDIS_WAIT_REPLICAS: the replicas' confirmation of each mark of a delivery sent. */
+    replicas?: ReplicaWait,
+  ) {
+    this.marks = new SentMarks(connection, prefix, replicas);
+  }
 
   private queueFor(laneName: string): Queue<Delivery> {
     let queue = this.queues.get(laneName);
@@ -107,6 +114,9 @@ export class DeliveryQueues implements DeliveryApi {
         async (job) => {
           const delivery = job.data;
           if (delivery.kind === 'progress' && (await this.finalQueued(route, delivery.jobId))) return 'superseded';
+          // Edits are not marked: sending one again changes nothing.
+          const marked = delivery.kind !== 'progress';
+          if (marked && (await this.marks.sent(job.queueName, job.id!))) return 'sent before';
           if (job.attemptsMade > 0) this.onRetry(route.startsWith('terminal-') ? 'terminal' : route);
           try {
             await send(delivery);
@@ -125,6 +135,7 @@ export class DeliveryQueues implements DeliveryApi {
             await Promise.all(workers.map((w) => w.rateLimit(error.delayMs)));
             throw Worker.RateLimitError();
           }
+          if (marked) await this.marks.mark(job.queueName, job.id!);
           return 'sent';
         },
         { connection: this.connection, prefix: this.prefix, concurrency: 1 },
@@ -141,7 +152,12 @@ export class DeliveryQueues implements DeliveryApi {
    * finished `npx stevedore` stays in Redis.
    */
   async forget(route: string): Promise<void> {
-    await Promise.all(lanes(route).map((l) => this.queueFor(l).obliterate({ force: true })));
+    await Promise.all(
+      lanes(route).map(async (l) => {
+        await this.queueFor(l).obliterate({ force: true });
+        await this.marks.forget(deliveryQueueName(l));
+      }),
+    );
   }
 
   async close(): Promise<void> {

@@ -9,7 +9,10 @@ export function replicasWanted(config: Pick<Config, 'redisWaitReplicas' | 'redis
   return config.redisWaitReplicas === 'auto' ? (config.redisSentinels.length ? 1 : 0) : config.redisWaitReplicas;
 }
 
-/** The barrier every acknowledgement waits at, on a connection of its own; none when no replica is asked for. */
+/**
+ * The barrier every acknowledgement (and every mark of a reply sent) waits at, on a connection of its own; none when
+ * no replica is asked for.
+ */
 export function replicaBarrier(config: Config, connect: () => ReturnType<typeof redisConnection>, log: Logger): ReplicaBarrier | undefined {
   const wanted = replicasWanted(config);
   if (wanted === 0) return undefined;
@@ -18,6 +21,9 @@ export function replicaBarrier(config: Config, connect: () => ReturnType<typeof 
     acksUnreplicated.inc();
     if (Date.now() - warnedAt < 60_000) return;
     warnedAt = Date.now();
-    log.warn({ wanted, confirmed, timeoutMs: config.redisWaitTimeout }, 'jobs acknowledged before their replicas confirmed them');
+    log.warn(
+      { wanted, confirmed, timeoutMs: config.redisWaitTimeout },
+      'jobs acknowledged (or replies marked sent) before their replicas confirmed them',
+    );
   });
 }

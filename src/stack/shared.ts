@@ -48,9 +48,10 @@ export async function startShared(config: Config, log: Logger) {
   await whenReady(producer, config.redisUrl);
   for (const warning of await durabilityWarnings(producer)) log.warn(warning);
   const { queuePrefix: prefix, jobsKept } = config;
-  const deliveries = new DeliveryQueues(blocking, prefix, jobsKept, (route) => deliveriesRetried.inc({ route }));
-  const hosts = config.sandboxHosts.map((h) => h.name);
+  // One barrier for the acknowledgements and the marks of replies sent: both wait for the same replicas.
   const replicas = replicaBarrier(config, () => connect('producer'), log);
+  const deliveries = new DeliveryQueues(blocking, prefix, jobsKept, (route) => deliveriesRetried.inc({ route }), replicas);
+  const hosts = config.sandboxHosts.map((h) => h.name);
   const commandQueue = new CommandQueue({ connection: producer, prefix, attempts: config.jobAttempts, jobsKept, hosts, replicas });
   const expiry = new ExpiryQueue(producer, prefix, jobsKept);
   const store = new ShortLivedStore(producer, prefix);
