@@ -6,8 +6,16 @@ export interface Placed {
   name: string;
   host: string;
 }
-const placedEn = (list: Placed[]) => [list].flat().map((p) => `${p.kind} ${p.name} → ${p.host}`).join(', ');
-const placedKo = (list: Placed[]) => [list].flat().map((p) => `${p.kind === 'container' ? '컨테이너' : '볼륨'} ${p.name} → ${p.host}`).join(', ');
+const placedEn = (list: Placed[]) =>
+  [list]
+    .flat()
+    .map((p) => `${p.kind} ${p.name} → ${p.host}`)
+    .join(', ');
+const placedKo = (list: Placed[]) =>
+  [list]
+    .flat()
+    .map((p) => `${p.kind === 'container' ? '컨테이너' : '볼륨'} ${p.name} → ${p.host}`)
+    .join(', ');
 
 /** A fleet of sandbox hosts (SANDBOX_HOSTS): where things live, hosts taken out and put back. */
 export const fleetMessages = catalog({
