@@ -97,12 +97,12 @@ export class Undeliverable extends Error {
   }
 }
 
-/** The sandbox host's Docker engine did not answer (socket missing, connection refused or reset). */
 /** New work taken by a worker whose host has just gone out: it goes back to the queue at once, for another host. */
 export class ForAnotherHost extends Error {
   override readonly name = 'ForAnotherHost';
 }
 
+/** The sandbox host's Docker engine did not answer (socket missing, connection refused or reset). */
 export class EngineUnavailable extends Error {
   override readonly name: string = 'EngineUnavailable';
   constructor(override readonly cause: unknown) {

@@ -7,7 +7,7 @@ export interface SentinelSettings {
 }
 
 /** How long to wait between tries at reaching Redis or the sentinels: quickly at first, never more than 2 s. */
-const backoff = (attempt: number) => Math.min(50 * 2 ** Math.min(attempt, 6), 2000);
+export const backoff = (attempt: number) => Math.min(50 * 2 ** Math.min(attempt, 6), 2000);
 
 /**
  * A Redis connection. Workers block on Redis and must never give up a command (maxRetriesPerRequest: null);

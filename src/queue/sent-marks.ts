@@ -1,10 +1,8 @@
 import type { Redis } from 'ioredis';
+import { backoff } from './redis.js';
 
 /** How long a mark is kept: far longer than a delivery's tries (8, from 0.5 s doubling) or a stalled one's return. */
 const KEPT_MS = 86_400_000;
-
-/** Between tries at writing a mark while Redis is away (a primary switching): quickly at first, 2 s at most. */
-const backoff = (attempt: number) => Math.min(50 * 2 ** Math.min(attempt, 6), 2000);
 
 /** Waits until replicas hold every write made so far (src/queue/replica-barrier.ts). */
 export interface ReplicaWait {
