@@ -42,6 +42,9 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
   if (map.size > REMEMBERED) map.delete(map.keys().next().value!);
 }
 
+/** A name a job is about to make on its home host. */
+type Claim = { kind: PlacedKind; name: string };
+
 /** The name a run without --name gets (run-plan.ts): never typed before it is listed, so never recorded. */
 const AUTO_NAME = /^job-[a-z0-9-]*\d$/;
 
@@ -155,7 +158,7 @@ export class FleetSandbox implements SandboxApi {
     // record back, as removing a container does. An automatic `job-<id>` name is not recorded: nobody types it
     // before it is listed.
     const named = placements && !AUTO_NAME.test(plan.displayName) ? placements : undefined;
-    const claims = [
+    const claims: Claim[] = [
       ...(named ? [{ kind: 'container' as const, name: plan.displayName }] : []),
       ...plan.mounts.map((m) => ({ kind: 'volume' as const, name: m.name })),
     ];
@@ -178,9 +181,9 @@ export class FleetSandbox implements SandboxApi {
    * Claims each new name for the home host before the engine makes it; one another host already holds (two first
    * uses at once, taken by two hosts) refuses the command, saying where, and takes back what this call claimed.
    */
-  private async claim(owner: string, claims: { kind: PlacedKind; name: string }[]) {
+  private async claim(owner: string, claims: Claim[]): Promise<Claim[]> {
     const placements = this.options.placements;
-    const taken: { kind: PlacedKind; name: string }[] = [];
+    const taken: Claim[] = [];
     if (!placements) return taken;
     const fleet = [...this.options.hosts.keys()];
     for (const c of claims) {
@@ -198,7 +201,7 @@ export class FleetSandbox implements SandboxApi {
   }
 
   /** Claims of this call whose object the home host did not make go back (a failed run makes nothing to follow). */
-  private async takeBack(owner: string, taken: { kind: PlacedKind; name: string }[]): Promise<void> {
+  private async takeBack(owner: string, taken: Claim[]): Promise<void> {
     if (!taken.length) return;
     const [containers, volumes] = await Promise.all([this.home.listContainers({ all: true }), this.home.listVolumes()]);
     for (const c of taken) {

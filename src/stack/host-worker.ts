@@ -28,6 +28,8 @@ export function hostTakers(shared: Shared, fleet: Fleet, host: SandboxHost, deps
   const slots = new Semaphore(host.slots);
   const gates: WorkerGate[] = [];
   let sharedWorker: CommandWorker | undefined;
+  /** The shared queue's gate: a cool-down holds it (pinned work is refused with the reason instead). */
+  let sharedGate: WorkerGate | undefined;
   let offered = host.slots;
   const offerShared = (change: number) => {
     offered += change;
@@ -35,9 +37,8 @@ export function hostTakers(shared: Shared, fleet: Fleet, host: SandboxHost, deps
   };
   const health = fleet.serve(host.name, (out) => {
     shared.log.warn({ host: host.name, out }, out ? 'sandbox host out for a cool-down' : 'sandbox host back');
-    const gate = gates[0];
-    if (out) void gate?.hold('out');
-    else gate?.free('out');
+    if (out) void sharedGate?.hold('out');
+    else sharedGate?.free('out');
   });
   // One process serves the host at a time (its lease); the others stand by with both workers held.
   const lease = keepHostLease({
@@ -130,7 +131,7 @@ export function hostTakers(shared: Shared, fleet: Fleet, host: SandboxHost, deps
       execute,
       gated: (worker) => {
         sharedWorker = worker;
-        return gate(worker); // first: the one a cool-down holds
+        return (sharedGate = gate(worker));
       },
       closed,
     },

@@ -1,8 +1,9 @@
+import type { PlacedKind } from '../fleet.js';
 import { catalog } from './catalog-types.js';
 
 /** A container or volume and the host it lives on, as the two-hosts refusals list them. */
 export interface Placed {
-  kind: 'container' | 'volume';
+  kind: PlacedKind;
   name: string;
   host: string;
 }
@@ -57,9 +58,9 @@ export const fleetMessages = catalog({
     ko: '아무것도 큐에 넣지 않았습니다. 그 호스트를 맡을 워커를 시작하거나 (WORKER_HOSTS), 재시작 중이라면 잠시 뒤 다시 시도하세요.',
   },
   'fleet.madeElsewhere': {
-    en: (p: { kind: 'container' | 'volume'; name: string; host: string }) =>
+    en: (p: Placed) =>
       `The ${p.kind} ${p.name} is already on sandbox host ${p.host} (another command made it there a moment ago); this command was not run.`,
-    ko: (p: { kind: 'container' | 'volume'; name: string; host: string }) =>
+    ko: (p: Placed) =>
       `${p.kind === 'container' ? '컨테이너' : '볼륨'} ${p.name}은(는) 이미 샌드박스 호스트 ${p.host}에 있습니다 (방금 다른 명령이 그곳에 만들었습니다). 이 명령은 실행하지 않았습니다.`,
   },
   'fleet.madeElsewhere.hint': {
